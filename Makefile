@@ -1,0 +1,61 @@
+# praksis — set-up, demo, tests and benchmarks. Every target installs what it needs.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+# The LibreOffice converter (unoserver) needs the `uno` module, which only Debian's own
+# Python has: it gets a venv of its own on /usr/bin/python3 with the system site-packages.
+UNO_VENV := .venv-uno
+DEMO := build/demo
+
+.PHONY: setup system venv uno-venv demo test test-fast bench clean
+
+setup: system venv uno-venv
+
+# Debian packages: LibreOffice (DOCX -> PDF/A), python3-uno, PDFBox Preflight (PDF/A check),
+# poppler (pdftotext/pdftoppm for tests and previews). Installed only when missing.
+SYSTEM_PACKAGES := libreoffice-writer-nogui fonts-liberation python3-uno python3-venv \
+	libpdfbox2-java libjaxb-api-java libactivation-java poppler-utils default-jre-headless
+system: .stamps/system
+.stamps/system:
+	@mkdir -p .stamps
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installerer systempakker: $$missing"; \
+		if [ "$$(id -u)" != 0 ]; then SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	@touch $@
+
+venv: .stamps/venv
+.stamps/venv: pyproject.toml
+	@mkdir -p .stamps
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	@touch $@
+
+uno-venv: .stamps/uno-venv
+.stamps/uno-venv: .stamps/system
+	@mkdir -p .stamps
+	@test -x $(UNO_VENV)/bin/python || /usr/bin/python3 -m venv --system-site-packages $(UNO_VENV)
+	$(UNO_VENV)/bin/python -m pip install -q 'unoserver>=3.0,<4'
+	@touch $@
+
+demo: setup
+	rm -rf $(DEMO)
+	$(BIN)/praksis init $(DEMO)
+	cp examples/*.json examples/*.csv examples/*.xlsx $(DEMO)/inbox/
+	$(BIN)/praksis --root $(DEMO) validate $(DEMO)/inbox/* || test $$? -eq 1
+
+test: setup
+	$(BIN)/python -m pytest
+
+test-fast: venv
+	$(BIN)/python -m pytest -m "not slow"
+
+bench: setup
+	$(BIN)/python bench/validate_bench.py
+
+clean:
+	rm -rf build .stamps $(VENV) $(UNO_VENV)

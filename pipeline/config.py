@@ -1,0 +1,187 @@
+"""Workspace configuration (config/praksis.toml + the column aliases), read once and passed down."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .errors import ConfigError
+from .normalize import ValueProblem, converters, fold
+from .record import FIELDS, Status, Tiltak
+from .workspace import Workspace, load_or_create_id_key
+
+PARTIES = ("praktikant", "praksisenhet", "praksisveileder", "praksisbestiller")
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Virksomhet(_Section):
+    navn: str
+    organisasjonsnummer: str
+    adresse: str
+    telefon: str = ""
+    epost: str = ""
+    nettside: str = ""
+    logo: str = ""
+
+
+class Innlesing(_Section):
+    listeskille: str = "|"
+    kolonnealiaser: str = "kolonner.toml"
+
+
+class Arkiv(_Section):
+    administrativ_enhet: str
+    saksansvarlig: str
+    ordningsprinsipp: str = "Arkivkode"
+    klassifikasjon: str = "P"
+    klassifikasjon_tittel: str = "Personalforvaltning"
+    tilgangsrestriksjon: str = "Unntatt offentlighet"
+    skjermingshjemmel: str = "Offl. § 13 jf. fvl. § 13 første ledd nr. 1"
+
+
+class Konvertering(_Section):
+    pdfa: Literal[1, 2] = 1
+    instanser: int = Field(2, ge=1, le=16)
+    tidsavbrudd_sekunder: float = Field(60, gt=0)
+
+
+class DokumentSpec(_Section):
+    """One document of the document set: which template, from which status, for which tiltak."""
+
+    tittel: str
+    mal: str
+    fra_status: Status
+    tiltak: list[Tiltak]
+    krever: list[str] = []
+    betingelse: str | None = None
+    signeres_av: list[str] = []
+
+    @field_validator("fra_status", mode="before")
+    @classmethod
+    def _status(cls, value: Any) -> Any:
+        try:
+            return converters("")["status"](value, FIELDS["status"].kind.max_length)
+        except ValueProblem as exc:
+            raise ValueError(exc.message) from None
+
+    @field_validator("krever")
+    @classmethod
+    def _known_fields(cls, value: list[str]) -> list[str]:
+        unknown = [f for f in value if f not in FIELDS]
+        if unknown:
+            raise ValueError(f"ukjente felt: {', '.join(unknown)}")
+        return value
+
+    @field_validator("betingelse")
+    @classmethod
+    def _bool_field(cls, value: str | None) -> str | None:
+        if value is not None and (value not in FIELDS or FIELDS[value].kind.name != "bool"):
+            raise ValueError(f"«{value}» er ikke et ja/nei-felt i praksisposten")
+        return value
+
+    @field_validator("signeres_av")
+    @classmethod
+    def _parties(cls, value: list[str]) -> list[str]:
+        unknown = [p for p in value if p not in PARTIES]
+        if unknown:
+            raise ValueError(f"ukjente parter: {', '.join(unknown)} (bruk {', '.join(PARTIES)})")
+        return value
+
+
+class Settings(_Section):
+    virksomhet: Virksomhet
+    innlesing: Innlesing = Innlesing()
+    arkiv: Arkiv
+    konvertering: Konvertering = Konvertering()
+    dokumenter: dict[str, DokumentSpec]
+
+
+class DocumentSet:
+    """The configured documents, with which are due for each tiltak at each status precomputed."""
+
+    def __init__(self, specs: dict[str, DokumentSpec]) -> None:
+        self.specs = specs
+        self._due = {
+            (tiltak, status): [
+                (name, spec) for name, spec in specs.items()
+                if tiltak in spec.tiltak and status.rang >= spec.fra_status.rang
+            ]
+            for tiltak in Tiltak
+            for status in Status
+        }
+
+    def due(self, tiltak: Tiltak, status: Status) -> list[tuple[str, DokumentSpec]]:
+        """Documents whose status has come for this tiltak (their `betingelse` not yet checked)."""
+        return self._due[(tiltak, status)]
+
+
+class Config(BaseModel):
+    """Everything a command needs to know about its workspace."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    workspace: Workspace
+    settings: Settings
+    aliases: dict[str, str]
+    """Folded column header → field path (canonical names included)."""
+    id_key: bytes
+
+    @property
+    def documents(self) -> DocumentSet:
+        return DocumentSet(self.settings.dokumenter)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        raise ConfigError(f"Fant ikke konfigurasjonsfilen {path}.") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: feil i TOML-syntaksen: {exc}") from None
+
+
+def _describe(exc: ValidationError, path: Path) -> str:
+    lines = [f"{path}: konfigurasjonen har feil:"]
+    for err in exc.errors():
+        where = ".".join(str(p) for p in err["loc"])
+        lines.append(f"  [{where}] {err['msg']}")
+    return "\n".join(lines)
+
+
+def header_key(header: str) -> str:
+    """How column headers are compared: case, spacing, æøå spelling and a trailing ':' ignored."""
+    return fold(header).rstrip(":*. ").strip()
+
+
+def load_aliases(path: Path) -> dict[str, str]:
+    raw = _read_toml(path).get("aliaser", {})
+    aliases = {header_key(field): field for field in FIELDS}
+    for header, field in raw.items():
+        if field not in FIELDS:
+            raise ConfigError(f"{path}: «{header}» peker på ukjent felt «{field}».")
+        aliases[header_key(header)] = field
+    return aliases
+
+
+def load_config(workspace: Workspace) -> Config:
+    """Read and check the workspace's configuration; raises ConfigError with what to fix."""
+    workspace.require()
+    raw = _read_toml(workspace.config_file)
+    try:
+        settings = Settings.model_validate(raw)
+    except ValidationError as exc:
+        raise ConfigError(_describe(exc, workspace.config_file)) from None
+    aliases = load_aliases(workspace.config_dir / settings.innlesing.kolonnealiaser)
+    return Config(
+        workspace=workspace,
+        settings=settings,
+        aliases=aliases,
+        id_key=load_or_create_id_key(workspace),
+    )

@@ -1,0 +1,111 @@
+"""Reading placement data as HR staff produce it: JSON, CSV (as Excel writes it in Norway), .xlsx.
+
+A reader yields `RawRecord`s one at a time (memory stays flat however long the file):
+the cells of one record by field path, each with the column as the user wrote it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..config import Config, header_key
+from ..errors import InputFileError
+from ..normalize import is_blank
+
+
+@dataclass(frozen=True, slots=True)
+class RawRecord:
+    """One record as read: values by field path, and each path's column as the user wrote it
+    ("Fødselsnummer", "praktikant.navn"). `columns` is shared by all rows of a sheet."""
+
+    source: str  # the file name as given
+    row: int  # line in a CSV, row in a sheet, 1-based index in a JSON list
+    values: dict[str, Any]
+    columns: dict[str, str]
+    problems: tuple[tuple[str, str], ...] = ()  # (column, message) found while reading
+
+    def column(self, path: str) -> str | None:
+        return self.columns.get(path)
+
+
+@dataclass
+class Source:
+    """An opened input file. `unit` says what `RawRecord.row` counts: linje, rad or post."""
+
+    path: Path
+    unit: str
+    warnings: list[str] = field(default_factory=list)
+    _records: Iterator[RawRecord] | None = None
+
+    def records(self) -> Iterator[RawRecord]:
+        assert self._records is not None
+        return self._records
+
+
+class HeaderMap:
+    """Maps a sheet's column headers to record fields, through the alias table in config/."""
+
+    def __init__(self, headers: list[Any], config: Config, display: str) -> None:
+        self.index: list[tuple[int, str]] = []  # (column index, field path)
+        self.columns: dict[str, str] = {}  # field path → header as written
+        self.warnings: list[str] = []
+        seen: dict[str, str] = {}
+        self.width = max((i + 1 for i, h in enumerate(headers) if not is_blank(h)), default=0)
+        for index, raw in enumerate(headers):
+            header = "" if raw is None else str(raw).strip()
+            if not header:
+                continue
+            path = config.aliases.get(header_key(header))
+            if path is None:
+                self.warnings.append(
+                    f"Kolonnen «{header}» er ukjent og blir ikke lest. Gi den et navn fra "
+                    f"kolonner.toml, eller legg til navnet der."
+                )
+                continue
+            if path in seen:
+                raise InputFileError(
+                    display,
+                    f"Kolonnene «{seen[path]}» og «{header}» betyr begge «{path}». Fjern eller gi nytt navn til én av dem.",
+                )
+            seen[path] = header
+            self.index.append((index, path))
+            self.columns[path] = header
+        if not self.index:
+            raise InputFileError(
+                display,
+                "Fant ingen kjente kolonner i overskriftsraden. Første rad må ha overskrifter "
+                "som «Navn», «Fødselsnummer», «Praksisenhet», «Startdato» (se kolonner.toml).",
+            )
+
+    def record(self, source: str, row: int, values: list[Any] | tuple[Any, ...]) -> RawRecord:
+        if len(values) < self.width:
+            values = list(values) + [None] * (self.width - len(values))
+        problems: tuple[tuple[str, str], ...] = ()
+        if len(values) > self.width and any(not is_blank(v) for v in values[self.width:]):
+            problems = (("", "Raden har verdier i kolonner uten overskrift. Sjekk at ingen verdi er skrevet i feil kolonne."),)
+        return RawRecord(source, row, {path: values[i] for i, path in self.index}, self.columns, problems)
+
+
+SUPPORTED = {".json": "json", ".csv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx"}
+
+
+def open_source(path: Path, config: Config) -> Source:
+    """Open one input file by its type; raises InputFileError when it cannot be read at all."""
+    from . import csv_reader, json_reader, xlsx_reader
+
+    display = str(path)
+    if not path.is_file():
+        raise InputFileError(display, "Filen finnes ikke.")
+    kind = SUPPORTED.get(path.suffix.lower())
+    if kind is None:
+        hint = " Lagre arket som .xlsx (Excel-arbeidsbok) eller CSV." if path.suffix.lower() in (".xls", ".ods", ".numbers") else ""
+        raise InputFileError(
+            display, f"Filtypen «{path.suffix or '(ingen)'}» støttes ikke. Bruk .json, .csv eller .xlsx.{hint}"
+        )
+    if path.stat().st_size == 0:
+        raise InputFileError(display, "Filen er tom.")
+    reader = {"json": json_reader.open_json, "csv": csv_reader.open_csv, "xlsx": xlsx_reader.open_xlsx}[kind]
+    return reader(path, config)

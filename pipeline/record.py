@@ -1,0 +1,200 @@
+"""The placement record (praksisplass): the one data model every stage works on.
+
+Field names are the domain's Norwegian words in ASCII, Noark-style (æ→ae, ø→oe, å→aa).
+Each leaf field carries a `Kind` (how people type it: a date, a ja/nei, a fødselsnummer…)
+and a Norwegian title; the reader, the validator and the templates all derive from these.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from typing import Annotated, Any, get_args, get_origin
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Tiltak(str, Enum):
+    """The scheme a placement belongs to."""
+
+    ARBEIDSTRENING = "arbeidstrening"
+    AKTIVITETSPLASS = "aktivitetsplass"
+    SPRAAKPRAKSIS = "spraakpraksis"
+    ARBEIDSPRAKSIS = "arbeidspraksis"
+    TRAINEE = "trainee"
+    INTERN_ARBEIDSTRENING = "intern_arbeidstrening"
+
+    @property
+    def visningsnavn(self) -> str:
+        return _TILTAK_NAVN[self]
+
+
+_TILTAK_NAVN = {
+    Tiltak.ARBEIDSTRENING: "Arbeidstrening",
+    Tiltak.AKTIVITETSPLASS: "Aktivitetsplass",
+    Tiltak.SPRAAKPRAKSIS: "Språkpraksis",
+    Tiltak.ARBEIDSPRAKSIS: "Arbeidspraksis (kommunal praksisplass)",
+    Tiltak.TRAINEE: "Trainee",
+    Tiltak.INTERN_ARBEIDSTRENING: "Intern arbeidstrening",
+}
+
+
+class Status(str, Enum):
+    """Life cycle of a placement, in order (see DOMAIN.md)."""
+
+    NY = "Ny"
+    STATUSMOETE_AVTALT = "Statusmøte avtalt"
+    BEKREFTET = "Bekreftet"
+    STARTET = "Startet"
+    AVSLUTTET = "Avsluttet"
+
+    @property
+    def rang(self) -> int:
+        return _STATUS_ORDER.index(self)
+
+
+_STATUS_ORDER = list(Status)
+
+
+@dataclass(frozen=True)
+class Kind:
+    """How a value is typed by people and how it is read (see `normalize`)."""
+
+    name: str  # text, longtext, fnr, orgnr, phone, email, date, bool, number, list, tiltak, status
+    max_length: int = 200
+
+
+Tekst = Annotated[str, Kind("text", 200)]
+LangTekst = Annotated[str, Kind("longtext", 4000)]
+Fnr = Annotated[str, Kind("fnr", 11)]
+Orgnr = Annotated[str, Kind("orgnr", 9)]
+Telefon = Annotated[str, Kind("phone", 30)]
+Epost = Annotated[str, Kind("email", 254)]
+Dato = Annotated[date, Kind("date")]
+JaNei = Annotated[bool, Kind("bool")]
+Tall = Annotated[float, Kind("number")]
+Liste = Annotated[list[str], Kind("list", 500)]
+
+
+class _Del(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Praktikant(_Del):
+    navn: Tekst = Field(title="Praktikantens navn")
+    foedselsnummer: Fnr = Field(title="Fødselsnummer")
+    adresse: Tekst | None = Field(None, title="Praktikantens adresse")
+    telefon: Telefon | None = Field(None, title="Praktikantens telefon")
+    epost: Epost | None = Field(None, title="Praktikantens e-post")
+
+
+class Leder(_Del):
+    navn: Tekst | None = Field(None, title="Leder")
+    telefon: Telefon | None = Field(None, title="Leders telefon")
+    epost: Epost | None = Field(None, title="Leders e-post")
+
+
+class Praksisenhet(_Del):
+    navn: Tekst = Field(title="Praksisenhet")
+    organisasjonsnummer: Orgnr | None = Field(None, title="Organisasjonsnummer")
+    adresse: Tekst | None = Field(None, title="Praksisenhetens adresse")
+    leder: Leder = Field(default_factory=Leder, title="Leder")
+
+
+class Praksisveileder(_Del):
+    navn: Tekst | None = Field(None, title="Praksisveileder")
+    stilling: Tekst | None = Field(None, title="Praksisveileders stilling")
+    telefon: Telefon | None = Field(None, title="Praksisveileders telefon")
+    epost: Epost | None = Field(None, title="Praksisveileders e-post")
+
+
+class Praksisbestiller(_Del):
+    virksomhet: Tekst | None = Field(None, title="Praksisbestiller")
+    kontaktperson: Tekst | None = Field(None, title="Kontaktperson hos praksisbestiller")
+    telefon: Telefon | None = Field(None, title="Praksisbestillers telefon")
+    epost: Epost | None = Field(None, title="Praksisbestillers e-post")
+
+
+class Krav(_Del):
+    politiattest: JaNei = Field(False, title="Krever politiattest")
+    mrsa_tuberkulose: JaNei = Field(False, title="Krever egenerklæring MRSA/tuberkulose")
+
+
+class Praksisplass(_Del):
+    """One placement, validated. `id` is the source system's stable key (or a derived one)."""
+
+    id: Annotated[str, Kind("text", 64)] = Field(title="Id")
+    id_avledet: bool = Field(False, title="Id avledet", description="True when praksis derived the id")
+    tiltak: Annotated[Tiltak, Kind("tiltak")] = Field(title="Tiltak")
+    status: Annotated[Status, Kind("status")] = Field(title="Status")
+    praktikant: Praktikant
+    praksisenhet: Praksisenhet
+    praksisveileder: Praksisveileder = Field(default_factory=Praksisveileder)
+    praksisbestiller: Praksisbestiller = Field(default_factory=Praksisbestiller)
+    startdato: Dato = Field(title="Startdato")
+    sluttdato: Dato = Field(title="Sluttdato")
+    faktisk_sluttdato: Dato | None = Field(None, title="Faktisk sluttdato")
+    timer_per_uke: Tall | None = Field(None, title="Timer per uke")
+    arbeidstid: Tekst | None = Field(None, title="Arbeidstid")
+    arbeidsoppgaver: Liste = Field(default_factory=list, title="Arbeidsoppgaver")
+    yrkesmaal: Tekst | None = Field(None, title="Yrkesmål")
+    maal: Liste = Field(default_factory=list, title="Mål for praksisen")
+    tilrettelegging: LangTekst | None = Field(None, title="Tilrettelegging")
+    krav: Krav = Field(default_factory=Krav)
+    politiattest_fremvist: Dato | None = Field(None, title="Politiattest fremvist")
+    mrsa_tuberkulose_fremvist: Dato | None = Field(None, title="MRSA/tuberkulose fremvist")
+    oppstartsmoete: Dato | None = Field(None, title="Oppstartsmøte")
+    midtveisevaluering: Dato | None = Field(None, title="Midtveisevaluering")
+    avslutningsmoete: Dato | None = Field(None, title="Avslutningsmøte")
+    fullfoert: JaNei | None = Field(None, title="Fullført")
+    vurdering: LangTekst | None = Field(None, title="Vurdering")
+    merknad: LangTekst | None = Field(None, title="Merknad")
+
+    @property
+    def gjeldende_sluttdato(self) -> date:
+        """The real end date where the placement ended early, else the agreed one."""
+        return self.faktisk_sluttdato or self.sluttdato
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One leaf field of the record: its dotted path, kind, title and whether it is required."""
+
+    path: str
+    kind: Kind
+    title: str
+    required: bool
+
+
+def _kind_of(annotation: Any, metadata: list[Any]) -> tuple[Kind | None, Any]:
+    """Unwrap `X | None` and Annotated[...] to the Kind marker and the bare type.
+
+    Pydantic moves the metadata of a plain `Annotated` field into `FieldInfo.metadata`,
+    but leaves it inside the annotation of `Annotated[...] | None`: look in both.
+    """
+    args = get_args(annotation)
+    if get_origin(annotation) is not None and type(None) in args:  # Optional[X]
+        annotation = next(a for a in args if a is not type(None))
+    kinds = [m for m in [*metadata, *getattr(annotation, "__metadata__", ())] if isinstance(m, Kind)]
+    return (kinds[0] if kinds else None), annotation
+
+
+def _walk(model: type[BaseModel], prefix: str, parent_required: bool) -> list[FieldSpec]:
+    specs: list[FieldSpec] = []
+    for name, info in model.model_fields.items():
+        path = f"{prefix}{name}"
+        kind, bare = _kind_of(info.annotation, info.metadata)
+        required = parent_required and info.is_required()
+        if kind is not None:
+            specs.append(FieldSpec(path, kind, info.title or name, required))
+        elif isinstance(bare, type) and issubclass(bare, BaseModel):
+            specs.extend(_walk(bare, path + ".", parent_required and info.is_required()))
+    return specs
+
+
+FIELDS: dict[str, FieldSpec] = {spec.path: spec for spec in _walk(Praksisplass, "", True)}
+"""Every field a source can fill in, by dotted path (`praktikant.navn`…)."""
+
+REQUIRED_FIELDS: tuple[str, ...] = tuple(p for p, s in FIELDS.items() if s.required and p != "id")
+"""Needed at every status (the id is derived where a source has none)."""

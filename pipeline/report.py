@@ -1,0 +1,90 @@
+"""Reports for people (a readable table, Norwegian) and for machines (`--json`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from .validation import FileResult, RecordResult
+
+Echo = Callable[[str], None]
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+class ValidationTable:
+    """Prints a file's records as they are validated (streaming), then its errors and a summary."""
+
+    def __init__(self, echo: Echo) -> None:
+        self.echo = echo
+
+    def start_file(self, path: str) -> None:
+        self.echo(f"\n{path}")
+
+    def header(self, unit: str) -> None:
+        self.echo(f"  {unit.capitalize():<9} {'Id':<20} {'Praktikant':<24} {'Tiltak':<22} {'Status':<18} Resultat")
+
+    def record(self, result: RecordResult) -> None:
+        record = result.record
+        tiltak = record.tiltak.value if record else ""
+        status = record.status.value if record else ""
+        outcome = "gyldig" if result.valid else f"UGYLDIG ({len(result.errors)} feil)"
+        self.echo(
+            f"  {result.row:<9} {_cut(result.id or '—', 20):<20} {_cut(result.name or '—', 24):<24} "
+            f"{tiltak:<22} {status:<18} {outcome}"
+        )
+
+    def finish_file(self, result: FileResult) -> None:
+        if result.file_error:
+            self.echo(f"  AVVIST: {result.file_error}")
+        for warning in result.warnings:
+            self.echo(f"  Merk: {warning}")
+        notes = [(r, n) for r in result.records for n in r.notes]
+        for record, note in notes:
+            self.echo(f"  Merk ({record.where}): {note}")
+        errors = [e for r in result.records for e in r.errors]
+        if errors:
+            self.echo("  Feil som må rettes:")
+            for error in errors:
+                value = f" = «{error.verdi}»" if error.verdi else ""
+                self.echo(f"    {error.plassering}, kolonne «{error.kolonne}»{value}: {error.melding}")
+        if not result.file_error:
+            self.echo(f"  {len(result.records)} praksisplasser: {result.n_valid} gyldige, {result.n_invalid} ugyldige.")
+
+    def summary(self, results: list[FileResult]) -> None:
+        total = sum(len(r.records) for r in results)
+        valid = sum(r.n_valid for r in results)
+        rejected = sum(1 for r in results if r.file_error)
+        line = f"\nTotalt: {len(results)} fil(er), {total} praksisplasser, {valid} gyldige, {total - valid} ugyldige"
+        if rejected:
+            line += f", {rejected} fil(er) avvist"
+        self.echo(line + ".")
+
+
+def validation_json(results: list[FileResult]) -> dict[str, Any]:
+    return {
+        "filer": [
+            {
+                "fil": r.path,
+                "enhet": r.unit,
+                "avvist": r.file_error,
+                "advarsler": r.warnings,
+                "antall": len(r.records),
+                "gyldige": r.n_valid,
+                "ugyldige": r.n_invalid,
+                "poster": [
+                    {"rad": rec.row, "id": rec.id, "gyldig": rec.valid, "merknader": rec.notes,
+                     "tiltak": rec.record.tiltak.value if rec.record else None,
+                     "status": rec.record.status.value if rec.record else None}
+                    for rec in r.records
+                ],
+                "feil": [e.as_dict() for rec in r.records for e in rec.errors],
+            }
+            for r in results
+        ],
+        "gyldige": sum(r.n_valid for r in results),
+        "ugyldige": sum(r.n_invalid for r in results),
+        "avviste_filer": sum(1 for r in results if r.file_error),
+    }

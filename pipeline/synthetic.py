@@ -1,0 +1,92 @@
+"""Synthetic identities and placements for examples, tests and benchmarks.
+
+Fødselsnumre here are synthetic test numbers (80 added to the month, as in the test
+registers), so none can belong to a real person.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+from .identifiers import fnr_check_digits
+
+FORNAVN = ["Kari", "Ola", "Amina", "Jonas", "Sofie", "Ahmed", "Ingrid", "Mohammed", "Nora", "Lars",
+           "Fatima", "Emil", "Hanne", "Yonas", "Sara", "Tarek", "Marit", "Olav", "Leila", "Petter"]
+ETTERNAVN = ["Nordmann", "Hansen", "Johansen", "Olsen", "Berg", "Haugen", "Ali", "Dahl", "Lie",
+             "Bakken", "Hussein", "Moen", "Strand", "Ødegård", "Sæther", "Åsheim"]
+ENHETER = [
+    ("Eksempel sykehjem", "951819093", "Sykehjemsveien 2, 0002 Eksempelby"),
+    ("Bøgata skole", "975749118", "Bøgata 10, 0003 Eksempelby"),
+    ("Eksempel bibliotek", "989555979", "Torget 1, 0001 Eksempelby"),
+    ("Teknisk drift, Vei og park", "997465075", "Verkstedveien 5, 0004 Eksempelby"),
+    ("Solsiden barnehage", "929170342", "Solveien 3, 0005 Eksempelby"),
+]
+BESTILLERE = ["NAV Eksempelby", "Kvalifiseringssenteret (INN)", "Voksenopplæringen (TROVO)"]
+OPPGAVER = ["Kjøkkenarbeid og servering", "Rydding og klargjøring av lokaler", "Vareopptelling og lager",
+            "Aktiviteter med beboere", "Utlån og hyllestell", "Hjelp i SFO", "Enkelt vedlikehold"]
+MAAL = ["Møte presis hver dag", "Bli trygg i norsk arbeidsspråk", "Arbeide selvstendig med faste oppgaver",
+        "Avklare arbeidsevne", "Få referanse for jobbsøking"]
+TILTAK = ["Arbeidstrening", "Aktivitetsplass", "Språkpraksis", "Arbeidspraksis", "Trainee", "Intern arbeidstrening"]
+STATUSER = ["Ny", "Statusmøte avtalt", "Bekreftet", "Startet", "Avsluttet"]
+
+
+def synthetic_fnr(birth: date, individ: int) -> str | None:
+    """A synthetic fødselsnummer (month + 80) for `birth`, or None if no check digits exist."""
+    first_nine = f"{birth.day:02d}{birth.month + 80:02d}{birth.year % 100:02d}{individ:03d}"
+    digits = fnr_check_digits(first_nine)
+    return first_nine + digits if digits else None
+
+
+def random_fnr(rng: random.Random) -> str:
+    while True:
+        birth = date(1960, 1, 1) + timedelta(days=rng.randrange(0, 365 * 45))
+        individ = rng.randrange(0, 500) if birth.year < 2000 else rng.randrange(500, 1000)
+        fnr = synthetic_fnr(birth, individ)
+        if fnr:
+            return fnr
+
+
+def placement_row(rng: random.Random, number: int) -> dict[str, str]:
+    """One placement as HR staff would type it in a sheet (canonical field names, text values)."""
+    first, last = rng.choice(FORNAVN), rng.choice(ETTERNAVN)
+    unit, orgnr, address = rng.choice(ENHETER)
+    tiltak = rng.choice(TILTAK)
+    status = rng.choice(STATUSER)
+    start = date(2026, 1, 5) + timedelta(days=rng.randrange(0, 300))
+    end = start + timedelta(weeks=rng.choice([8, 12, 26, 52]))
+    started = STATUSER.index(status) >= STATUSER.index("Startet")
+    done = status == "Avsluttet"
+    politi = rng.random() < 0.3
+    row = {
+        "id": f"PB-{number:06d}",
+        "tiltak": tiltak,
+        "status": status,
+        "praktikant.navn": f"{first} {last}",
+        "praktikant.foedselsnummer": random_fnr(rng),
+        "praktikant.adresse": f"Testveien {rng.randrange(1, 200)}, 0010 Eksempelby",
+        "praktikant.telefon": f"4{rng.randrange(0, 10**7):07d}",
+        "praktikant.epost": f"{first.lower()}.{number}@example.com".replace("ø", "o").replace("å", "a"),
+        "praksisenhet.navn": unit,
+        "praksisenhet.organisasjonsnummer": orgnr,
+        "praksisenhet.adresse": address,
+        "praksisenhet.leder.navn": f"{rng.choice(FORNAVN)} {rng.choice(ETTERNAVN)}",
+        "praksisenhet.leder.telefon": f"9{rng.randrange(0, 10**7):07d}",
+        "praksisveileder.navn": f"{rng.choice(FORNAVN)} {rng.choice(ETTERNAVN)}",
+        "praksisveileder.stilling": "Fagarbeider",
+        "praksisbestiller.virksomhet": rng.choice(BESTILLERE),
+        "praksisbestiller.kontaktperson": f"{rng.choice(FORNAVN)} {rng.choice(ETTERNAVN)}",
+        "praksisbestiller.epost": "veileder@example.com",
+        "startdato": start.strftime("%d.%m.%Y"),
+        "sluttdato": end.strftime("%d.%m.%Y"),
+        "timer_per_uke": rng.choice(["20", "30", "37,5"]),
+        "arbeidstid": "08.00–15.30",
+        "arbeidsoppgaver": "\n".join(rng.sample(OPPGAVER, 3)),
+        "yrkesmaal": "Fagarbeider i kommunal drift" if tiltak == "Arbeidstrening" else "",
+        "maal": "\n".join(rng.sample(MAAL, 2)),
+        "krav.politiattest": "Ja" if politi else "Nei",
+        "politiattest_fremvist": (start - timedelta(days=7)).strftime("%d.%m.%Y") if politi else "",
+        "oppstartsmoete": start.strftime("%d.%m.%Y") if started else "",
+        "fullfoert": ("Ja" if rng.random() < 0.8 else "Nei") if done else "",
+    }
+    return row

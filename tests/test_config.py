@@ -1,0 +1,54 @@
+import pytest
+
+from pipeline.config import load_config
+from pipeline.errors import ConfigError
+from pipeline.workspace import Workspace, init_workspace
+
+
+def test_init_makes_a_complete_workspace(tmp_path) -> None:
+    ws = init_workspace(tmp_path / "ny")
+    assert ws.config_file.is_file() and ws.inbox.is_dir() and ws.archive.is_dir()
+    assert (ws.config_dir / "kolonner.toml").is_file()
+    assert (ws.config_dir / "id-noekkel").stat().st_mode & 0o077 == 0
+    config = load_config(ws)
+    assert set(config.settings.dokumenter) == {"praksisavtale", "taushetsloefte", "oppfoelgingsplan", "praksisbevis"}
+    with pytest.raises(ConfigError, match="allerede"):
+        init_workspace(tmp_path / "ny")
+
+
+def test_missing_workspace_is_a_clear_error(tmp_path) -> None:
+    with pytest.raises(ConfigError, match="praksis init"):
+        load_config(Workspace(tmp_path))
+
+
+@pytest.mark.parametrize("replace, add, fragment", [
+    ('fra_status = "Avsluttet"', 'fra_status = "Ferdig"', "Ukjent status"),
+    ('betingelse = "fullfoert"', 'betingelse = "vurdering"', "ja/nei-felt"),
+    ('signeres_av = ["praksisenhet"]', 'signeres_av = ["rektor"]', "ukjente parter"),
+    ('krever = ["arbeidsoppgaver", "praksisenhet.leder.navn"]', 'krever = ["skostoerrelse"]', "ukjente felt"),
+    ("pdfa = 1 ", "pdfa = 3 ", "pdfa"),
+    ('[arkiv]', '[arkiv', "TOML"),
+])
+def test_config_errors_name_the_problem(tmp_path, replace: str, add: str, fragment: str) -> None:
+    ws = init_workspace(tmp_path / "ws")
+    text = ws.config_file.read_text(encoding="utf-8")
+    assert replace in text
+    ws.config_file.write_text(text.replace(replace, add), encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(ws)
+    assert fragment in caught.value.message and "praksis.toml" in caught.value.message
+
+
+def test_alias_to_unknown_field(tmp_path) -> None:
+    ws = init_workspace(tmp_path / "ws")
+    path = ws.config_dir / "kolonner.toml"
+    path.write_text(path.read_text(encoding="utf-8") + '"Sko" = "praktikant.sko"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="ukjent felt"):
+        load_config(ws)
+
+
+def test_broken_id_key(tmp_path) -> None:
+    ws = init_workspace(tmp_path / "ws")
+    (ws.config_dir / "id-noekkel").write_text("zz", encoding="ascii")
+    with pytest.raises(ConfigError, match="ødelagt"):
+        load_config(ws)

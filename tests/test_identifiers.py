@@ -1,0 +1,92 @@
+from datetime import date
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.identifiers import (
+    fnr_birth_date, fnr_check_digits, fnr_problem, is_synthetic_fnr, mask_fnr, orgnr_problem,
+)
+from pipeline.synthetic import synthetic_fnr
+
+births = st.dates(min_value=date(1940, 1, 1), max_value=date(2039, 12, 31))
+
+
+def _individ_for(birth: date, n: int) -> int:
+    if birth.year >= 2000:
+        return 500 + n % 500
+    return n % 500
+
+
+@given(births, st.integers(0, 499))
+def test_synthetic_numbers_are_valid_and_encode_the_birth_date(birth: date, n: int) -> None:
+    fnr = synthetic_fnr(birth, _individ_for(birth, n))
+    if fnr is None:  # about 1 in 11 individual numbers has no valid check digit
+        return
+    assert fnr_problem(fnr) is None
+    assert fnr_birth_date(fnr) == birth
+    assert is_synthetic_fnr(fnr)
+
+
+@given(births, st.integers(0, 499), st.integers(0, 10), st.integers(1, 9))
+def test_changing_any_single_digit_is_detected(birth: date, n: int, position: int, delta: int) -> None:
+    fnr = synthetic_fnr(birth, _individ_for(birth, n))
+    if fnr is None:
+        return
+    changed = fnr[:position] + str((int(fnr[position]) + delta) % 10) + fnr[position + 1:]
+    assert fnr_problem(changed) is not None
+
+
+@given(births, st.integers(0, 499))
+def test_d_numbers_add_four_to_the_first_digit(birth: date, n: int) -> None:
+    individ = _individ_for(birth, n)
+    first_nine = f"{birth.day + 40:02d}{birth.month:02d}{birth.year % 100:02d}{individ:03d}"
+    digits = fnr_check_digits(first_nine)
+    if digits is None:
+        return
+    assert fnr_problem(first_nine + digits) is None
+    assert fnr_birth_date(first_nine + digits) == birth
+
+
+def test_impossible_dates_and_wrong_lengths_are_rejected() -> None:
+    assert "11 siffer" in fnr_problem("1234567890")
+    assert "11 siffer" in fnr_problem("1234567890a")
+    first_nine = "310290123"  # 31 February
+    digits = fnr_check_digits(first_nine) or "00"
+    assert "fødselsdato" in fnr_problem(first_nine + digits)
+
+
+def _orgnr(first_eight: str) -> str | None:
+    weights = (3, 2, 7, 6, 5, 4, 3, 2)
+    rest = sum(int(d) * w for d, w in zip(first_eight, weights)) % 11
+    check = 0 if rest == 0 else 11 - rest
+    return None if check == 10 else first_eight + str(check)
+
+
+@given(st.from_regex(r"[89][0-9]{7}", fullmatch=True), st.integers(1, 9))
+def test_orgnr_check_digit(first_eight: str, delta: int) -> None:
+    orgnr = _orgnr(first_eight)
+    if orgnr is None:
+        return
+    assert orgnr_problem(orgnr) is None
+    assert orgnr_problem(orgnr[:8] + str((int(orgnr[8]) + delta) % 10)) is not None
+
+
+def test_mask_keeps_only_the_birth_date_part() -> None:
+    fnr = synthetic_fnr(date(1990, 10, 10), 123) or synthetic_fnr(date(1990, 10, 10), 124)
+    assert mask_fnr(fnr) == fnr[:6] + "*****"
+    assert mask_fnr("1234") == "****"
+
+
+def test_century_from_individual_number() -> None:
+    for birth, individ in ((date(1999, 1, 2), 100), (date(2005, 1, 2), 600), (date(1945, 5, 17), 950)):
+        for offset in range(20):
+            fnr = synthetic_fnr(birth, individ + offset)
+            if fnr:
+                assert fnr_birth_date(fnr) == birth
+                break
+    assert fnr_birth_date("01015080000") is None  # individual 750–899 with year 40–99: no century
+
+
+def test_non_ascii_digits_are_rejected_not_crashed_on() -> None:
+    assert orgnr_problem("8000000\u06609") is not None
+    assert fnr_problem("0101901234\u0660") is not None

@@ -1,0 +1,83 @@
+"""Every domain rule, through the validator (so columns and messages are checked too)."""
+
+import pytest
+
+from pipeline.validation import FileResult, Validator
+from tests.conftest import good_row
+
+CONFIRMED = dict(status="Bekreftet", **{
+    "praksisenhet.adresse": "Bøgata 10", "praksisenhet.leder.navn": "Per Strand",
+    "praksisveileder.navn": "Tone Berg", "praksisbestiller.virksomhet": "NAV Eksempelby",
+    "praksisbestiller.kontaktperson": "Anne Moen", "timer_per_uke": "20", "arbeidsoppgaver": "Rydding",
+})
+STARTED = dict(CONFIRMED, status="Startet", oppstartsmoete="01.03.2026", maal="Møte presis")
+
+
+def messages(validator: Validator, write_csv, **changes: str) -> list[tuple[str, str]]:
+    path = write_csv([good_row(**changes)])
+    result = FileResult(str(path))
+    [record] = list(validator.iter_file(path, result))
+    return [(e.felt, e.melding) for e in record.errors]
+
+
+def test_a_good_row_passes(validator, write_csv) -> None:
+    assert messages(validator, write_csv) == []
+    assert messages(validator, write_csv, **CONFIRMED) == []
+    assert messages(validator, write_csv, **STARTED) == []
+
+
+@pytest.mark.parametrize("changes, field, fragment", [
+    ({"sluttdato": "01.02.2026"}, "sluttdato", "før startdato"),
+    ({"faktisk_sluttdato": "01.02.2026"}, "faktisk_sluttdato", "før startdato"),
+    ({"faktisk_sluttdato": "01.08.2026"}, "faktisk_sluttdato", "ny avtale"),
+    ({"midtveisevaluering": "01.01.2027"}, "midtveisevaluering", "praksisperioden"),
+    ({"oppstartsmoete": "01.08.2026"}, "oppstartsmoete", "etter at praksisen er slutt"),
+    ({"oppstartsmoete": "01.04.2026", "midtveisevaluering": "15.03.2026"}, "midtveisevaluering", "før oppstartsmøtet"),
+    ({"avslutningsmoete": "01.01.2027"}, "avslutningsmoete", "60 dager"),
+    ({"timer_per_uke": "0"}, "timer_per_uke", "høyst 48"),
+    ({"tiltak": "Arbeidstrening"}, "yrkesmaal", "yrkesmål"),
+    ({**STARTED, "krav.politiattest": "Ja"}, "politiattest_fremvist", "vist fram"),
+    ({**STARTED, "krav.mrsa_tuberkulose": "x"}, "mrsa_tuberkulose_fremvist", "vist fram"),
+    ({"krav.politiattest": "Ja", "politiattest_fremvist": "05.03.2026"}, "politiattest_fremvist", "før tiltredelse"),
+    ({**STARTED, "status": "Avsluttet"}, "fullfoert", "fullført"),
+    ({"fullfoert": "Ja"}, "fullfoert", "Avsluttet"),
+    ({**CONFIRMED, "praksisenhet.leder.navn": ""}, "praksisenhet.leder.navn", "«Bekreftet»"),
+    ({**STARTED, "maal": ""}, "maal", "«oppfølgingsplan»"),
+    ({"praktikant.navn": ""}, "praktikant.navn", "alltid"),
+])
+def test_rule(validator, write_csv, changes: dict, field: str, fragment: str) -> None:
+    found = messages(validator, write_csv, **changes)
+    assert any(f == field and fragment in m for f, m in found), found
+
+
+def test_politiattest_before_started_is_not_yet_required(validator, write_csv) -> None:
+    assert messages(validator, write_csv, **{**CONFIRMED, "krav.politiattest": "Ja"}) == []
+
+
+def test_praksisbevis_fields_only_when_completed(validator, write_csv) -> None:
+    ended = {**STARTED, "status": "Avsluttet", "praksisenhet.leder.navn": "Per Strand"}
+    assert messages(validator, write_csv, **ended, fullfoert="Nei") == []
+    assert messages(validator, write_csv, **{**ended, "arbeidsoppgaver": ""}, fullfoert="Nei") != []
+    found = messages(validator, write_csv, **{**ended, "arbeidsoppgaver": ""}, fullfoert="Ja")
+    assert any("«praksisbevis»" in m for _, m in found), found
+
+
+def test_required_fields_come_from_the_document_set(workspace, write_csv) -> None:
+    """A document added in config makes its fields required from its status: no code."""
+    from pipeline.config import load_config
+
+    text = workspace.config_file.read_text(encoding="utf-8")
+    text += '''
+[dokumenter.tilretteleggingsgaranti]
+tittel = "Tilretteleggingsgaranti"
+mal = "tilretteleggingsgaranti.docx"
+fra_status = "Statusmøte avtalt"
+tiltak = ["aktivitetsplass"]
+krever = ["tilrettelegging"]
+signeres_av = ["praksisbestiller"]
+'''
+    workspace.config_file.write_text(text, encoding="utf-8")
+    validator = Validator(load_config(workspace))
+    found = messages(validator, write_csv, tiltak="Aktivitetsplass", status="Statusmøte avtalt")
+    assert any(f == "tilrettelegging" and "«tilretteleggingsgaranti»" in m for f, m in found)
+    assert messages(validator, write_csv, tiltak="Arbeidspraksis", status="Statusmøte avtalt") == []

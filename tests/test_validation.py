@@ -1,0 +1,92 @@
+from pathlib import Path
+
+from pipeline.validation import FileResult, Validator, derived_id
+from tests.conftest import fnr_for, good_row
+
+
+def test_error_names_file_row_column_masked_value_and_fix(validator: Validator, write_csv) -> None:
+    fnr = fnr_for(10, 10, 1990)
+    bad = fnr[:10] + str((int(fnr[10]) + 1) % 10)
+    path = write_csv([{"Id": "A", "Navn": "X", "Fødselsnummer": bad}], headers=["Id", "Navn", "Fødselsnummer"])
+    result = validator.validate_file(path)
+    [error] = [e for r in result.records for e in r.errors if e.felt == "praktikant.foedselsnummer"]
+    assert error.fil == str(path)
+    assert error.plassering == "linje 2"
+    assert error.kolonne == "Fødselsnummer"
+    assert error.verdi == fnr[:6] + "*****"
+    assert bad not in repr(error.as_dict())
+    assert "Kontrollsifrene" in error.melding
+
+
+def test_all_errors_of_a_file_at_once(validator: Validator, write_csv) -> None:
+    rows = [good_row(id=f"R{i}", startdato="31.02.2026", tiltak="Ukjent") for i in range(5)]
+    result = validator.validate_file(write_csv(rows))
+    assert result.n_invalid == 5
+    assert all(len(r.errors) == 2 for r in result.records)  # both problems of each row, not the first only
+
+
+def test_valid_rows_survive_invalid_neighbours(validator: Validator, write_csv) -> None:
+    result = validator.validate_file(write_csv([good_row(id="1"), good_row(id="2", status="?"), good_row(id="3")]))
+    assert [r.valid for r in result.records] == [True, False, True]
+
+
+def test_derived_id_is_stable_and_reveals_nothing(validator: Validator, write_csv) -> None:
+    row = good_row(id="")
+    first = validator.validate_file(write_csv([row], name="a.csv")).records[0]
+    second = validator.validate_file(write_csv([row], name="b.csv")).records[0]
+    assert first.valid and first.record.id_avledet
+    assert first.id == second.id and first.id.startswith("H-")
+    assert row["praktikant.foedselsnummer"] not in first.id
+    assert any("avledet" in note for note in first.notes)
+    other = validator.validate_file(write_csv([good_row(id="", startdato="02.03.2026")], name="c.csv")).records[0]
+    assert other.id != first.id
+
+
+def test_derived_id_depends_on_the_workspace_key() -> None:
+    from datetime import date
+
+    values = {"praktikant.foedselsnummer": "x", "praksisenhet.navn": "B", "startdato": date(2026, 1, 1)}
+    assert derived_id(b"k" * 32, values) != derived_id(b"j" * 32, values)
+
+
+def test_duplicate_ids_in_one_file(validator: Validator, write_csv) -> None:
+    result = validator.validate_file(write_csv([good_row(id="D"), good_row(id="D")]))
+    assert result.records[0].valid and not result.records[1].valid
+    assert "linje 2" in result.records[1].errors[0].melding
+
+
+def test_header_only_file_is_rejected(validator: Validator, tmp_path: Path) -> None:
+    path = tmp_path / "tom.csv"
+    path.write_text("Navn;Fødselsnummer\r\n", encoding="utf-8")
+    result = validator.validate_file(path)
+    assert result.file_error and "ingen praksisplasser" in result.file_error
+    assert not result.ok
+
+
+def test_huge_values_are_errors_not_documents(validator: Validator, write_csv) -> None:
+    result = validator.validate_file(write_csv([good_row(**{"praktikant.navn": "N" * 2_000_000})]))
+    [error] = result.records[0].errors
+    assert "høyst 200" in error.melding and len(error.verdi) <= 60
+
+
+def test_json_row_is_its_index(validator: Validator, tmp_path: Path) -> None:
+    import json
+
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps([good_row(id="1"), good_row(id="2", status="nope")]), encoding="utf-8")
+    result = validator.validate_file(path)
+    assert result.unit == "post"
+    assert result.records[1].errors[0].plassering == "post 2"
+
+
+def test_record_shape(validator: Validator, write_csv) -> None:
+    row = good_row(**{"timer_per_uke": "37,5", "arbeidsoppgaver": "A\nB", "krav.politiattest": "x",
+                      "praktikant.telefon": "+47 412 34 567"})
+    record = validator.validate_file(write_csv([row])).records[0].record
+    assert record is not None
+    assert record.timer_per_uke == 37.5
+    assert record.arbeidsoppgaver == ["A", "B"]
+    assert record.krav.politiattest is True and record.krav.mrsa_tuberkulose is False
+    assert record.praktikant.telefon == "+4741234567"
+    assert record.praksisveileder.navn is None
+    assert record.gjeldende_sluttdato.isoformat() == "2026-06-30"
