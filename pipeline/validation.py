@@ -32,6 +32,7 @@ _CACHED = {"text", "longtext", "date", "bool", "number", "list", "tiltak", "stat
 """Kinds whose converted values are remembered per column: sheets repeat units, dates, tiltak,
 tasks… and a dict hit is far cheaper than parsing again. Never the fødselsnummer."""
 _CACHE_LIMIT = 4096
+_Step = tuple[str, Converter, int, "dict[str, Any] | None"]
 _MAX_SHOWN = 60
 
 
@@ -145,10 +146,20 @@ class Validator:
         self.documents = config.documents
         convert = converters(config.settings.innlesing.listeskille)
         # Per field: its converter, its length limit, and its cache of converted values (or None).
-        self._plan: dict[str, tuple[Converter, int, dict[str, Any] | None]] = {
-            path: (convert[spec.kind.name], spec.kind.max_length, {} if spec.kind.name in _CACHED else None)
+        self._fields: dict[str, _Step] = {
+            path: (path, convert[spec.kind.name], spec.kind.max_length, {} if spec.kind.name in _CACHED else None)
             for path, spec in FIELDS.items()
         }
+        self._plans: dict[tuple[str, ...], tuple[_Step, ...]] = {}
+
+    def _plan_for(self, paths: tuple[str, ...]) -> tuple[_Step, ...]:
+        """The conversion steps for a record's fields, in its order (one per sheet layout)."""
+        plan = self._plans.get(paths)
+        if plan is None:
+            plan = tuple(self._fields[path] for path in paths)
+            if len(self._plans) < 256:  # JSON records may each have their own layout
+                self._plans[paths] = plan
+        return plan
 
     def validate_file(self, path: Path) -> FileResult:
         """Validate a whole file, keeping every record's result (for reports)."""
@@ -190,11 +201,9 @@ class Validator:
 
         values: dict[str, Any] = {}
         unreadable: set[str] = set()
-        plan = self._plan
-        for path, value in raw.values.items():
+        for (path, convert, limit, cache), value in zip(self._plan_for(raw.paths), raw.cells):
             if value is None or (value.__class__ is str and (not value or value.isspace())):
                 continue
-            convert, limit, cache = plan[path]
             if cache is not None and value.__class__ is str and value in cache:
                 converted = cache[value]
             else:
@@ -210,10 +219,12 @@ class Validator:
             if converted is not None:  # None: empty once cleaned, i.e. not given
                 values[path] = converted
 
-        for path, message in rules.check(values, self.documents):
+        problems = rules.check(values, self.documents)
+        given = raw.values if problems else {}
+        for path, message in problems:
             if path in unreadable:  # already reported as unreadable, not also as missing
                 continue
-            add(path, raw.columns.get(path), raw.values.get(path), message)
+            add(path, raw.columns.get(path), given.get(path), message)
 
         result = RecordResult(raw.source, unit, raw.row, None, errors, name=values.get("praktikant.navn"))
         derived = False

@@ -6,7 +6,8 @@ the cells of one record by field path, each with the column as the user wrote it
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
+from operator import itemgetter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,14 +19,23 @@ from ..normalize import is_blank
 
 @dataclass(frozen=True, slots=True)
 class RawRecord:
-    """One record as read: values by field path, and each path's column as the user wrote it
-    ("Fødselsnummer", "praktikant.navn"). `columns` is shared by all rows of a sheet."""
+    """One record as read: `cells[i]` is the value of field `paths[i]`, and `columns` maps each
+    path to its column as the user wrote it ("Fødselsnummer", "praktikant.navn").
+
+    `paths` and `columns` are shared by all rows of a sheet, and `cells` may be the row as the
+    CSV reader gave it (with extra cells at the end): no per-row dictionary on the hot path.
+    """
 
     source: str  # the file name as given
     row: int  # line in a CSV, row in a sheet, 1-based index in a JSON list
-    values: dict[str, Any]
+    paths: tuple[str, ...]
+    cells: Sequence[Any]
     columns: dict[str, str]
     problems: tuple[tuple[str, str], ...] = ()  # (column, message) found while reading
+
+    @property
+    def values(self) -> dict[str, Any]:
+        return dict(zip(self.paths, self.cells))
 
     def column(self, path: str) -> str | None:
         return self.columns.get(path)
@@ -45,16 +55,24 @@ class Source:
         return self._records
 
 
+def _picker(index: list[int]) -> Callable[[Sequence[Any]], Sequence[Any]]:
+    """The cells at `index` of a row, as a tuple (itemgetter returns a bare item for one index)."""
+    if len(index) == 1:
+        only = index[0]
+        return lambda row: (row[only],)
+    return itemgetter(*index)
+
+
 class HeaderMap:
     """Maps a sheet's column headers to record fields, through the alias table in config/."""
 
     def __init__(self, headers: list[Any], config: Config, display: str) -> None:
-        self.index: list[tuple[int, str]] = []  # (column index, field path)
+        index: list[int] = []  # the sheet column of each known field
         self.columns: dict[str, str] = {}  # field path → header as written
         self.warnings: list[str] = []
         seen: dict[str, str] = {}
         self.width = max((i + 1 for i, h in enumerate(headers) if not is_blank(h)), default=0)
-        for index, raw in enumerate(headers):
+        for column, raw in enumerate(headers):
             header = "" if raw is None else str(raw).strip()
             if not header:
                 continue
@@ -71,14 +89,18 @@ class HeaderMap:
                     f"Kolonnene «{seen[path]}» og «{header}» betyr begge «{path}». Fjern eller gi nytt navn til én av dem.",
                 )
             seen[path] = header
-            self.index.append((index, path))
+            index.append(column)
             self.columns[path] = header
-        if not self.index:
+        if not index:
             raise InputFileError(
                 display,
                 "Fant ingen kjente kolonner i overskriftsraden. Første rad må ha overskrifter "
                 "som «Navn», «Fødselsnummer», «Praksisenhet», «Startdato» (se kolonner.toml).",
             )
+        self.paths = tuple(self.columns)
+        # Where the known columns are the first ones in order (the usual sheet), a row is
+        # used as it is; otherwise its known cells are picked out.
+        self._pick = None if index == list(range(len(index))) else _picker(index)
 
     def record(self, source: str, row: int, values: list[Any] | tuple[Any, ...]) -> RawRecord:
         if len(values) < self.width:
@@ -86,7 +108,8 @@ class HeaderMap:
         problems: tuple[tuple[str, str], ...] = ()
         if len(values) > self.width and any(not is_blank(v) for v in values[self.width:]):
             problems = (("", "Raden har verdier i kolonner uten overskrift. Sjekk at ingen verdi er skrevet i feil kolonne."),)
-        return RawRecord(source, row, {path: values[i] for i, path in self.index}, self.columns, problems)
+        cells = values if self._pick is None else self._pick(values)
+        return RawRecord(source, row, self.paths, cells, self.columns, problems)
 
 
 SUPPORTED = {".json": "json", ".csv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx"}

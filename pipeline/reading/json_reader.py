@@ -61,7 +61,7 @@ def _records(path: Path, prefix: str, config: Config, source: Source) -> Iterato
     with path.open("rb") as handle:
         for index, obj in enumerate(ijson.items(handle, prefix, use_float=True), start=1):
             if not isinstance(obj, dict):
-                yield RawRecord(display, index, {}, {}, (("", "Posten er ikke et JSON-objekt med felter."),))
+                yield RawRecord(display, index, (), (), {}, (("", "Posten er ikke et JSON-objekt med felter."),))
                 continue
             flat: dict[str, tuple[str, Any]] = {}
             _flatten(obj, "", flat)
@@ -80,4 +80,4 @@ def _records(path: Path, prefix: str, config: Config, source: Source) -> Iterato
                     continue
                 values[field] = value
                 columns[field] = column
-            yield RawRecord(display, index, values, columns, tuple(problems))
+            yield RawRecord(display, index, tuple(values), list(values.values()), columns, tuple(problems))
