@@ -12,8 +12,10 @@ import click
 
 from . import __version__
 from .config import Config, load_config
-from .errors import ConfigError, ExitCode, InputFileError, PraksisError
+from .errors import ExitCode, InputFileError, PraksisError
+from .preview import PreviewDocument, render_previews
 from .report import ValidationTable, validation_json
+from .template_check import check_templates
 from .validation import FileResult, Validator
 from .workspace import Workspace, init_workspace, workspace_from
 
@@ -97,4 +99,63 @@ def validate(app: AppContext, files: tuple[Path, ...], as_json: bool) -> None:
         sys.exit(int(ExitCode.INPUT_REJECTED))
 
 
-__all__ = ["main", "ConfigError"]
+@main.group()
+def templates() -> None:
+    """Arbeid med Word-malene i templates/docx/."""
+
+
+@templates.command("check")
+@click.option("--json", "as_json", is_flag=True, help="Skriv resultatet som JSON.")
+@click.pass_obj
+def templates_check(app: AppContext, as_json: bool) -> None:
+    """Finn feil i malene: malkode, ukjente felt, og en prøveutfylling per tiltak."""
+    results = check_templates(app.config)
+    problems = [p for found in results.values() for p in found]
+    if as_json:
+        click.echo(json.dumps({"maler": {name: [p.message for p in found] for name, found in results.items()},
+                               "feil": len(problems)}, ensure_ascii=False, indent=2))
+    else:
+        for name, found in results.items():
+            click.echo(f"{name}: {'OK' if not found else f'{len(found)} feil'}")
+            for problem in found:
+                click.echo(f"  - {problem.message}")
+        click.echo(f"\n{len(results)} maler kontrollert, {len(problems)} feil.")
+    if problems:
+        sys.exit(int(ExitCode.INPUT_REJECTED))
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Mappen utkastene skrives til (én undermappe per praksisplass).")
+@click.option("--alle", "every_document", is_flag=True,
+              help="Lag alle dokumentene for tiltaket, ikke bare dem som er aktuelle for statusen.")
+@click.option("--uten-pdf", "no_pdf", is_flag=True, help="Bare DOCX, ingen PDF/A.")
+@click.pass_obj
+def render(app: AppContext, files: tuple[Path, ...], out: Path, every_document: bool, no_pdf: bool) -> None:
+    """Lag utkast (DOCX og PDF/A) for praksisplassene i FILES uten å arkivere dem."""
+    config = app.config
+    counter = {"n": 0}
+
+    def show(document: PreviewDocument) -> None:
+        counter["n"] += 1
+        shown = document.pdf or document.docx
+        state = f"FEIL: {document.error}" if document.error else str(shown)
+        click.echo(f"  [{counter['n']}] {document.record_id:<20} {document.dokumenttype:<18} {state}")
+
+    click.echo(f"Lager utkast i {out} …" + ("" if no_pdf else " (starter LibreOffice for PDF/A; det tar noen sekunder)"))
+    result = render_previews(config, list(files), out, every_document=every_document, pdf=not no_pdf,
+                             on_document=show)
+    for file_result in result.files:
+        if file_result.file_error:
+            click.echo(f"{file_result.path}: AVVIST: {file_result.file_error}")
+        for error in (e for r in file_result.records for e in r.errors):
+            click.echo(f"{error.fil}, {error.plassering}, kolonne «{error.kolonne}»: {error.melding}")
+    made = [d for d in result.documents if not d.error]
+    invalid = sum(f.n_invalid for f in result.files)
+    click.echo(f"\n{len(made)} dokument(er) laget i {out}"
+               + (f", {len(result.documents) - len(made)} feilet" if len(made) < len(result.documents) else "")
+               + (f"; {invalid} praksisplass(er) avvist (se feilene over)" if invalid else "") + ".")
+    click.echo("Alle er UTKAST: de har ikke saksnummer og er ikke arkivert.")
+    if not result.ok:
+        sys.exit(int(ExitCode.INPUT_REJECTED))

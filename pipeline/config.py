@@ -61,6 +61,8 @@ class DokumentSpec(_Section):
     krever: list[str] = []
     betingelse: str | None = None
     signeres_av: list[str] = []
+    uten_foedselsnummer: bool = False
+    """The template gets the birth date only, never the fødselsnummer (e.g. praksisbevis)."""
 
     @field_validator("fra_status", mode="before")
     @classmethod

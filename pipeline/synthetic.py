@@ -10,6 +10,7 @@ import random
 from datetime import date, timedelta
 
 from .identifiers import fnr_check_digits
+from .record import Praksisplass
 
 FORNAVN = ["Kari", "Ola", "Amina", "Jonas", "Sofie", "Ahmed", "Ingrid", "Mohammed", "Nora", "Lars",
            "Fatima", "Emil", "Hanne", "Yonas", "Sara", "Tarek", "Marit", "Olav", "Leila", "Petter"]
@@ -90,3 +91,26 @@ def placement_row(rng: random.Random, number: int) -> dict[str, str]:
         "fullfoert": ("Ja" if rng.random() < 0.8 else "Nei") if done else "",
     }
     return row
+
+
+def sample_record(tiltak: str = "arbeidstrening", status: str = "Avsluttet") -> Praksisplass:
+    """A placement with every field filled in (for trial renders of templates)."""
+    start = date(2026, 1, 5)
+    return Praksisplass.model_validate({
+        "id": "PROEVE-1", "tiltak": tiltak, "status": status,
+        "praktikant": {"navn": "Prøve Praktikant", "foedselsnummer": synthetic_fnr(date(1990, 1, 15), 123) or "",
+                       "adresse": "Testveien 1, 0010 Eksempelby", "telefon": "41234567", "epost": "prove@example.com"},
+        "praksisenhet": {"navn": "Prøveenheten", "organisasjonsnummer": "951819093", "adresse": "Veien 2",
+                         "leder": {"navn": "Leder Ledersen", "telefon": "92345678", "epost": "leder@example.com"}},
+        "praksisveileder": {"navn": "Veileder Veiledersen", "stilling": "Fagarbeider", "telefon": "94567890",
+                            "epost": "veileder@example.com"},
+        "praksisbestiller": {"virksomhet": "NAV Eksempelby", "kontaktperson": "Kontakt Kontaktsen",
+                             "telefon": "55553333", "epost": "nav@example.com"},
+        "startdato": start, "sluttdato": start + timedelta(weeks=12), "faktisk_sluttdato": start + timedelta(weeks=10),
+        "timer_per_uke": 30.0, "arbeidstid": "08.00–14.00", "arbeidsoppgaver": ["Oppgave én", "Oppgave to"],
+        "yrkesmaal": "Fagarbeider", "maal": ["Mål én"], "tilrettelegging": "Kortere dager i starten.",
+        "krav": {"politiattest": True, "mrsa_tuberkulose": True}, "politiattest_fremvist": start,
+        "mrsa_tuberkulose_fremvist": start, "oppstartsmoete": start, "midtveisevaluering": start + timedelta(weeks=5),
+        "avslutningsmoete": start + timedelta(weeks=10), "fullfoert": True, "vurdering": "God innsats.",
+        "merknad": "Intern merknad.",
+    })

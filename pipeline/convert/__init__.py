@@ -1,0 +1,10 @@
+"""DOCX → PDF/A. LibreOffice does the work; this package keeps it warm, checks its output
+and wraps the PDF/A validator. One module per external program (see docs/arkitektur.md)."""
+
+from __future__ import annotations
+
+from .errors import ConversionError, ConverterUnavailable
+from .pdfa import PdfaLevel, pdfa_claim, require_pdfa
+from .pool import ConverterPool
+
+__all__ = ["ConversionError", "ConverterPool", "ConverterUnavailable", "PdfaLevel", "pdfa_claim", "require_pdfa"]

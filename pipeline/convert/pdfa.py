@@ -1,0 +1,74 @@
+"""The PDF/A claim of a PDF (XMP pdfaid:part / pdfaid:conformance).
+
+LibreOffice ignores some filter-option spellings silently and writes a plain PDF with
+exit 0 (TOOLING.md), so every output is checked here before it is used.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pikepdf
+
+from .errors import ConversionError
+
+
+@dataclass(frozen=True)
+class PdfaLevel:
+    part: int  # 1 or 2
+    conformance: str = "B"
+
+    @property
+    def pronom(self) -> str:
+        """PRONOM format id: PDF/A-1b fmt/354, PDF/A-2b fmt/477."""
+        return {1: "fmt/354", 2: "fmt/477"}[self.part]
+
+    def __str__(self) -> str:
+        return f"PDF/A-{self.part}{self.conformance.lower()}"
+
+
+def pdfa_claim(path: Path) -> PdfaLevel | None:
+    """The PDF/A level the file claims in its XMP metadata, or None if it claims none."""
+    try:
+        with pikepdf.open(path) as pdf:
+            meta = pdf.open_metadata()
+            part = meta.get("pdfaid:part")
+            conformance = meta.get("pdfaid:conformance")
+    except (pikepdf.PdfError, OSError, ValueError):
+        return None
+    if not part or not str(part).isdigit():
+        return None
+    return PdfaLevel(int(part), str(conformance or "").upper())
+
+
+def _settle_to_b(path: Path) -> None:
+    """Rewrite a level-A claim as level B (in place, via a temp file).
+
+    LibreOffice 7.4 forces tagging for PDF/A-1 and so always claims 1a. Level A is level B
+    plus tagging: a valid 1a file meets every 1b requirement, so claiming B is true. The
+    configured level is what the archive records (PDF/A-1b, fmt/354); Preflight checks it.
+    """
+    partial = path.with_name(path.name + ".b.tmp")
+    with pikepdf.open(path) as pdf:
+        with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
+            meta["pdfaid:conformance"] = "B"
+        pdf.save(partial)
+    os.replace(partial, path)
+
+
+def require_pdfa(path: Path, level: PdfaLevel, document: str | None = None) -> PdfaLevel:
+    """Fail loudly unless `path` claims `level`; a stricter level A claim of the same part is
+    settled to the configured level B."""
+    claim = pdfa_claim(path)
+    if claim is not None and claim.part == level.part and claim.conformance == "A" and level.conformance == "B":
+        _settle_to_b(path)
+        claim = pdfa_claim(path)
+    if claim != level:
+        found = "ingen PDF/A-erklæring" if claim is None else str(claim)
+        raise ConversionError(
+            document or path.name,
+            f"LibreOffice skrev ikke {level} (fant {found}). Filen kan ikke arkiveres; sjekk LibreOffice-versjonen.",
+        )
+    return claim

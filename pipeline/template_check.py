@@ -1,0 +1,157 @@
+"""`praksis templates check`: what an edit in Word broke, in words HR staff can act on.
+
+For every template in the document set: Jinja syntax errors with the surrounding text,
+every variable that is not in the rendering context (the placement record and the
+document/organisation details), the fødselsnummer in a document that must not show it,
+and a trial render with a complete sample record for each tiltak it applies to.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import zipfile
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from docx import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import parse_xml
+from docxtpl import DocxTemplate
+from jinja2 import TemplateSyntaxError, meta, nodes
+
+from .config import Config, DokumentSpec
+from .identity import DocumentIdentity
+from .render import TEMPLATE_IMAGES, RenderError, Renderer, context_data, jinja_environment
+from .synthetic import sample_record
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+@dataclass(frozen=True)
+class TemplateProblem:
+    template: str
+    message: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"mal": self.template, "melding": self.message}
+
+
+def _text_of(xml_line: str) -> str:
+    return " ".join(_TAG.sub("", xml_line).split())
+
+
+def template_parts(path: Any) -> list[tuple[str, str]]:
+    """(part name, Jinja source) for the body, headers and footers, as docxtpl renders them."""
+    template = DocxTemplate(path)
+    document = Document(path)
+    parts = [("brødteksten", template.patch_xml(template.xml_to_string(document.element.body)))]
+    for label, reltype in (("topptekst", RT.HEADER), ("bunntekst", RT.FOOTER)):
+        for rel in document.part.rels.values():
+            if rel.reltype == reltype and rel.target_part.blob:
+                xml = template.xml_to_string(parse_xml(rel.target_part.blob))
+                parts.append((label, template.patch_xml(xml)))
+    # one paragraph per line, as docxtpl does, so line numbers point at a paragraph
+    return [(label, re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)) for label, xml in parts]
+
+
+def _schema(config: Config, spec: DokumentSpec) -> dict[str, Any]:
+    context = context_data(sample_record(spec.tiltak[0].value), spec, DocumentIdentity("x", 1, "2026/1"), config,
+                           date.today())
+    return {**context, **{name: "bilde" for name in TEMPLATE_IMAGES}}
+
+
+def _chain(node: nodes.Node) -> list[str] | None:
+    parts: list[str] = []
+    while isinstance(node, nodes.Getattr):
+        parts.append(node.attr)
+        node = node.node
+    if isinstance(node, nodes.Name):
+        return [node.name, *reversed(parts)]
+    return None
+
+
+def _lookup(schema: dict[str, Any], chain: list[str]) -> bool:
+    """True if the chain exists; attribute access below a plain value (a date's .year) is allowed."""
+    node: Any = schema
+    for part in chain:
+        if not isinstance(node, dict):
+            return True
+        if part not in node:
+            return False
+        node = node[part]
+    return True
+
+
+def _names(schema: dict[str, Any], prefix: str = "") -> list[str]:
+    found = []
+    for key, value in schema.items():
+        found.append(prefix + key)
+        if isinstance(value, dict):
+            found.extend(_names(value, prefix + key + "."))
+    return found
+
+
+def _where(source: str, needle: str) -> str:
+    for line in source.splitlines():
+        if needle in line:
+            return _text_of(line)[:120]
+    return ""
+
+
+def check_template(config: Config, name: str, spec: DokumentSpec) -> list[TemplateProblem]:
+    path = config.workspace.templates / spec.mal
+    if not path.is_file():
+        return [TemplateProblem(spec.mal, f"Malen finnes ikke i {path.parent}. Legg den der, eller rett «mal» "
+                                          f"under [dokumenter.{name}] i praksis.toml.")]
+    try:
+        parts = template_parts(path)
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        return [TemplateProblem(spec.mal, f"Filen kan ikke åpnes som Word-dokument ({exc}). Lagre den som .docx.")]
+    env = jinja_environment()
+    schema = _schema(config, spec)
+    known = _names(schema)
+    problems: list[TemplateProblem] = []
+    for label, source in parts:
+        try:
+            tree = env.parse(source)
+        except TemplateSyntaxError as exc:
+            lines = source.splitlines()
+            around = " … ".join(t for t in (_text_of(x) for x in lines[max(exc.lineno - 2, 0): exc.lineno + 1]) if t)
+            problems.append(TemplateProblem(spec.mal, (
+                f"Feil i malkoden i {label}: {exc.message}. Ved teksten «{around[:200]}». Sjekk at hver «{{{{» har "
+                "en «}}», og at hver «{% if %}»/«{% for %}» har sin «{% endif %}»/«{% endfor %}»."
+            )))
+            continue
+        globals_ = meta.find_undeclared_variables(tree)
+        chains = [c for c in (_chain(n) for n in tree.find_all(nodes.Getattr)) if c and c[0] in globals_]
+        chains += [[g] for g in globals_]
+        failing = {".".join(c) for c in chains if not _lookup(schema, c)}
+        for dotted in sorted(failing):
+            if any(dotted.startswith(other + ".") for other in failing):
+                continue  # the shorter name is already reported
+            if dotted == "praktikant.foedselsnummer" and spec.uten_foedselsnummer:
+                message = (f"«{dotted}» brukes i {label}, men {spec.tittel.lower()} skal aldri vise fødselsnummeret "
+                           "(uten_foedselsnummer i praksis.toml). Bruk «praktikant.foedselsdato».")
+            else:
+                guess = difflib.get_close_matches(dotted, known, n=1)
+                hint = f" Mente du «{guess[0]}»?" if guess else ""
+                message = f"«{dotted}» i {label} finnes ikke i praksisposten.{hint} Rett navnet eller fjern feltet."
+            where = _where(source, dotted.split(".")[-1])
+            problems.append(TemplateProblem(spec.mal, message + (f" (ved «{where}»)" if where else "")))
+    if problems:
+        return problems
+    renderer = Renderer(config)
+    for tiltak in spec.tiltak:
+        try:
+            renderer.render(sample_record(tiltak.value), name, DocumentIdentity(name, 1, "2026/1"))
+        except RenderError as exc:
+            problems.append(TemplateProblem(spec.mal, f"Prøveutfylling for {tiltak.visningsnavn} feilet: {exc.message}"))
+            break
+    return problems
+
+
+def check_templates(config: Config) -> dict[str, list[TemplateProblem]]:
+    """Problems per template in the document set (an empty list: the template is fine)."""
+    return {spec.mal: check_template(config, name, spec) for name, spec in config.settings.dokumenter.items()}
