@@ -42,11 +42,18 @@ uno-venv: .stamps/uno-venv
 	$(UNO_VENV)/bin/python -m pip install -q 'unoserver>=3.0,<4'
 	@touch $@
 
+# The main job on the bundled examples, in a fresh workspace: validate everything (the
+# invalid example shows every kind of error, so exit 1 is expected there), then make the
+# draft documents for the valid files.
 demo: setup
 	rm -rf $(DEMO)
 	$(BIN)/praksis init $(DEMO)
 	cp examples/*.json examples/*.csv examples/*.xlsx $(DEMO)/inbox/
 	$(BIN)/praksis --root $(DEMO) validate $(DEMO)/inbox/* || test $$? -eq 1
+	$(BIN)/praksis --root $(DEMO) render $(DEMO)/inbox/praksisplasser.json $(DEMO)/inbox/praksisliste.csv \
+		$(DEMO)/inbox/praksisliste.xlsx --out $(DEMO)/utkast
+	@echo
+	@echo "Ferdig. Arbeidsområdet er $(DEMO); utkastene (DOCX og PDF/A) ligger i $(DEMO)/utkast/."
 
 test: setup
 	$(BIN)/python -m pytest
@@ -56,6 +63,7 @@ test-fast: venv
 
 bench: setup
 	$(BIN)/python bench/validate_bench.py
+	$(BIN)/python bench/convert_bench.py
 
 clean:
 	rm -rf build .stamps $(VENV) $(UNO_VENV)

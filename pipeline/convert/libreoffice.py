@@ -15,6 +15,7 @@ from pathlib import Path
 from ..workspace import PACKAGE_ROOT
 from .errors import ConverterUnavailable
 
+SOFFICE_LOCATIONS = ("/usr/lib/libreoffice/program/soffice",)
 INSTALL_HINT = (
     "Kjør «make setup» i praksis-mappen, eller installer Debian-pakkene "
     "libreoffice-writer-nogui, fonts-liberation og python3-uno."
@@ -24,8 +25,7 @@ INSTALL_HINT = (
 @lru_cache(maxsize=1)
 def find_soffice() -> str:
     """The soffice executable, or ConverterUnavailable saying how to install it."""
-    for candidate in (os.environ.get("PRAKSIS_SOFFICE"), shutil.which("soffice"),
-                      "/usr/lib/libreoffice/program/soffice"):
+    for candidate in (os.environ.get("PRAKSIS_SOFFICE"), shutil.which("soffice"), *SOFFICE_LOCATIONS):
         if candidate and Path(candidate).exists():
             return candidate
     raise ConverterUnavailable(f"LibreOffice er ikke installert (fant ikke «soffice»). {INSTALL_HINT}")

@@ -43,18 +43,30 @@ def pdfa_claim(path: Path) -> PdfaLevel | None:
     return PdfaLevel(int(part), str(conformance or "").upper())
 
 
+_CLAIM_A = b"<pdfaid:conformance>A</pdfaid:conformance>"
+_CLAIM_B = b"<pdfaid:conformance>B</pdfaid:conformance>"
+
+
 def _settle_to_b(path: Path) -> None:
     """Rewrite a level-A claim as level B (in place, via a temp file).
 
     LibreOffice 7.4 forces tagging for PDF/A-1 and so always claims 1a. Level A is level B
     plus tagging: a valid 1a file meets every 1b requirement, so claiming B is true. The
     configured level is what the archive records (PDF/A-1b, fmt/354); Preflight checks it.
+
+    PDF/A forbids compressing the metadata stream, so the claim is plain text in the file:
+    swapping one byte keeps every offset and every other byte as LibreOffice wrote them.
+    Other spellings of the claim go through pikepdf instead.
     """
     partial = path.with_name(path.name + ".b.tmp")
-    with pikepdf.open(path) as pdf:
-        with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
-            meta["pdfaid:conformance"] = "B"
-        pdf.save(partial)
+    data = path.read_bytes()
+    if data.count(_CLAIM_A) == 1:
+        partial.write_bytes(data.replace(_CLAIM_A, _CLAIM_B))
+    else:
+        with pikepdf.open(path) as pdf:
+            with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
+                meta["pdfaid:conformance"] = "B"
+            pdf.save(partial)
     os.replace(partial, path)
 
 

@@ -66,10 +66,6 @@ class UnoInstance:
         self.conversions = 0
         self.restarts = 0
 
-    @property
-    def _pidfile(self) -> Path:
-        return self.workdir / f"soffice-{self.index}.pid"
-
     def _proxy(self, timeout: float) -> xmlrpc.client.ServerProxy:
         return xmlrpc.client.ServerProxy(f"http://127.0.0.1:{self.port}", allow_none=True,
                                          transport=_Transport(timeout))
@@ -81,7 +77,7 @@ class UnoInstance:
             find_uno_python(), "-m", "unoserver.server", "--interface", "127.0.0.1",
             "--uno-interface", "127.0.0.1", "--port", str(self.port), "--uno-port", str(uno_port),
             "--user-installation", str(self.profile), "--executable", find_soffice(),
-            "--libreoffice-pid-file", str(self._pidfile), "--conversion-timeout", str(max(1, int(self.timeout))),
+            "--conversion-timeout", str(max(1, int(self.timeout))),
         ]
         self.process = subprocess.Popen(command, stdout=logfile, stderr=logfile, stdin=subprocess.DEVNULL,
                                         start_new_session=True)
@@ -111,7 +107,8 @@ class UnoInstance:
         self.conversions += 1
 
     def stop(self) -> None:
-        """SIGTERM to unoserver itself (signalling the group can hang it), then make sure soffice is gone."""
+        """SIGTERM to unoserver itself (signalling the group first can hang it); once it is gone,
+        SIGKILL whatever is left of its process group (a hung or orphaned soffice)."""
         process, self.process = self.process, None
         if process is None:
             return
@@ -123,15 +120,9 @@ class UnoInstance:
                 process.kill()
                 process.wait(timeout=5)
         try:
-            soffice_pid = int(self._pidfile.read_text().strip())
-        except (OSError, ValueError):
-            soffice_pid = 0
-        if soffice_pid:
-            try:
-                os.kill(soffice_pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-        self._pidfile.unlink(missing_ok=True)
+            os.killpg(process.pid, signal.SIGKILL)  # started with its own session: pgid == pid
+        except (ProcessLookupError, PermissionError):
+            pass
 
     def restart(self) -> None:
         self.stop()

@@ -1,0 +1,179 @@
+"""Rendering to DOCX (no LibreOffice): escaping, empty fields, dates, scheme clauses."""
+
+import io
+import zipfile
+from datetime import date
+
+import pytest
+from docx import Document
+
+from pipeline.identity import DocumentIdentity
+from pipeline.planning import applicable_documents, due_documents
+from pipeline.record import Praksisplass, Status, Tiltak
+from pipeline.render import Renderer, dato, timer
+from pipeline.synthetic import sample_record
+
+
+def docx_text(data: bytes) -> str:
+    """All text of a DOCX: body, tables, headers and footers."""
+    document = Document(io.BytesIO(data))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                parts.extend(p.text for p in cell.paragraphs)
+    for section in document.sections:
+        for part in (section.header, section.footer):
+            parts.extend(p.text for p in part.paragraphs)
+            for table in part.tables:
+                for row in table.rows:
+                    for cell in row.cells:
+                        parts.extend(p.text for p in cell.paragraphs)
+    return "\n".join(parts)
+
+
+def all_xml(data: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return "".join(archive.read(n).decode("utf-8", "replace") for n in archive.namelist() if n.endswith(".xml"))
+
+
+def record(**changes) -> Praksisplass:
+    data = sample_record().model_dump()
+    for key, value in changes.items():
+        target = data
+        *parents, leaf = key.split(".")
+        for parent in parents:
+            target = target[parent]
+        target[leaf] = value
+    return Praksisplass.model_validate(data)
+
+
+def render(config, rec: Praksisplass, name: str, saksnummer: str | None = "2026/7") -> bytes:
+    return Renderer(config).render(rec, name, DocumentIdentity(name, 1, saksnummer, rec.id), today=date(2026, 1, 5))
+
+
+def test_filters() -> None:
+    assert dato(date(2026, 1, 5)) == "5. januar 2026"
+    assert dato(None) == ""
+    assert timer(37.5) == "37,5 timer per uke" and timer(20.0) == "20 timer per uke"
+
+
+def test_special_characters_survive(config) -> None:
+    rec = record(**{"praksisenhet.navn": "Bø & Sønner <AS>", "praktikant.navn": '"Ærlig" Østre Åsen'})
+    for name in ("praksisavtale", "praksisbevis"):
+        text = docx_text(render(config, rec, name))
+        assert "Bø & Sønner <AS>" in text
+        assert '"Ærlig" Østre Åsen' in text
+
+
+def test_empty_optional_fields_leave_no_none_and_no_label(config) -> None:
+    rec = record(**{"praktikant.telefon": None, "praktikant.epost": None, "praksisveileder.stilling": None,
+                    "arbeidstid": None, "tilrettelegging": None, "vurdering": None, "midtveisevaluering": None})
+    for name in ("praksisavtale", "taushetsloefte", "oppfoelgingsplan", "praksisbevis"):
+        text = docx_text(render(config, rec, name))
+        assert "None" not in text
+        lines = [line.strip() for line in text.splitlines()]
+        for label in ("Arbeidstid:", "Stilling:", "Vurdering:", "Midtveisevaluering:", "Tilrettelegging:"):
+            assert label not in lines, (name, label)
+        assert not any(line.endswith(":") and line[:-1] in ("Telefon", "E-post", "Stilling") for line in lines)
+
+
+def test_dates_are_norwegian(config) -> None:
+    text = docx_text(render(config, sample_record(), "praksisavtale"))
+    assert "5. januar 2026 – 30. mars 2026" in text
+
+
+def test_praksisbevis_shows_birth_date_never_the_fnr(config) -> None:
+    rec = sample_record()
+    data = render(config, rec, "praksisbevis")
+    assert rec.praktikant.foedselsnummer not in all_xml(data)
+    assert rec.praktikant.foedselsnummer[:6] not in all_xml(data)
+    assert "15. januar 1990" in docx_text(data)
+    assert rec.praktikant.foedselsnummer in docx_text(render(config, rec, "praksisavtale"))
+
+
+@pytest.mark.parametrize("tiltak", list(Tiltak))
+def test_scheme_clauses(config, tiltak: Tiltak) -> None:
+    text = docx_text(render(config, sample_record(tiltak.value), "praksisavtale"))
+    unpaid = "Det utbetales ikke lønn"
+    if tiltak is Tiltak.TRAINEE:
+        assert unpaid not in text and "får lønn" in text and "lønnstilskudd fra NAV" in text
+    elif tiltak is Tiltak.INTERN_ARBEIDSTRENING:
+        assert unpaid not in text and "endrer ikke den ansattes ansettelsesforhold" in text
+    else:
+        assert unpaid in text and "yrkesskadeforsikring" in text
+    if tiltak in (Tiltak.AKTIVITETSPLASS, Tiltak.SPRAAKPRAKSIS):
+        assert "ingen ytelser eller tilskudd" in text and "kan vurderes" not in text
+    if tiltak is Tiltak.ARBEIDSTRENING:
+        assert "Yrkesmål: Fagarbeider" in text and "kan vurderes" in text
+    if tiltak is Tiltak.SPRAAKPRAKSIS:
+        assert "voksenopplæringen" in text
+
+
+def test_signature_rows_follow_the_config(config) -> None:
+    rec = sample_record()
+    for name, spec in config.settings.dokumenter.items():
+        document = Document(io.BytesIO(render(config, rec, name)))
+        signature_table = document.tables[-1]
+        roles = [row.cells[0].paragraphs[0].text for row in signature_table.rows[1:]]
+        assert len(roles) == len(spec.signeres_av), (name, roles)
+
+
+def test_draft_is_marked_and_case_is_printed(config) -> None:
+    draft = docx_text(render(config, sample_record(), "praksisavtale", saksnummer=None))
+    assert "UTKAST" in draft and "utkast-PROEVE-1:praksisavtale:v1" in draft
+    final = docx_text(render(config, sample_record(), "praksisavtale"))
+    assert "UTKAST" not in final and "2026/7:praksisavtale:v1" in final and "Sak 2026/7" in final
+
+
+def test_letterhead_comes_from_config(workspace) -> None:
+    from pipeline.config import load_config
+
+    text = workspace.config_file.read_text(encoding="utf-8").replace("Eksempel kommune", "Fjellbygd kommune")
+    workspace.config_file.write_text(text, encoding="utf-8")
+    rendered = docx_text(render(load_config(workspace), sample_record(), "praksisbevis"))
+    assert "Fjellbygd kommune" in rendered and "Eksempel kommune" not in rendered
+
+
+def test_which_documents_when(config) -> None:
+    docs = config.documents
+    assert due_documents(sample_record(status="Ny"), docs) == []
+    assert set(due_documents(sample_record(status="Bekreftet"), docs)) == {"praksisavtale", "taushetsloefte"}
+    assert "oppfoelgingsplan" in due_documents(sample_record(status="Startet"), docs)
+    ended = sample_record(status="Avsluttet")
+    assert "praksisbevis" in due_documents(ended, docs)
+    aborted = record(status=Status.AVSLUTTET, fullfoert=False)
+    assert "praksisbevis" not in due_documents(aborted, docs)
+    assert len(applicable_documents(sample_record(status="Ny"), docs)) == 4
+
+
+def test_a_fifth_document_is_a_template_and_a_config_entry(workspace) -> None:
+    """No code: a tilretteleggingsgaranti template written here plus a [dokumenter.*] block."""
+    from pipeline.config import load_config
+    from pipeline.template_check import check_templates
+
+    document = Document()
+    document.add_paragraph("{{ dokument.tittel }}")
+    document.add_paragraph("{{ praksisbestiller.virksomhet }} garanterer tilrettelegging for {{ praktikant.navn }} "
+                           "fra {{ startdato|dato }}.")
+    document.add_paragraph("{%p if tilrettelegging %}")
+    document.add_paragraph("Avtalt: {{ tilrettelegging }}")
+    document.add_paragraph("{%p endif %}")
+    table = document.add_table(rows=3, cols=2)
+    table.rows[0].cells[0].text = "{%tr for s in signaturer %}"
+    table.rows[1].cells[0].text = "{{ s.rolle }}: {{ s.navn }}"
+    table.rows[2].cells[0].text = "{%tr endfor %}"
+    document.save(workspace.templates / "tilretteleggingsgaranti.docx")
+    with workspace.config_file.open("a", encoding="utf-8") as handle:
+        handle.write('\n[dokumenter.tilretteleggingsgaranti]\ntittel = "Tilretteleggingsgaranti"\n'
+                     'mal = "tilretteleggingsgaranti.docx"\nfra_status = "Statusmøte avtalt"\n'
+                     'tiltak = ["aktivitetsplass", "arbeidstrening"]\nkrever = ["tilrettelegging"]\n'
+                     'signeres_av = ["praksisbestiller"]\n')
+    config = load_config(workspace)
+    rec = sample_record("aktivitetsplass", "Statusmøte avtalt")
+    assert due_documents(rec, config.documents) == ["tilretteleggingsgaranti"]
+    assert due_documents(sample_record("trainee", "Statusmøte avtalt"), config.documents) == []
+    text = docx_text(render(config, rec, "tilretteleggingsgaranti"))
+    assert "NAV Eksempelby garanterer tilrettelegging for Prøve Praktikant fra 5. januar 2026." in text
+    assert "For praksisbestiller: Kontakt Kontaktsen, NAV Eksempelby" in text
+    assert check_templates(config)["tilretteleggingsgaranti.docx"] == []
