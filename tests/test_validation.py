@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from pipeline.validation import FileResult, Validator, derived_id
+from pipeline.validation import Validator, derived_id
 from tests.conftest import fnr_for, good_row
 
 

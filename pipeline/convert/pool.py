@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import queue
+import shutil
 import signal
 import socket
 import subprocess
@@ -31,6 +32,7 @@ from .pdfa import PdfaLevel, require_pdfa
 log = logging.getLogger(__name__)
 
 START_TIMEOUT = 90.0
+PDFA_1B = PdfaLevel(1)
 ATTEMPTS = 2
 
 
@@ -146,7 +148,7 @@ class ConverterPool:
     `convert` is thread-safe; `convert_many` runs one thread per instance.
     """
 
-    def __init__(self, instances: int = 2, timeout: float = 60.0, level: PdfaLevel = PdfaLevel(1),
+    def __init__(self, instances: int = 2, timeout: float = 60.0, level: PdfaLevel = PDFA_1B,
                  workdir: Path | None = None) -> None:
         self.size = max(1, instances)
         self.timeout = timeout
@@ -185,8 +187,6 @@ class ConverterPool:
             instance.stop()
         self._instances = []
         if self._own_workdir:
-            import shutil
-
             shutil.rmtree(self.workdir, ignore_errors=True)
 
     @property

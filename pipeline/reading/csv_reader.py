@@ -6,6 +6,7 @@ import codecs
 import csv
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any, TextIO
 
 from ..config import Config
 from ..errors import InputFileError
@@ -67,36 +68,41 @@ def open_csv(path: Path, config: Config) -> Source:
         raise InputFileError(display, "Filen ser ut som en binærfil, ikke CSV. Lagre arket som CSV eller .xlsx.")
     delimiter = detect_delimiter(first)
     source = Source(path, "linje")
-    source._records = _records(path, encoding, delimiter, config, source)
-    # Read the header now, so that header problems are reported before any record.
-    first_record = next(source._records, None)
-    source._records = _chain(first_record, source._records)
+    handle = path.open("r", encoding=encoding, newline="")
+    reader = csv.reader(handle, delimiter=delimiter)
+    header_map: HeaderMap | None = None
+    try:
+        for values in reader:  # the header, read now so that its problems come before any record
+            if any(v.strip() for v in values):
+                header_map = HeaderMap(values, config, display)
+                break
+    except (csv.Error, UnicodeDecodeError) as exc:
+        handle.close()
+        raise _unreadable(display, exc, reader.line_num) from None
+    except BaseException:
+        handle.close()
+        raise
+    if header_map is None:
+        handle.close()
+        raise InputFileError(display, "Filen har ingen overskriftsrad og ingen rader.")
+    source.warnings.extend(header_map.warnings)
+    source._records = _records(handle, reader, header_map, reader.line_num, display)
     return source
 
 
-def _chain(first: RawRecord | None, rest: Iterator[RawRecord]) -> Iterator[RawRecord]:
-    if first is not None:
-        yield first
-        yield from rest
+def _unreadable(display: str, exc: Exception, line: int) -> InputFileError:
+    if isinstance(exc, UnicodeDecodeError):
+        return InputFileError(display, "Tegnkodingen kan ikke leses. Lagre filen som «CSV UTF-8» i Excel.")
+    return InputFileError(display, f"CSV-feil på linje {line}: {exc}. Sjekk anførselstegnene.")
 
 
-def _records(path: Path, encoding: str, delimiter: str, config: Config, source: Source) -> Iterator[RawRecord]:
-    display = str(path)
-    with path.open("r", encoding=encoding, newline="") as handle:
-        reader = csv.reader(handle, delimiter=delimiter)
-        header_map: HeaderMap | None = None
-        last_line = 0
+def _records(handle: TextIO, reader: Any, header_map: HeaderMap, last_line: int, display: str) -> Iterator[RawRecord]:
+    with handle:
         try:
             for values in reader:
                 start, last_line = last_line + 1, reader.line_num
-                if not any(v.strip() for v in values):
-                    continue
-                if header_map is None:
-                    header_map = HeaderMap(values, config, display)
-                    source.warnings.extend(header_map.warnings)
+                if not "".join(values).strip():  # a blank row (one C call: this runs per row)
                     continue
                 yield header_map.record(display, start, values)
-        except csv.Error as exc:
-            raise InputFileError(display, f"CSV-feil på linje {reader.line_num}: {exc}. Sjekk anførselstegnene.") from None
-        except UnicodeDecodeError:
-            raise InputFileError(display, "Tegnkodingen kan ikke leses. Lagre filen som «CSV UTF-8» i Excel.") from None
+        except (csv.Error, UnicodeDecodeError) as exc:
+            raise _unreadable(display, exc, reader.line_num) from None

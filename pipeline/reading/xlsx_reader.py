@@ -23,7 +23,7 @@ def open_xlsx(path: Path, config: Config) -> Source:
     source = Source(path, "rad")
     rows = _rows(workbook)
     header_map: HeaderMap | None = None
-    for number, values in rows:
+    for _number, values in rows:
         if any(v not in (None, "") for v in values):
             header_map = HeaderMap(list(values), config, display)
             break
