@@ -13,8 +13,9 @@ import click
 from . import __version__
 from .config import Config, load_config
 from .errors import ExitCode, InputFileError, PraksisError
+from .ingest import Ingest
 from .preview import PreviewDocument, render_previews
-from .report import ValidationTable, validation_json
+from .report import ValidationTable, ingest_json, print_ingest, validation_json
 from .template_check import check_templates
 from .validation import FileResult, Validator
 from .workspace import Workspace, init_workspace, workspace_from
@@ -96,6 +97,23 @@ def validate(app: AppContext, files: tuple[Path, ...], as_json: bool) -> None:
     elif table:
         table.summary(results)
     if not all(r.ok for r in results):
+        sys.exit(int(ExitCode.INPUT_REJECTED))
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--tving", "force", is_flag=True, help="Behandle filer på nytt selv om de er behandlet før.")
+@click.option("--json", "as_json", is_flag=True, help="Skriv resultatet som JSON.")
+@click.pass_obj
+def ingest(app: AppContext, files: tuple[Path, ...], force: bool, as_json: bool) -> None:
+    """Les, kontroller, lag dokumentene som er aktuelle, og arkiver dem i archive/."""
+    echo = (lambda _m: None) if as_json else click.echo
+    report = Ingest(app.config, progress=echo, force=force).run(list(files))
+    if as_json:
+        click.echo(json.dumps(ingest_json(report), ensure_ascii=False, indent=2))
+    else:
+        print_ingest(report, app.config.workspace, click.echo)
+    if not report.ok:
         sys.exit(int(ExitCode.INPUT_REJECTED))
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from .ingest import IngestReport
 from .validation import FileResult, RecordResult
+from .workspace import Workspace
 
 Echo = Callable[[str], None]
 
@@ -87,4 +89,36 @@ def validation_json(results: list[FileResult]) -> dict[str, Any]:
         "gyldige": sum(r.n_valid for r in results),
         "ugyldige": sum(r.n_invalid for r in results),
         "avviste_filer": sum(1 for r in results if r.file_error),
+    }
+
+
+def print_ingest(report: IngestReport, workspace: Workspace, echo: Echo) -> None:
+    """Per record: what happened (case number, documents made); then every error and a summary."""
+    for outcome in report.outcomes:
+        what = outcome.kind.upper() if outcome.kind == "avvist" else outcome.kind
+        case = f" {outcome.saksnummer}" if outcome.saksnummer else ""
+        docs = f": {', '.join(outcome.documents)}" if outcome.documents else ""
+        echo(f"  {outcome.source}, {outcome.where}  {outcome.praksisplass_id or '—'}  {what}{case}{docs}")
+        for line in (outcome.message or "").splitlines():
+            echo(f"      {line}")
+    for result in report.files:
+        for warning in result.warnings:
+            echo(f"  Merk ({result.path}): {warning}")
+    counts = ", ".join(f"{report.count(k)} {k}" for k in ("ny sak", "oppdatert", "ingen endring", "avvist"))
+    echo(f"\nFerdig: {len(report.outcomes)} praksisplasser ({counts}); {report.documents} dokument(er) arkivert.")
+    if report.skipped:
+        echo(f"{len(report.skipped)} fil(er) var behandlet før og ble hoppet over (bruk --tving for å behandle på nytt).")
+    echo(f"Sakene ligger i {workspace.archive} (DOCX og PDF/A under hver sak). Se dem med «praksis list».")
+
+
+def ingest_json(report: IngestReport) -> dict[str, Any]:
+    return {
+        "poster": [
+            {"fil": o.source, "plassering": o.where, "id": o.praksisplass_id, "utfall": o.kind,
+             "saksnummer": o.saksnummer, "dokumenter": o.documents, "melding": o.message}
+            for o in report.outcomes
+        ],
+        "hoppet_over": [{"fil": f, "behandlet": when} for f, when in report.skipped],
+        "dokumenter": report.documents,
+        "tider_sekunder": {k: round(v, 3) for k, v in report.timings.items()},
     }

@@ -72,6 +72,19 @@ def _chain(node: nodes.Node) -> list[str] | None:
     return None
 
 
+def template_variables(path: Any) -> set[tuple[str, ...]]:
+    """The context names a template prints or tests, as attribute chains (`praktikant.navn` →
+    ("praktikant", "navn")), longest chains only. Raises TemplateSyntaxError for a broken template."""
+    env = jinja_environment()
+    chains: set[tuple[str, ...]] = set()
+    for _, source in template_parts(path):
+        tree = env.parse(source)
+        globals_ = meta.find_undeclared_variables(tree)
+        chains |= {tuple(c) for c in (_chain(n) for n in tree.find_all(nodes.Getattr)) if c and c[0] in globals_}
+        chains |= {(g,) for g in globals_}
+    return {c for c in chains if not any(len(o) > len(c) and o[: len(c)] == c for o in chains)}
+
+
 def _lookup(schema: dict[str, Any], chain: list[str]) -> bool:
     """True if the chain exists; attribute access below a plain value (a date's .year) is allowed."""
     node: Any = schema

@@ -309,10 +309,8 @@ def praksisavtale() -> Document:
     para(doc, "4. Oppfølging", style="Heading 1")
     para(doc, "{{ praksisveileder.navn or praksisenhet.leder.navn }} er praksisveileder og følger opp "
               "praktikanten i det daglige. Praksisbestilleren følger opp tiltaket og deltar i "
-              "oppstartsmøte, midtveisevaluering og avslutning.")
-    labelled(doc, "Oppstartsmøte", "oppstartsmoete|dato")
-    labelled(doc, "Midtveisevaluering", "midtveisevaluering|dato")
-    labelled(doc, "Avslutningsmøte", "avslutningsmoete|dato")
+              "oppstartsmøte, midtveisevaluering og avslutning. Møtene og målene følges opp i "
+              "oppfølgingsplanen.")
 
     para(doc, "5. Vilkår", style="Heading 1")
     para(doc, "{%p if tiltak == 'trainee' %}")

@@ -1,0 +1,490 @@
+"""`praksis ingest`: read → validate → plan → render → convert → file → report.
+
+Crash safety, in the order things happen:
+1. plan: case numbers and journal post numbers are reserved in the registry and committed
+   before anything is written, so a re-run reuses them (no duplicate case, no gap);
+2. render + convert: everything is made in archive/.staging/, which a re-run clears;
+3. file: a new case, journal post or version appears by one rename of a finished folder;
+   events have ids derived from what they record, so appending them again is a no-op;
+   saksmappe.json is rewritten atomically; the registry is then synced from the files.
+A kill at any point leaves the files consistent; running the same ingest again completes it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import shutil
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from . import faults
+from .archive import metadata as noark
+from .archive.store import (GRUNNLAG, HENDELSER, JOURNALPOST, SAKSMAPPE, VERSJON, ArchiveStore, CaseFiles,
+                            write_json)
+from .config import Config
+from .convert import ConverterPool, PdfaLevel
+from .convert.pool import Outcome
+from .facts import FactReader, changed, digest
+from .identity import DocumentIdentity
+from .locking import workspace_lock
+from .planning import due_documents
+from .record import Praksisplass, Status
+from .registry import JournalRow, Registry
+from .render import RenderError, Renderer
+from .validation import FileResult, RecordResult, Validator
+
+NAMESPACE = uuid.UUID("5b0b7c1e-2d0c-4f37-9d65-7e0b1f0a9c11")
+
+
+def now() -> datetime:
+    return datetime.now().astimezone().replace(microsecond=0)
+
+
+def sha256_file(path: Path) -> str:
+    digest_ = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest_.update(chunk)
+    return digest_.hexdigest()
+
+
+def event(saksnummer: str, kind: str, key: str, **details: Any) -> dict[str, Any]:
+    """An event whose id is derived from what it records: appending it twice is a no-op."""
+    return {"id": str(uuid.uuid5(NAMESPACE, f"{saksnummer}|{kind}|{key}")), "tid": now().isoformat(),
+            "type": kind, "aktoer": noark.OPPRETTET_AV, "saksnummer": saksnummer, **details}
+
+
+# --- plan ----------------------------------------------------------------------------------
+
+
+@dataclass
+class DocumentJob:
+    dokumenttype: str
+    version: int
+    reason: str
+    facts_sha: str
+    folder: Path  # the staged version folder
+    docx: Path = field(init=False)
+    pdf: Path = field(init=False)
+    error: str | None = None
+
+    def __post_init__(self) -> None:
+        self.docx = self.folder / f"{self.dokumenttype}.docx"
+        self.pdf = self.folder / f"{self.dokumenttype}.pdf"
+
+
+@dataclass
+class CasePlan:
+    record: Praksisplass
+    source: str
+    where: str
+    saksnummer: str
+    system_id: str
+    person: str
+    existing: CaseFiles | None
+    summary_changed: bool
+    jobs: list[DocumentJob] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        if self.existing is None:
+            return "ny sak"
+        return "oppdatert" if self.jobs or self.summary_changed else "ingen endring"
+
+
+@dataclass
+class RecordOutcome:
+    source: str
+    where: str
+    praksisplass_id: str | None
+    kind: str  # ny sak, oppdatert, ingen endring, avvist
+    saksnummer: str | None = None
+    documents: list[str] = field(default_factory=list)
+    message: str | None = None
+
+
+@dataclass
+class IngestReport:
+    files: list[FileResult] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, when it was processed)
+    outcomes: list[RecordOutcome] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    documents: int = 0
+
+    def count(self, kind: str) -> int:
+        return sum(1 for o in self.outcomes if o.kind == kind)
+
+    @property
+    def ok(self) -> bool:
+        return all(f.ok for f in self.files) and self.count("avvist") == 0
+
+
+def describe_errors(result: RecordResult) -> str:
+    """Every error of a record, with its column and (masked) value, one per line."""
+    return "\n".join(
+        f"kolonne «{e.kolonne}»{f' = «{e.verdi}»' if e.verdi else ''}: {e.melding}" for e in result.errors)
+
+
+class Rejected(Exception):
+    def __init__(self, message: str, saksnummer: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.saksnummer = saksnummer
+
+
+# --- the run -------------------------------------------------------------------------------
+
+
+Progress = Callable[[str], None]
+
+
+class Ingest:
+    def __init__(self, config: Config, progress: Progress | None = None, force: bool = False) -> None:
+        self.config = config
+        self.progress = progress or (lambda _message: None)
+        self.force = force
+        self.workspace = config.workspace
+        self.store = ArchiveStore(self.workspace.archive)
+        self.validator = Validator(config)
+        self.renderer = Renderer(config)
+        self.facts = FactReader(config)
+        self.pool: ConverterPool | None = None
+        self.report = IngestReport()
+
+    def _timed(self, stage: str, started: float) -> None:
+        self.report.timings[stage] = self.report.timings.get(stage, 0.0) + time.perf_counter() - started
+
+    def run(self, files: list[Path]) -> IngestReport:
+        with workspace_lock(self.workspace.root, "ingest"):
+            self.registry = Registry(self.workspace.root / "registry.sqlite")
+            try:
+                removed = self.store.clean_staging()
+                if removed:
+                    self.progress(f"Ryddet {removed} halvferdig(e) mappe(r) etter et avbrutt kjøring.")
+                for path in files:
+                    self._ingest_file(path)
+            finally:
+                if self.pool:
+                    self.pool.close()
+                self.registry.close()
+        return self.report
+
+    def _converter(self) -> ConverterPool:
+        if self.pool is None:
+            settings = self.config.settings.konvertering
+            self.progress(f"Starter LibreOffice ({settings.instanser} omformer(e)) …")
+            started = time.perf_counter()
+            self.pool = ConverterPool(settings.instanser, settings.tidsavbrudd_sekunder, PdfaLevel(settings.pdfa))
+            self.pool.start()
+            self._timed("oppstart omformer", started)
+        return self.pool
+
+    def _ingest_file(self, path: Path) -> None:
+        started = time.perf_counter()
+        sha = sha256_file(path) if path.is_file() else ""
+        seen = self.registry.input_seen(sha) if sha else None
+        if seen and not self.force:
+            self.report.skipped.append((str(path), seen["behandlet"]))
+            self.progress(f"{path}: allerede behandlet {seen['behandlet'][:16].replace('T', ' ')}; ingenting å gjøre.")
+            return
+        result = self.validator.validate_file(path)
+        self.report.files.append(result)
+        self._timed("les og kontroller", started)
+        if result.file_error:
+            self.progress(f"{path}: AVVIST: {result.file_error}")
+            return
+        for record_result in result.records:
+            if not record_result.valid:
+                self.report.outcomes.append(RecordOutcome(str(path), record_result.where, record_result.id, "avvist",
+                                                          message=describe_errors(record_result)))
+        plans = self._plan(path, [r for r in result.records if r.record is not None])
+        self._render([job for plan in plans for job in [(plan, j) for j in plan.jobs]])
+        self._convert([(plan, job) for plan in plans for job in plan.jobs if not job.error])
+        started = time.perf_counter()
+        for plan in plans:
+            self._file(plan, path, sha)
+        with self.registry.transaction():
+            self.registry.record_input(sha, path.name, now().isoformat(), len(result.records), result.n_valid)
+        self._timed("arkiver", started)
+
+    # --- plan --------------------------------------------------------------------------------
+
+    def person_key(self, record: Praksisplass) -> str:
+        return hmac.new(self.config.id_key, b"person|" + record.praktikant.foedselsnummer.encode(),
+                        hashlib.sha256).hexdigest()[:32]
+
+    def _plan(self, path: Path, results: list[RecordResult]) -> list[CasePlan]:
+        started = time.perf_counter()
+        plans = []
+        for result in results:
+            record: Praksisplass = result.record
+            try:
+                plan = self._plan_record(record, str(path), result.where)
+            except Rejected as rejected:
+                self.report.outcomes.append(RecordOutcome(str(path), result.where, record.id, "avvist",
+                                                          rejected.saksnummer, message=rejected.message))
+                continue
+            plans.append(plan)
+        self._timed("planlegg", started)
+        return plans
+
+    def _plan_record(self, record: Praksisplass, source: str, where: str) -> CasePlan:
+        person = self.person_key(record)
+        row = self.registry.case_for(record.id)
+        existing = None
+        if row is not None:
+            if not hmac.compare_digest(row.person_hmac, person):
+                raise Rejected(
+                    f"Id «{record.id}» hører til en annen person i sak {row.saksnummer} (fødselsnummeret er ulikt). "
+                    "Sjekk id og fødselsnummer; saken er ikke endret.", row.saksnummer)
+            existing = self.store.load_case(row.saksnummer)
+            if existing is not None:
+                self._sync_case(existing)
+                before = Status(existing.meta["praksis"]["status"])
+                if record.status.rang < before.rang:
+                    raise Rejected(
+                        f"Status kan ikke gå tilbake fra «{before.value}» til «{record.status.value}» "
+                        f"(sak {row.saksnummer}). Rett statusen i kilden; saken er ikke endret.", row.saksnummer)
+            saksnummer, system_id = row.saksnummer, row.system_id
+        else:
+            saksnummer, system_id = self._reserve_case(record, person)
+        summary = noark.placement_summary(record, person)
+        plan = CasePlan(record, source, where, saksnummer, system_id, person, existing,
+                        summary_changed=existing is not None and existing.meta["praksis"] != summary)
+        for dokumenttype in due_documents(record, self.config.documents):
+            facts = self.facts.facts(record, dokumenttype)
+            sha = digest(facts)
+            journal = existing.journals.get(dokumenttype) if existing else None
+            latest = journal.latest if journal else None
+            if latest is not None and latest.meta["fakta_sha256"] == sha:
+                continue
+            version = latest.number + 1 if latest else 1
+            reason = "Første versjon." if latest is None else self._reason(latest.folder, dokumenttype, facts)
+            plan.jobs.append(DocumentJob(dokumenttype, version, reason, sha, self.store.new_staging() / f"v{version}"))
+        if plan.jobs:
+            self._reserve_journals(plan)
+        return plan
+
+    def _reason(self, previous: Path, dokumenttype: str, facts: dict[str, Any]) -> str:
+        old_record = Praksisplass.model_validate_json((previous / GRUNNLAG).read_text(encoding="utf-8"))
+        old = self.facts.facts(old_record, dokumenttype)
+        names = changed(old, facts)
+        if "sluttdato" in names and facts.get("sluttdato") and old.get("sluttdato") and facts["sluttdato"] > old["sluttdato"]:
+            return (f"Forlenget: sluttdato flyttet fra {old['sluttdato'].strftime('%d.%m.%Y')} til "
+                    f"{facts['sluttdato'].strftime('%d.%m.%Y')} (forlengelse krever ny avtale).")
+        return "Endret: " + ", ".join(names) + "."
+
+    def _reserve_case(self, record: Praksisplass, person: str) -> tuple[str, str]:
+        year = date.today().year
+        with self.registry.transaction():
+            sequence = self.registry.next_number("sak", year)
+            saksnummer, system_id = f"{year}/{sequence}", str(uuid.uuid4())
+            summary = noark.placement_summary(record, person)
+            self.registry.upsert_case(saksnummer, year, sequence, system_id, record.id, person, None,
+                                      summary["tiltak"], summary["enhet"], summary["startdato"], summary["sluttdato"],
+                                      None, now().isoformat())
+        faults.crash_point("etter-reservert-sak")
+        return saksnummer, system_id
+
+    def _reserve_journals(self, plan: CasePlan) -> None:
+        year = date.today().year
+        with self.registry.transaction():
+            used = {j.journalpostnummer for j in self.registry.journals(plan.saksnummer)}
+            if plan.existing:
+                used |= {j.meta["journalpostnummer"] for j in plan.existing.journals.values()}
+            for job in plan.jobs:
+                if self.registry.journal(plan.saksnummer, job.dokumenttype):
+                    continue
+                number = max(used, default=0) + 1
+                used.add(number)
+                self.registry.upsert_journal(JournalRow(
+                    plan.saksnummer, job.dokumenttype, number, year, self.registry.next_number("journal", year),
+                    str(uuid.uuid4()), noark.JOURNALSTATUS_JOURNALFOERT))
+
+    # --- render and convert ------------------------------------------------------------------
+
+    def _render(self, jobs: list[tuple[CasePlan, DocumentJob]]) -> None:
+        started = time.perf_counter()
+        for plan, job in jobs:
+            identity = DocumentIdentity(job.dokumenttype, job.version, plan.saksnummer)
+            try:
+                self.renderer.render_to(job.docx, plan.record, job.dokumenttype, identity)
+            except RenderError as exc:
+                job.error = exc.message
+        self._timed("lag dokumenter", started)
+
+    def _convert(self, jobs: list[tuple[CasePlan, DocumentJob]]) -> None:
+        if not jobs:
+            return
+        pool = self._converter()
+        started = time.perf_counter()
+        by_source = {job.docx: job for _, job in jobs}
+        done = {"n": 0}
+        step = max(1, len(jobs) // 10)
+
+        def converted(outcome: Outcome) -> None:
+            done["n"] += 1
+            if outcome.error:
+                by_source[outcome.source].error = outcome.error.message
+            if done["n"] % step == 0 or done["n"] == len(jobs):
+                self.progress(f"  PDF/A: {done['n']} av {len(jobs)} dokumenter")
+
+        pool.convert_many([(job.docx, job.pdf) for _, job in jobs], progress=converted)
+        self._timed("konverter til PDF/A", started)
+
+    # --- file --------------------------------------------------------------------------------
+
+    def _file(self, plan: CasePlan, source: Path, input_sha: str) -> None:
+        record, when = plan.record, now()
+        outcome = RecordOutcome(str(source), plan.where, record.id, plan.kind, plan.saksnummer)
+        failed = [job for job in plan.jobs if job.error]
+        for job in failed:
+            outcome.kind = "avvist"
+            outcome.message = f"{job.dokumenttype}: {job.error}"
+        ready = [job for job in plan.jobs if not job.error]
+        received = event(plan.saksnummer, "mottatt", f"{input_sha}|{plan.where}",
+                         kilde={"fil": source.name, "sha256": input_sha, "plassering": plan.where},
+                         status=record.status.value)
+        validated = event(plan.saksnummer, "validert", f"{input_sha}|{plan.where}", praksisplass_id=record.id,
+                          tiltak=record.tiltak.value, status=record.status.value)
+        case_folder = self.store.case_folder(plan.saksnummer)
+        if plan.existing is None and not (case_folder / SAKSMAPPE).exists():
+            self._file_new_case(plan, ready, [received, validated], when)
+        elif ready or plan.summary_changed:
+            self._file_update(plan, ready, [received, validated], when)
+        outcome.documents = [f"{job.dokumenttype} v{job.version}" for job in ready]
+        self.report.documents += len(ready)
+        self.report.outcomes.append(outcome)
+
+    def _journal_meta(self, plan: CasePlan, dokumenttype: str, when: datetime) -> tuple[dict[str, Any], str]:
+        row = self.registry.journal(plan.saksnummer, dokumenttype)
+        assert row is not None, "reserved in _reserve_journals"
+        spec = self.config.settings.dokumenter[dokumenttype]
+        meta = noark.journalpost(plan.record, spec, dokumenttype, plan.saksnummer, row.journalpostnummer, row.journalaar,
+                                 row.journalsekvensnummer, row.system_id, str(uuid.uuid5(NAMESPACE, row.system_id)),
+                                 self.config, when)
+        return meta, self.store.journal_folder_name(row.journalpostnummer, dokumenttype)
+
+    def _finish_version(self, plan: CasePlan, job: DocumentJob, journal_name: str, when: datetime) -> None:
+        """Complete a staged version folder: snapshot, checksums, metadata and its events."""
+        folder = job.folder
+        (folder / GRUNNLAG).write_text(plan.record.model_dump_json(indent=2), encoding="utf-8")
+        level = PdfaLevel(self.config.settings.konvertering.pdfa)
+        objects = []
+        for path, variant, pronom, details in ((job.docx, "Produksjonsformat", noark.PRONOM_DOCX, "DOCX"),
+                                               (job.pdf, "Arkivformat", level.pronom, str(level))):
+            objects.append(noark.dokumentobjekt(job.version, variant, pronom, details, path.name,
+                                                f"{journal_name}/v{job.version}/{path.name}", sha256_file(path),
+                                                path.stat().st_size, when))
+        grunnlag_sha = sha256_file(folder / GRUNNLAG)
+        write_json(folder / VERSJON, {
+            "versjonsnummer": job.version, "dokumenttype": job.dokumenttype, "arsak": job.reason,
+            "opprettetDato": when.isoformat(), "opprettetAv": noark.OPPRETTET_AV, "fakta_sha256": job.facts_sha,
+            "grunnlag": {"fil": GRUNNLAG, "sjekksum": grunnlag_sha, "sjekksumAlgoritme": "SHA256"},
+            "dokumentobjekt": objects,
+        })
+        key = f"{job.dokumenttype}|v{job.version}"
+        events = [
+            event(plan.saksnummer, "generert", key, dokument=job.dokumenttype, versjon=job.version,
+                  sjekksum=objects[0]["sjekksum"], grunnlag=grunnlag_sha, arsak=job.reason),
+            event(plan.saksnummer, "konvertert", key, dokument=job.dokumenttype, versjon=job.version,
+                  sjekksum=objects[1]["sjekksum"], format=objects[1]["formatDetaljer"]),
+            event(plan.saksnummer, "arkivert", key, dokument=job.dokumenttype, versjon=job.version,
+                  journalpost=f"{plan.saksnummer}-{int(journal_name[:3])}"),
+        ]
+        (folder / HENDELSER).write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in events),
+                                        encoding="utf-8")
+
+    def _file_new_case(self, plan: CasePlan, jobs: list[DocumentJob], received: list[dict[str, Any]],
+                       when: datetime) -> None:
+        staged = self.store.new_staging() / "sak"
+        staged.mkdir()
+        write_json(staged / SAKSMAPPE, noark.saksmappe(plan.record, plan.saksnummer, plan.system_id, plan.person,
+                                                       self.config, when, when))
+        events = [*received, event(plan.saksnummer, "opprettet", "sak", tittel=noark.case_titles(plan.record)[1])]
+        for job in jobs:
+            meta, name = self._journal_meta(plan, job.dokumenttype, when)
+            self._finish_version(plan, job, name, when)
+            (staged / name).mkdir()
+            write_json(staged / name / JOURNALPOST, meta)
+            shutil.move(str(job.folder), staged / name / job.folder.name)
+            events += self.store.events(staged / name / job.folder.name)
+        (staged / HENDELSER).write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in events),
+                                        encoding="utf-8")
+        faults.crash_point("foer-ny-sak-flyttes")
+        self.store.move_into_place(staged, self.store.case_folder(plan.saksnummer))
+        faults.crash_point("etter-ny-sak-flyttet")
+        self._sync_case(self.store.load_case(plan.saksnummer))
+
+    def _file_update(self, plan: CasePlan, jobs: list[DocumentJob], received: list[dict[str, Any]],
+                     when: datetime) -> None:
+        case_folder = self.store.case_folder(plan.saksnummer)
+        events = list(received)
+        if plan.summary_changed and plan.existing is not None:
+            before = plan.existing.meta["praksis"]["status"]
+            if before != plan.record.status.value:
+                events.append(event(plan.saksnummer, "status endret", f"{before}>{plan.record.status.value}",
+                                    fra=before, til=plan.record.status.value))
+        for job in jobs:
+            meta, name = self._journal_meta(plan, job.dokumenttype, when)
+            self._finish_version(plan, job, name, when)
+            journal_folder = case_folder / name
+            if (journal_folder / JOURNALPOST).exists():
+                self.store.move_into_place(job.folder, journal_folder / job.folder.name)
+            else:
+                staged_journal = job.folder.parent / name
+                staged_journal.mkdir()
+                write_json(staged_journal / JOURNALPOST, meta)
+                shutil.move(str(job.folder), staged_journal / job.folder.name)
+                self.store.move_into_place(staged_journal, journal_folder)
+            faults.crash_point("etter-versjon-flyttet")
+            events += self.store.events(journal_folder / job.folder.name)
+        self.store.append_events(case_folder, events)
+        faults.crash_point("etter-hendelser")
+        meta = dict(plan.existing.meta if plan.existing else self.store.load_case(plan.saksnummer).meta)  # type: ignore[union-attr]
+        created = datetime.fromisoformat(meta["opprettetDato"])
+        write_json(case_folder / SAKSMAPPE, noark.saksmappe(plan.record, plan.saksnummer, plan.system_id, plan.person,
+                                                            self.config, created, when))
+        self._sync_case(self.store.load_case(plan.saksnummer))
+
+    # --- registry ----------------------------------------------------------------------------
+
+    def _sync_case(self, case: CaseFiles | None) -> None:
+        """Make the registry say what the case's files say; complete the event log from the
+        versions' own events (after a crash between moving a version in and logging it)."""
+        if case is None:
+            return
+        for journal in case.journals.values():
+            for version in journal.versions:
+                self.store.append_events(case.folder, self.store.events(version.folder))
+        sync_registry_case(self.registry, self.store, case)
+
+
+def sync_registry_case(registry: Registry, store: ArchiveStore, case: CaseFiles) -> None:
+    """Upsert one case's registry rows from its files (used by ingest and by reindex)."""
+    meta, summary = case.meta, case.meta["praksis"]
+    with registry.transaction():
+        registry.upsert_case(case.saksnummer, meta["saksaar"], meta["sakssekvensnummer"], meta["systemID"],
+                             summary["praksisplass_id"], summary["person"], summary["status"], summary["tiltak"],
+                             summary["enhet"], summary["startdato"], summary["sluttdato"], meta["saksstatus"],
+                             meta.get("oppdatertDato", meta["opprettetDato"]))
+        for journal in case.journals.values():
+            jp = journal.meta
+            registry.upsert_journal(JournalRow(case.saksnummer, journal.dokumenttype, jp["journalpostnummer"],
+                                               jp["journalaar"], jp["journalsekvensnummer"], jp["systemID"],
+                                               jp["journalstatus"]))
+            for version in journal.versions:
+                objects = {o["variantformat"]: o for o in version.meta["dokumentobjekt"]}
+                registry.upsert_version(case.saksnummer, journal.dokumenttype, version.number,
+                                        version.meta["fakta_sha256"], objects["Produksjonsformat"]["sjekksum"],
+                                        objects["Arkivformat"]["sjekksum"], version.meta["arsak"],
+                                        version.meta["opprettetDato"])
+        for item in store.events(case.folder):
+            registry.index_event(item["id"], case.saksnummer, item["tid"], item["type"])
