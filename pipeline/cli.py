@@ -13,9 +13,15 @@ import click
 from . import __version__
 from .config import Config, load_config
 from .errors import ExitCode, InputFileError, PraksisError
-from .ingest import Ingest
+from .archive.fixity import verify_archive
+from .archive.overview import list_cases, show_case
+from .archive.reindex import reindex as rebuild_registry
+from .archive.store import ArchiveStore
+from .ingest import CaseError, Ingest, sync_registry_case
+from .locking import workspace_lock
+from .registry import Registry
 from .preview import PreviewDocument, render_previews
-from .report import ValidationTable, ingest_json, print_ingest, validation_json
+from .report import ValidationTable, ingest_json, print_case, print_case_list, print_ingest, validation_json
 from .template_check import check_templates
 from .validation import FileResult, Validator
 from .workspace import Workspace, init_workspace, workspace_from
@@ -113,6 +119,81 @@ def ingest(app: AppContext, files: tuple[Path, ...], force: bool, as_json: bool)
         click.echo(json.dumps(ingest_json(report), ensure_ascii=False, indent=2))
     else:
         print_ingest(report, app.config.workspace, click.echo)
+    if not report.ok:
+        sys.exit(int(ExitCode.INPUT_REJECTED))
+
+
+@main.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Skriv resultatet som JSON.")
+@click.pass_obj
+def list_command(app: AppContext, as_json: bool) -> None:
+    """Sakene: status, tiltak, enhet, periode, dokumenter og hva som mangler signert versjon."""
+    cases = list_cases(ArchiveStore(app.config.workspace.archive), app.config)
+    if as_json:
+        click.echo(json.dumps({"saker": cases}, ensure_ascii=False, indent=2))
+        return
+    print_case_list(cases, click.echo)
+
+
+@main.command()
+@click.argument("saksnummer")
+@click.option("--json", "as_json", is_flag=True, help="Skriv resultatet som JSON.")
+@click.pass_obj
+def show(app: AppContext, saksnummer: str, as_json: bool) -> None:
+    """Alt om én sak: metadata, journalposter, versjoner med filer og sjekksummer, hendelser."""
+    store = ArchiveStore(app.config.workspace.archive)
+    case = store.load_case(saksnummer)
+    if case is None:
+        raise CaseError(f"Fant ingen sak {saksnummer}. Se sakene med «praksis list».")
+    data = show_case(store, app.config, case)
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    print_case(data, click.echo)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Skriv resultatet som JSON.")
+@click.pass_obj
+def verify(app: AppContext, as_json: bool) -> None:
+    """Kontroller hele arkivet mot lagrede sjekksummer; vis alle avvik; exit 1 ved avvik."""
+    workspace = app.config.workspace
+    registry = Registry(workspace.root / "registry.sqlite") if (workspace.root / "registry.sqlite").exists() else None
+    report = verify_archive(ArchiveStore(workspace.archive), registry)
+    if as_json:
+        click.echo(json.dumps({"saker": report.cases, "filer": report.files,
+                               "avvik": [p.as_dict() for p in report.problems]}, ensure_ascii=False, indent=2))
+    else:
+        for problem in report.problems:
+            click.echo(f"  {problem.kind.upper():<12} {problem.path}: {problem.detail}")
+        click.echo(f"{report.cases} saker, {report.files} filer kontrollert, {len(report.problems)} avvik.")
+    if report.problems:
+        sys.exit(int(ExitCode.INPUT_REJECTED))
+
+
+@main.command()
+@click.pass_obj
+def reindex(app: AppContext) -> None:
+    """Bygg registeret (registry.sqlite) på nytt fra filene i archive/."""
+    workspace = app.config.workspace
+    with workspace_lock(workspace.root, "reindex"):
+        registry = Registry(workspace.root / "registry.sqlite")
+        try:
+            counts = rebuild_registry(ArchiveStore(workspace.archive), registry, sync_registry_case)
+        finally:
+            registry.close()
+    click.echo("Registeret er bygd på nytt: " + ", ".join(f"{v} {k}" for k, v in counts.items()) + ".")
+
+
+@main.command()
+@click.argument("saksnummer")
+@click.option("--dokument", "dokumenter", multiple=True, help="Bare dette dokumentet (kan gjentas).")
+@click.option("--grunn", required=True, help="Hvorfor dokumentene lages på nytt (skrives i hendelsesloggen).")
+@click.pass_obj
+def regenerate(app: AppContext, saksnummer: str, dokumenter: tuple[str, ...], grunn: str) -> None:
+    """Lag en ny versjon av dokumentene i en sak fra det lagrede grunnlaget, med dagens maler."""
+    report = Ingest(app.config, progress=click.echo).regenerate(saksnummer, list(dokumenter) or None, grunn)
+    print_ingest(report, app.config.workspace, click.echo)
     if not report.ok:
         sys.exit(int(ExitCode.INPUT_REJECTED))
 

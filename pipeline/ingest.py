@@ -27,9 +27,10 @@ from typing import Any
 from . import faults
 from .archive import metadata as noark
 from .archive.store import (GRUNNLAG, HENDELSER, JOURNALPOST, SAKSMAPPE, VERSJON, ArchiveStore, CaseFiles,
-                            write_json)
+                            read_json, write_json)
 from .config import Config
 from .convert import ConverterPool, PdfaLevel
+from .errors import PraksisError
 from .convert.pool import Outcome
 from .facts import FactReader, changed, digest
 from .identity import DocumentIdentity
@@ -130,6 +131,10 @@ def describe_errors(result: RecordResult) -> str:
     """Every error of a record, with its column and (masked) value, one per line."""
     return "\n".join(
         f"kolonne «{e.kolonne}»{f' = «{e.verdi}»' if e.verdi else ''}: {e.melding}" for e in result.errors)
+
+
+class CaseError(PraksisError):
+    """A command named a case or document that does not exist."""
 
 
 class Rejected(Exception):
@@ -278,7 +283,7 @@ class Ingest:
         names = changed(old, facts)
         if "sluttdato" in names and facts.get("sluttdato") and old.get("sluttdato") and facts["sluttdato"] > old["sluttdato"]:
             return (f"Forlenget: sluttdato flyttet fra {old['sluttdato'].strftime('%d.%m.%Y')} til "
-                    f"{facts['sluttdato'].strftime('%d.%m.%Y')} (forlengelse krever ny avtale).")
+                    f"{facts['sluttdato'].strftime('%d.%m.%Y')}.")
         return "Endret: " + ", ".join(names) + "."
 
     def _reserve_case(self, record: Praksisplass, person: str) -> tuple[str, str]:
@@ -424,7 +429,7 @@ class Ingest:
         self._sync_case(self.store.load_case(plan.saksnummer))
 
     def _file_update(self, plan: CasePlan, jobs: list[DocumentJob], received: list[dict[str, Any]],
-                     when: datetime) -> None:
+                     when: datetime, update_summary: bool = True) -> None:
         case_folder = self.store.case_folder(plan.saksnummer)
         events = list(received)
         if plan.summary_changed and plan.existing is not None:
@@ -448,11 +453,61 @@ class Ingest:
             events += self.store.events(journal_folder / job.folder.name)
         self.store.append_events(case_folder, events)
         faults.crash_point("etter-hendelser")
-        meta = dict(plan.existing.meta if plan.existing else self.store.load_case(plan.saksnummer).meta)  # type: ignore[union-attr]
-        created = datetime.fromisoformat(meta["opprettetDato"])
-        write_json(case_folder / SAKSMAPPE, noark.saksmappe(plan.record, plan.saksnummer, plan.system_id, plan.person,
-                                                            self.config, created, when))
+        if update_summary:
+            created = datetime.fromisoformat(read_json(case_folder / SAKSMAPPE)["opprettetDato"])
+            write_json(case_folder / SAKSMAPPE, noark.saksmappe(plan.record, plan.saksnummer, plan.system_id,
+                                                                plan.person, self.config, created, when))
         self._sync_case(self.store.load_case(plan.saksnummer))
+
+    # --- regenerate --------------------------------------------------------------------------
+
+    def regenerate(self, saksnummer: str, dokumenttyper: list[str] | None, reason: str) -> IngestReport:
+        """A new version of each document (or the named ones) from the snapshot it was made
+        from, with today's templates (after a template fix); the reason goes in the log."""
+        with workspace_lock(self.workspace.root, "regenerate"):
+            self.registry = Registry(self.workspace.root / "registry.sqlite")
+            try:
+                self.store.clean_staging()
+                case = self.store.load_case(saksnummer)
+                if case is None:
+                    raise CaseError(f"Fant ingen sak {saksnummer} i {self.store.root}. Se sakene med «praksis list».")
+                unknown = [d for d in dokumenttyper or [] if d not in case.journals]
+                if unknown:
+                    raise CaseError(f"Sak {saksnummer} har ikke {', '.join(unknown)}; den har "
+                                    f"{', '.join(case.journals)}.")
+                self._sync_case(case)
+                plans = []
+                for dokumenttype, journal in case.journals.items():
+                    if (dokumenttyper and dokumenttype not in dokumenttyper) or journal.latest is None:
+                        continue
+                    latest = journal.latest
+                    record = Praksisplass.model_validate_json((latest.folder / GRUNNLAG).read_text(encoding="utf-8"))
+                    plan = CasePlan(record, "regenerate", f"v{latest.number}", saksnummer, case.meta["systemID"],
+                                    case.meta["praksis"]["person"], case, summary_changed=False)
+                    version = latest.number + 1
+                    plan.jobs.append(DocumentJob(dokumenttype, version, f"Laget på nytt: {reason}",
+                                                 digest(self.facts.facts(record, dokumenttype)),
+                                                 self.store.new_staging() / f"v{version}"))
+                    plans.append(plan)
+                self._render([(plan, job) for plan in plans for job in plan.jobs])
+                self._convert([(plan, job) for plan in plans for job in plan.jobs if not job.error])
+                for plan in plans:
+                    job = plan.jobs[0]
+                    outcome = RecordOutcome("regenerate", plan.where, plan.record.id, "oppdatert", saksnummer)
+                    if job.error:
+                        outcome.kind, outcome.message = "avvist", f"{job.dokumenttype}: {job.error}"
+                    else:
+                        note = event(saksnummer, "regenerert", f"{job.dokumenttype}|v{job.version}",
+                                     dokument=job.dokumenttype, versjon=job.version, grunn=reason)
+                        self._file_update(plan, [job], [note], now(), update_summary=False)
+                        outcome.documents = [f"{job.dokumenttype} v{job.version}"]
+                        self.report.documents += 1
+                    self.report.outcomes.append(outcome)
+            finally:
+                if self.pool:
+                    self.pool.close()
+                self.registry.close()
+        return self.report
 
     # --- registry ----------------------------------------------------------------------------
 

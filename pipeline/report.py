@@ -122,3 +122,39 @@ def ingest_json(report: IngestReport) -> dict[str, Any]:
         "dokumenter": report.documents,
         "tider_sekunder": {k: round(v, 3) for k, v in report.timings.items()},
     }
+
+
+def print_case_list(cases: list[dict[str, Any]], echo: Echo) -> None:
+    echo(f"{'Sak':<11} {'Status':<18} {'Tiltak':<22} {'Enhet':<28} {'Periode':<23} Dokumenter")
+    for case in cases:
+        docs = ", ".join(f"{d['dokumenttype']} v{d['versjon']}" for d in case["dokumenter"]) or "—"
+        period = f"{case['startdato']} – {case['sluttdato']}"
+        echo(f"{case['saksnummer']:<11} {case['status']:<18} {case['tiltak']:<22} {_cut(case['enhet'], 28):<28} "
+             f"{period:<23} {docs}")
+        if case["mangler_signatur"]:
+            echo(f"{'':<11} mangler signert versjon: {', '.join(case['mangler_signatur'])}")
+    echo(f"\n{len(cases)} sak(er).")
+
+
+def print_case(data: dict[str, Any], echo: Echo) -> None:
+    echo(f"Sak {data['saksnummer']}: {data['tittel']}")
+    echo(f"  Offentlig tittel: {data['offentligTittel']}")
+    echo(f"  Status: {data['status']} ({data['saksstatus']}) · tiltak {data['tiltak']} · {data['startdato']} – "
+         f"{data['sluttdato']}")
+    echo(f"  Klassifikasjon: {data['klassifikasjon']['klasseID']} {data['klassifikasjon']['tittel']} · "
+         f"{data['skjerming']['tilgangsrestriksjon']} ({data['skjerming']['skjermingshjemmel']})")
+    echo(f"  Ansvarlig: {data['saksansvarlig']}, {data['administrativEnhet']} · mappe {data['mappe']}")
+    for journal in data["journalposter"]:
+        echo(f"\n  Journalpost {journal['registreringsID']}: {journal['tittel']} ({journal['journalposttype']}, "
+             f"{journal['journalstatus']})")
+        for version in journal["versjoner"]:
+            echo(f"    v{version['versjon']} {version['opprettet'][:16].replace('T', ' ')}: {version['arsak']}")
+            for item in version["filer"]:
+                echo(f"      {item['variantformat']:<18} {item['formatDetaljer']:<9} {item['filstoerrelse']:>8} B  "
+                     f"sha256 {item['sjekksum'][:16]}…  {item['fil']}")
+    if data["mangler_signatur"]:
+        echo(f"\n  Mangler signert versjon: {', '.join(data['mangler_signatur'])}")
+    echo("\n  Hendelser:")
+    for item in data["hendelser"]:
+        detail = item.get("dokument") and f"{item['dokument']} v{item.get('versjon')}" or item.get("kilde", {}).get("fil", "")
+        echo(f"    {item['tid'][:19].replace('T', ' ')}  {item['type']:<14} {detail}")

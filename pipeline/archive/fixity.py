@@ -1,0 +1,99 @@
+"""`praksis verify`: the archive against its stored checksums, every problem at once.
+
+Missing files, changed files (checksum or size), files nobody registered, metadata that
+cannot be read, and cases the registry knows that have no folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..registry import Registry
+from .store import (GRUNNLAG, HENDELSER, JOURNALPOST, SAKSMAPPE, STAGING, VERSJON, ArchiveError, ArchiveStore,
+                    CaseFiles)
+
+
+@dataclass(frozen=True)
+class FixityProblem:
+    kind: str  # mangler, endret, uregistrert, ulesbar
+    path: str
+    detail: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"type": self.kind, "fil": self.path, "detalj": self.detail}
+
+
+@dataclass
+class FixityReport:
+    cases: int = 0
+    files: int = 0
+    problems: list[FixityProblem] = field(default_factory=list)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _check_case(case: CaseFiles, report: FixityReport, root: Path) -> set[Path]:
+    """Check one case's registered files; returns every path it registers."""
+    known = {case.folder / SAKSMAPPE, case.folder / HENDELSER}
+    for journal in case.journals.values():
+        known.add(journal.folder / JOURNALPOST)
+        for version in journal.versions:
+            known |= {version.folder / VERSJON, version.folder / HENDELSER}
+            expected = [(version.folder / GRUNNLAG, version.meta["grunnlag"]["sjekksum"], None)]
+            expected += [(case.folder / o["referanseDokumentfil"], o["sjekksum"], o["filstoerrelse"])
+                         for o in version.meta["dokumentobjekt"]]
+            for path, checksum, size in expected:
+                known.add(path)
+                shown = str(path.relative_to(root))
+                if not path.exists():
+                    report.problems.append(FixityProblem("mangler", shown, "filen er borte"))
+                    continue
+                report.files += 1
+                if size is not None and path.stat().st_size != size:
+                    report.problems.append(FixityProblem("endret", shown, f"størrelse {path.stat().st_size}, "
+                                                                        f"registrert {size}"))
+                elif _sha256(path) != checksum:
+                    report.problems.append(FixityProblem("endret", shown, "sjekksummen stemmer ikke (SHA-256)"))
+    return known
+
+
+def verify_archive(store: ArchiveStore, registry: Registry | None = None) -> FixityReport:
+    report = FixityReport()
+    root = store.root
+    known: set[Path] = set()
+    case_folders: set[Path] = set()
+    if root.is_dir():
+        for year in sorted(p for p in root.iterdir() if p.is_dir() and p.name.isdigit()):
+            for folder in sorted(p for p in year.iterdir() if p.is_dir()):
+                case_folders.add(folder)
+                try:
+                    case = store._load(folder) if (folder / SAKSMAPPE).exists() else None
+                except ArchiveError as exc:
+                    report.problems.append(FixityProblem("ulesbar", str(folder.relative_to(root)), exc.message))
+                    continue
+                if case is None:
+                    report.problems.append(FixityProblem("mangler", str((folder / SAKSMAPPE).relative_to(root)),
+                                                         "saksmappen har ingen saksmappe.json"))
+                    continue
+                report.cases += 1
+                known |= _check_case(case, report, root)
+        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+            if STAGING in path.relative_to(root).parts or path in known:
+                continue
+            if any(folder in path.parents for folder in case_folders) or path.parent == root or path.parent.parent == root:
+                report.problems.append(FixityProblem("uregistrert", str(path.relative_to(root)),
+                                                     "filen står ikke i noen metadata"))
+    if registry is not None:
+        for row in registry.cases():
+            if row.status is not None and not (store.case_folder(row.saksnummer) / SAKSMAPPE).exists():
+                report.problems.append(FixityProblem("mangler", str(store.case_folder(row.saksnummer).relative_to(root)),
+                                                     f"registeret kjenner sak {row.saksnummer}, men mappen er borte"))
+    return report
