@@ -172,9 +172,10 @@ class Ingest:
             try:
                 removed = self.store.clean_staging()
                 if removed:
-                    self.progress(f"Ryddet {removed} halvferdig(e) mappe(r) etter et avbrutt kjøring.")
+                    self.progress(f"Ryddet {removed} halvferdig(e) mappe(r) etter en avbrutt kjøring.")
                 for path in files:
                     self._ingest_file(path)
+                    self.store.clean_staging()  # what is left there now is empty or failed
             finally:
                 if self.pool:
                     self.pool.close()
@@ -503,6 +504,7 @@ class Ingest:
                         outcome.documents = [f"{job.dokumenttype} v{job.version}"]
                         self.report.documents += 1
                     self.report.outcomes.append(outcome)
+                self.store.clean_staging()
             finally:
                 if self.pool:
                     self.pool.close()
