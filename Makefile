@@ -42,18 +42,22 @@ uno-venv: .stamps/uno-venv
 	$(UNO_VENV)/bin/python -m pip install -q 'unoserver>=3.0,<4'
 	@touch $@
 
-# The main job on the bundled examples, in a fresh workspace: validate everything (the
-# invalid example shows every kind of error, so exit 1 is expected there), then make the
-# draft documents for the valid files.
+# The main job on the bundled examples, in a fresh workspace: show the error report for the
+# invalid example (exit 1 expected there), ingest the valid files (validate, make the
+# documents due, convert to PDF/A, file as Noark case files), list the cases, check fixity.
 demo: setup
 	rm -rf $(DEMO)
 	$(BIN)/praksis init $(DEMO)
 	cp examples/*.json examples/*.csv examples/*.xlsx $(DEMO)/inbox/
-	$(BIN)/praksis --root $(DEMO) validate $(DEMO)/inbox/* || test $$? -eq 1
-	$(BIN)/praksis --root $(DEMO) render $(DEMO)/inbox/praksisplasser.json $(DEMO)/inbox/praksisliste.csv \
-		$(DEMO)/inbox/praksisliste.xlsx --out $(DEMO)/utkast
+	$(BIN)/praksis --root $(DEMO) validate $(DEMO)/inbox/ugyldig.csv || test $$? -eq 1
+	$(BIN)/praksis --root $(DEMO) ingest $(DEMO)/inbox/praksisplasser.json $(DEMO)/inbox/praksisliste.csv \
+		$(DEMO)/inbox/praksisliste.xlsx
+	$(BIN)/praksis --root $(DEMO) list
+	$(BIN)/praksis --root $(DEMO) verify
 	@echo
-	@echo "Ferdig. Arbeidsområdet er $(DEMO); utkastene (DOCX og PDF/A) ligger i $(DEMO)/utkast/."
+	@echo "Ferdig. Sakene ligger i $(DEMO)/archive/ (én saksmappe per praksisplass; DOCX og PDF/A"
+	@echo "for hver dokumentversjon, f.eks. $(DEMO)/archive/*/*-00001/001-praksisavtale/v1/)."
+	@echo "Se én sak med: .venv/bin/praksis --root $(DEMO) show $$(date +%Y)/1"
 
 test: setup
 	$(BIN)/python -m pytest
@@ -64,6 +68,7 @@ test-fast: venv
 bench: setup
 	$(BIN)/python bench/validate_bench.py
 	$(BIN)/python bench/convert_bench.py
+	$(BIN)/python bench/ingest_bench.py
 
 clean:
 	rm -rf build .stamps $(VENV) $(UNO_VENV)

@@ -7,8 +7,6 @@ Target (issue 2): at least 20,000 rows/s on one core, peak RSS under 150 MB.
 from __future__ import annotations
 
 import argparse
-import csv
-import random
 import resource
 import sys
 import tempfile
@@ -16,21 +14,13 @@ import time
 from pathlib import Path
 
 from pipeline.config import load_config
-from pipeline.synthetic import placement_row
+from pipeline.synthetic import write_placements_csv
 from pipeline.validation import FileResult, Validator
 from pipeline.workspace import init_workspace
 
 
 def write_csv(path: Path, rows: int) -> None:
-    rng = random.Random(2026)
-    with path.open("w", encoding="cp1252", newline="") as handle:
-        writer = None
-        for number in range(rows):
-            row = placement_row(rng, number)
-            if writer is None:
-                writer = csv.DictWriter(handle, fieldnames=list(row), delimiter=";", lineterminator="\r\n")
-                writer.writeheader()
-            writer.writerow(row)
+    write_placements_csv(path, rows, seed=2026, encoding="cp1252")
 
 
 def main() -> None:

@@ -40,20 +40,13 @@ from .record import Praksisplass, Status
 from .registry import JournalRow, Registry
 from .render import RenderError, Renderer
 from .validation import FileResult, RecordResult, Validator
+from .workspace import sha256_file
 
 NAMESPACE = uuid.UUID("5b0b7c1e-2d0c-4f37-9d65-7e0b1f0a9c11")
 
 
 def now() -> datetime:
     return datetime.now().astimezone().replace(microsecond=0)
-
-
-def sha256_file(path: Path) -> str:
-    digest_ = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest_.update(chunk)
-    return digest_.hexdigest()
 
 
 def event(saksnummer: str, kind: str, key: str, **details: Any) -> dict[str, Any]:
@@ -216,8 +209,10 @@ class Ingest:
         started = time.perf_counter()
         for plan in plans:
             self._file(plan, path, sha)
-        with self.registry.transaction():
-            self.registry.record_input(sha, path.name, now().isoformat(), len(result.records), result.n_valid)
+        if all(not job.error for plan in plans for job in plan.jobs):
+            # a document that failed (a converter fault, a broken template) is made on the next run
+            with self.registry.transaction():
+                self.registry.record_input(sha, path.name, now().isoformat(), len(result.records), result.n_valid)
         self._timed("arkiver", started)
 
     # --- plan --------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from .errors import PraksisError
 from .identifiers import fnr_birth_date
 from .identity import DocumentIdentity, qr_png
 from .record import Praksisplass
+from .template_syntax import unclosed_tags
 from .workspace import atomic_write_bytes
 
 MAANEDER = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
@@ -166,9 +167,13 @@ class TemplateCache:
         if spec.mal not in self._templates:
             path = self.config.workspace.templates / spec.mal
             try:
-                self._templates[spec.mal] = path.read_bytes()
+                data = path.read_bytes()
             except FileNotFoundError:
                 raise RenderError(spec.mal, f"finnes ikke i {path.parent}. Legg malen der, eller rett «mal» i praksis.toml.") from None
+            unclosed = unclosed_tags(data)
+            if unclosed:  # would render with text silently missing: refuse
+                raise RenderError(spec.mal, f"{unclosed[0]} Kjør «praksis templates check».")
+            self._templates[spec.mal] = data
         return self._templates[spec.mal]
 
     def logo(self) -> bytes | None:

@@ -6,8 +6,10 @@ registers), so none can belong to a real person.
 
 from __future__ import annotations
 
+import csv
 import random
 from datetime import date, timedelta
+from pathlib import Path
 
 from .identifiers import fnr_check_digits
 from .record import Praksisplass
@@ -114,3 +116,16 @@ def sample_record(tiltak: str = "arbeidstrening", status: str = "Avsluttet") -> 
         "avslutningsmoete": start + timedelta(weeks=10), "fullfoert": True, "vurdering": "God innsats.",
         "merknad": "Intern merknad.",
     })
+
+
+def write_placements_csv(path: Path, rows: int, seed: int, encoding: str = "cp1252") -> None:
+    """A sheet of `rows` generated placements as Excel writes it in Norway (`;`), streamed to disk."""
+    rng = random.Random(seed)
+    with path.open("w", encoding=encoding, newline="") as handle:
+        writer = None
+        for number in range(rows):
+            row = placement_row(rng, number)
+            if writer is None:
+                writer = csv.DictWriter(handle, fieldnames=list(row), delimiter=";", lineterminator="\r\n")
+                writer.writeheader()
+            writer.writerow(row)

@@ -25,6 +25,7 @@ from .config import Config, DokumentSpec
 from .identity import DocumentIdentity
 from .render import TEMPLATE_IMAGES, RenderError, Renderer, context_data, jinja_environment
 from .synthetic import sample_record
+from .template_syntax import unclosed_tags
 
 _TAG = re.compile(r"<[^>]+>")
 
@@ -122,6 +123,9 @@ def check_template(config: Config, name: str, spec: DokumentSpec) -> list[Templa
         parts = template_parts(path)
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         return [TemplateProblem(spec.mal, f"Filen kan ikke åpnes som Word-dokument ({exc}). Lagre den som .docx.")]
+    unclosed = unclosed_tags(path)
+    if unclosed:  # checked first: docxtpl's clean-up would hide these behind other errors or none
+        return [TemplateProblem(spec.mal, message + " Rett taggen i Word.") for message in unclosed]
     env = jinja_environment()
     schema = _schema(config, spec)
     known = _names(schema)

@@ -6,6 +6,7 @@ repository itself is a workspace; `praksis init DIR` makes a new one from its de
 
 from __future__ import annotations
 
+import hashlib
 import os
 import secrets
 import shutil
@@ -67,6 +68,15 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def sha256_file(path: Path) -> str:
+    """The SHA-256 of a file, read in 1 MiB blocks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def load_or_create_id_key(workspace: Workspace) -> bytes:

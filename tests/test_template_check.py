@@ -68,3 +68,10 @@ def test_cli_exit_codes(workspace) -> None:
     _edit(workspace, "praksisbevis.docx", "{{ praktikant.navn }} har", "{{ praktikant.navn }} har {{ ukjent }}")
     bad = CliRunner().invoke(main, ["--root", str(workspace.root), "templates", "check"])
     assert bad.exit_code == 1 and "«ukjent»" in bad.output
+
+
+def test_a_tag_broken_so_that_it_still_renders_is_caught(workspace, config) -> None:
+    """`{{ x }` joined with the text up to the next `%}` renders without error, losing text."""
+    _edit(workspace, "praksisbevis.docx", "{{ dokument.tittel }}", "{{ dokument.tittel }")
+    [problem] = check_templates(config)["praksisbevis.docx"]
+    assert "«{{» lukkes ikke med «}}»" in problem.message and "dokument.tittel" in problem.message

@@ -6,11 +6,11 @@ cannot be read, and cases the registry knows that have no folder.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..registry import Registry
+from ..workspace import sha256_file
 from .store import (GRUNNLAG, HENDELSER, JOURNALPOST, SAKSMAPPE, STAGING, VERSJON, ArchiveError, ArchiveStore,
                     CaseFiles)
 
@@ -30,14 +30,6 @@ class FixityReport:
     cases: int = 0
     files: int = 0
     problems: list[FixityProblem] = field(default_factory=list)
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _check_case(case: CaseFiles, report: FixityReport, root: Path) -> set[Path]:
@@ -60,7 +52,7 @@ def _check_case(case: CaseFiles, report: FixityReport, root: Path) -> set[Path]:
                 if size is not None and path.stat().st_size != size:
                     report.problems.append(FixityProblem("endret", shown, f"størrelse {path.stat().st_size}, "
                                                                         f"registrert {size}"))
-                elif _sha256(path) != checksum:
+                elif sha256_file(path) != checksum:
                     report.problems.append(FixityProblem("endret", shown, "sjekksummen stemmer ikke (SHA-256)"))
     return known
 

@@ -2,6 +2,7 @@
 
 import json
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from tests.archive.conftest import VALID_EXAMPLES, praksis, tree
 from tests.conftest import EXAMPLES
 
 pytestmark = pytest.mark.slow
+Y = date.today().year  # case numbers and folders carry the year of filing
 
 NOARK_CASE = {"systemID", "mappeID", "saksnummer", "saksaar", "sakssekvensnummer", "tittel", "offentligTittel",
               "saksdato", "opprettetDato", "opprettetAv", "administrativEnhet", "saksansvarlig", "saksstatus",
@@ -100,11 +102,11 @@ def test_updates_make_new_versions_and_keep_old_ones(workspace_copy: Path, tmp_p
     result = praksis(workspace_copy, "ingest", str(_edited(tmp_path, change)))
     assert result.exit_code == 0, result.output
     out = result.output
-    assert "PB-2026-001  oppdatert 2026/1: praksisavtale v2, oppfoelgingsplan v2" in out
-    assert "PB-2026-002  oppdatert 2026/2: oppfoelgingsplan v1" in out
-    assert "PB-2026-003  oppdatert 2026/3: praksisbevis v2" in out
+    assert f"PB-2026-001  oppdatert {Y}/1: praksisavtale v2, oppfoelgingsplan v2" in out
+    assert f"PB-2026-002  oppdatert {Y}/2: oppfoelgingsplan v1" in out
+    assert f"PB-2026-003  oppdatert {Y}/3: praksisbevis v2" in out
     assert "PB-2026-005  ingen endring" in out
-    case = workspace_copy / "archive/2026/2026-00001"
+    case = workspace_copy / f"archive/{Y}/{Y}-00001"
     assert (case / "001-praksisavtale/v1/praksisavtale.pdf").exists()  # old versions are kept
     reason = json.loads((case / "001-praksisavtale/v2/versjon.json").read_text(encoding="utf-8"))["arsak"]
     assert reason == "Forlenget: sluttdato flyttet fra 30.06.2026 til 31.08.2026."
@@ -119,8 +121,8 @@ def test_backwards_status_and_another_person_are_rejected_untouched(workspace_co
         items[1]["praktikant"]["foedselsnummer"] = items[2]["praktikant"]["foedselsnummer"]
     result = praksis(workspace_copy, "ingest", str(_edited(tmp_path, change)))
     assert result.exit_code == 1
-    assert "Status kan ikke gå tilbake fra «Startet» til «Bekreftet» (sak 2026/1)" in result.output
-    assert "hører til en annen person i sak 2026/2" in result.output
+    assert f"Status kan ikke gå tilbake fra «Startet» til «Bekreftet» (sak {Y}/1)" in result.output
+    assert f"hører til en annen person i sak {Y}/2" in result.output
     assert tree(workspace_copy) == before
 
 
@@ -131,7 +133,7 @@ def test_valid_rows_are_filed_even_beside_invalid_ones(workspace_copy: Path, tmp
     mixed.write_bytes(b"\r\n".join([lines[0], lines[1], good, lines[3]]) + b"\r\n")
     result = praksis(workspace_copy, "ingest", str(mixed))
     assert result.exit_code == 1
-    assert "OK-1  ny sak 2026/13" in result.output
+    assert f"OK-1  ny sak {Y}/13" in result.output
     assert "linje 2  FEIL-01  AVVIST" in result.output and "kolonne «Fødselsnummer» = «" in result.output
 
 
@@ -156,7 +158,7 @@ def test_registry_is_rebuilt_identically_from_the_files(workspace_copy: Path) ->
 
 def test_verify_lists_every_problem(workspace_copy: Path) -> None:
     assert praksis(workspace_copy, "verify").exit_code == 0
-    case = workspace_copy / "archive/2026/2026-00002"
+    case = workspace_copy / f"archive/{Y}/{Y}-00002"
     pdf = case / "001-praksisavtale/v1/praksisavtale.pdf"
     pdf.write_bytes(pdf.read_bytes().replace(b"%%EOF", b"%%EOX"))
     (case / "002-taushetsloefte/v1/grunnlag.json").unlink()
@@ -168,21 +170,47 @@ def test_verify_lists_every_problem(workspace_copy: Path) -> None:
 
 
 def test_regenerate_makes_a_new_version_with_its_reason(workspace_copy: Path) -> None:
-    result = praksis(workspace_copy, "regenerate", "2026/3", "--dokument", "praksisbevis", "--grunn", "Malen er rettet")
+    result = praksis(workspace_copy, "regenerate", f"{Y}/3", "--dokument", "praksisbevis", "--grunn", "Malen er rettet")
     assert result.exit_code == 0, result.output
-    version = workspace_copy / "archive/2026/2026-00003/004-praksisbevis/v2/versjon.json"
+    version = workspace_copy / f"archive/{Y}/{Y}-00003/004-praksisbevis/v2/versjon.json"
     assert json.loads(version.read_text(encoding="utf-8"))["arsak"] == "Laget på nytt: Malen er rettet"
-    shown = praksis(workspace_copy, "show", "2026/3")
+    shown = praksis(workspace_copy, "show", f"{Y}/3")
     assert "regenerert" in shown.output and "v2" in shown.output
-    assert praksis(workspace_copy, "regenerate", "2026/999", "--grunn", "x").exit_code == 2
+    assert praksis(workspace_copy, "regenerate", f"{Y}/999", "--grunn", "x").exit_code == 2
 
 
 def test_list_and_show(ingested: Path) -> None:
     listed = praksis(ingested, "list", "--json")
     cases = json.loads(listed.output)["saker"]
-    assert len(cases) == 12 and {c["saksnummer"] for c in cases} >= {"2026/1", "2026/12"}
-    first = next(c for c in cases if c["saksnummer"] == "2026/1")
+    assert len(cases) == 12 and {c["saksnummer"] for c in cases} >= {f"{Y}/1", f"{Y}/12"}
+    first = next(c for c in cases if c["saksnummer"] == f"{Y}/1")
     assert first["mangler_signatur"] == ["praksisavtale", "taushetsloefte", "oppfoelgingsplan"]
-    shown = praksis(ingested, "show", "2026/1")
-    assert "Journalpost 2026/1-1" in shown.output and "PDF/A-1b" in shown.output and "mottatt" in shown.output
+    shown = praksis(ingested, "show", f"{Y}/1")
+    assert f"Journalpost {Y}/1-1" in shown.output and "PDF/A-1b" in shown.output and "mottatt" in shown.output
     assert "*****" in shown.output
+
+
+def test_a_failed_document_is_made_on_the_next_run(tmp_path: Path) -> None:
+    import shutil
+
+    from click.testing import CliRunner
+    from docx import Document
+
+    from pipeline.cli import main
+
+    root = tmp_path / "ws"
+    CliRunner().invoke(main, ["init", str(root)])
+    template = root / "templates/docx/praksisbevis.docx"
+    original = template.read_bytes()
+    broken = Document(template)
+    broken.paragraphs[0].runs[0].text = "{{ dokument.tittel }"  # an edit in Word broke a tag
+    broken.save(template)
+    first = praksis(root, "ingest", str(EXAMPLES / "praksisplasser.json"))
+    assert first.exit_code == 1
+    assert f"PB-2026-003  AVVIST {Y}/3" in first.output and "praksisbevis" in first.output
+    assert (root / f"archive/{Y}/{Y}-00003/001-praksisavtale/v1/praksisavtale.pdf").exists()
+    template.write_bytes(original)
+    second = praksis(root, "ingest", str(EXAMPLES / "praksisplasser.json"))
+    assert second.exit_code == 0, second.output
+    assert f"PB-2026-003  oppdatert {Y}/3: praksisbevis v1" in second.output
+    shutil.rmtree(root)
