@@ -24,7 +24,7 @@ from pipeline.ingest import Ingest
 from pipeline.synthetic import write_placements_csv
 from pipeline.workspace import init_workspace
 
-RENDER_AND_CONVERT = {"lag dokumenter", "konverter til PDF/A", "oppstart omformer"}
+RENDER_AND_CONVERT = {"lag og konverter"}  # rendering overlaps conversion; start-up happens within it
 
 
 def write_csv(path: Path, rows: int) -> None:
@@ -53,6 +53,7 @@ def main() -> None:
         for stage, seconds in sorted(report.timings.items(), key=lambda item: -item[1]):
             print(f"{stage:<26}{seconds:>9.1f}{seconds / wall:>8.1%}")
         other = wall - sum(v for k, v in report.timings.items() if k in RENDER_AND_CONVERT)
+        print("(«herav lag dokumenter» and «oppstart omformer» happen within «lag og konverter»)")
         print(f"{'outside render+convert':<26}{other:>9.1f}{other / wall:>8.1%}   (target < 15 %)")
 
         started = time.perf_counter()

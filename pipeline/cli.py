@@ -11,15 +11,13 @@ from typing import Any
 import click
 
 from . import __version__
+from .archive.fixity import verify_workspace
+from .archive.overview import list_cases, show_case
+from .archive.reindex import reindex_workspace
+from .archive.store import ArchiveStore
 from .config import Config, load_config
 from .errors import ExitCode, InputFileError, PraksisError
-from .archive.fixity import verify_archive
-from .archive.overview import list_cases, show_case
-from .archive.reindex import reindex as rebuild_registry
-from .archive.store import ArchiveStore
-from .ingest import CaseError, Ingest, sync_registry_case
-from .locking import workspace_lock
-from .registry import Registry
+from .ingest import CaseError, Ingest
 from .preview import PreviewDocument, render_previews
 from .report import ValidationTable, ingest_json, print_case, print_case_list, print_ingest, validation_json
 from .template_check import check_templates
@@ -157,9 +155,7 @@ def show(app: AppContext, saksnummer: str, as_json: bool) -> None:
 @click.pass_obj
 def verify(app: AppContext, as_json: bool) -> None:
     """Kontroller hele arkivet mot lagrede sjekksummer; vis alle avvik; exit 1 ved avvik."""
-    workspace = app.config.workspace
-    registry = Registry(workspace.root / "registry.sqlite") if (workspace.root / "registry.sqlite").exists() else None
-    report = verify_archive(ArchiveStore(workspace.archive), registry)
+    report = verify_workspace(app.config)
     if as_json:
         click.echo(json.dumps({"saker": report.cases, "filer": report.files,
                                "avvik": [p.as_dict() for p in report.problems]}, ensure_ascii=False, indent=2))
@@ -175,13 +171,7 @@ def verify(app: AppContext, as_json: bool) -> None:
 @click.pass_obj
 def reindex(app: AppContext) -> None:
     """Bygg registeret (registry.sqlite) på nytt fra filene i archive/."""
-    workspace = app.config.workspace
-    with workspace_lock(workspace.root, "reindex"):
-        registry = Registry(workspace.root / "registry.sqlite")
-        try:
-            counts = rebuild_registry(ArchiveStore(workspace.archive), registry, sync_registry_case)
-        finally:
-            registry.close()
+    counts = reindex_workspace(app.config)
     click.echo("Registeret er bygd på nytt: " + ", ".join(f"{v} {k}" for k, v in counts.items()) + ".")
 
 

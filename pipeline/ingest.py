@@ -16,9 +16,11 @@ import hashlib
 import hmac
 import json
 import shutil
+import threading
 import time
 import uuid
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -26,19 +28,18 @@ from typing import Any
 
 from . import faults
 from .archive import metadata as noark
-from .archive.store import (GRUNNLAG, HENDELSER, JOURNALPOST, SAKSMAPPE, VERSJON, ArchiveStore, CaseFiles,
-                            read_json, write_json)
+from .archive.reindex import sync_case
+from .archive.store import GRUNNLAG, HENDELSER, JOURNALPOST, SAKSMAPPE, VERSJON, ArchiveStore, CaseFiles, read_json, write_json
 from .config import Config
-from .convert import ConverterPool, PdfaLevel
+from .convert import ConversionError, ConverterPool, PdfaLevel
 from .errors import PraksisError
-from .convert.pool import Outcome
 from .facts import FactReader, changed, digest
 from .identity import DocumentIdentity
 from .locking import workspace_lock
 from .planning import due_documents
 from .record import Praksisplass, Status
 from .registry import JournalRow, Registry
-from .render import RenderError, Renderer
+from .render import Renderer, RenderError
 from .validation import FileResult, RecordResult, Validator
 from .workspace import sha256_file
 
@@ -154,6 +155,8 @@ class Ingest:
         self.renderer = Renderer(config)
         self.facts = FactReader(config)
         self.pool: ConverterPool | None = None
+        self._pool_lock = threading.Lock()
+        self._progress_lock = threading.Lock()
         self.report = IngestReport()
 
     def _timed(self, stage: str, started: float) -> None:
@@ -161,11 +164,11 @@ class Ingest:
 
     def run(self, files: list[Path]) -> IngestReport:
         with workspace_lock(self.workspace.root, "ingest"):
-            self.registry = Registry(self.workspace.root / "registry.sqlite")
+            self.registry = Registry(self.workspace.registry)
             try:
                 removed = self.store.clean_staging()
                 if removed:
-                    self.progress(f"Ryddet {removed} halvferdig(e) mappe(r) etter en avbrutt kjøring.")
+                    self._say(f"Ryddet {removed} halvferdig(e) mappe(r) etter en avbrutt kjøring.")
                 for path in files:
                     self._ingest_file(path)
                     self.store.clean_staging()  # what is left there now is empty or failed
@@ -176,14 +179,21 @@ class Ingest:
         return self.report
 
     def _converter(self) -> ConverterPool:
-        if self.pool is None:
-            settings = self.config.settings.konvertering
-            self.progress(f"Starter LibreOffice ({settings.instanser} omformer(e)) …")
-            started = time.perf_counter()
-            self.pool = ConverterPool(settings.instanser, settings.tidsavbrudd_sekunder, PdfaLevel(settings.pdfa))
-            self.pool.start()
-            self._timed("oppstart omformer", started)
+        """The converter pool, started on first use (by whichever thread needs it first)."""
+        with self._pool_lock:
+            if self.pool is None:
+                settings = self.config.settings.konvertering
+                self._say(f"Starter LibreOffice ({settings.instanser} omformer(e)) …")
+                started = time.perf_counter()
+                pool = ConverterPool(settings.instanser, settings.tidsavbrudd_sekunder, PdfaLevel(settings.pdfa))
+                pool.start()
+                self.pool = pool
+                self._timed("oppstart omformer", started)
         return self.pool
+
+    def _say(self, message: str) -> None:
+        with self._progress_lock:
+            self.progress(message)
 
     def _ingest_file(self, path: Path) -> None:
         started = time.perf_counter()
@@ -204,8 +214,7 @@ class Ingest:
                 self.report.outcomes.append(RecordOutcome(str(path), record_result.where, record_result.id, "avvist",
                                                           message=describe_errors(record_result)))
         plans = self._plan(path, [r for r in result.records if r.record is not None])
-        self._render([job for plan in plans for job in [(plan, j) for j in plan.jobs]])
-        self._convert([(plan, job) for plan in plans for job in plan.jobs if not job.error])
+        self._make_documents([(plan, job) for plan in plans for job in plan.jobs])
         started = time.perf_counter()
         for plan in plans:
             self._file(plan, path, sha)
@@ -311,34 +320,43 @@ class Ingest:
 
     # --- render and convert ------------------------------------------------------------------
 
-    def _render(self, jobs: list[tuple[CasePlan, DocumentJob]]) -> None:
-        started = time.perf_counter()
-        for plan, job in jobs:
-            identity = DocumentIdentity(job.dokumenttype, job.version, plan.saksnummer)
-            try:
-                self.renderer.render_to(job.docx, plan.record, job.dokumenttype, identity)
-            except RenderError as exc:
-                job.error = exc.message
-        self._timed("lag dokumenter", started)
-
-    def _convert(self, jobs: list[tuple[CasePlan, DocumentJob]]) -> None:
+    def _make_documents(self, jobs: list[tuple[CasePlan, DocumentJob]]) -> None:
+        """Render here and convert in the converter's threads at the same time: rendering is
+        Python work, converting waits on LibreOffice, so the two overlap (and LibreOffice
+        starts while the first documents are rendered)."""
         if not jobs:
             return
-        pool = self._converter()
         started = time.perf_counter()
-        by_source = {job.docx: job for _, job in jobs}
+        rendering = 0.0
         done = {"n": 0}
         step = max(1, len(jobs) // 10)
 
-        def converted(outcome: Outcome) -> None:
-            done["n"] += 1
-            if outcome.error:
-                by_source[outcome.source].error = outcome.error.message
-            if done["n"] % step == 0 or done["n"] == len(jobs):
-                self.progress(f"  PDF/A: {done['n']} av {len(jobs)} dokumenter")
+        def convert(job: DocumentJob) -> None:
+            try:
+                self._converter().convert(job.docx, job.pdf)
+            except ConversionError as exc:
+                job.error = exc.message
+            with self._progress_lock:
+                done["n"] += 1
+                if done["n"] % step == 0 or done["n"] == len(jobs):
+                    self.progress(f"  PDF/A: {done['n']} av {len(jobs)} dokumenter")
 
-        pool.convert_many([(job.docx, job.pdf) for _, job in jobs], progress=converted)
-        self._timed("konverter til PDF/A", started)
+        with ThreadPoolExecutor(self.config.settings.konvertering.instanser) as converters:
+            pending = []
+            for plan, job in jobs:
+                begun = time.perf_counter()
+                try:
+                    self.renderer.render_to(job.docx, plan.record, job.dokumenttype,
+                                            DocumentIdentity(job.dokumenttype, job.version, plan.saksnummer))
+                except RenderError as exc:
+                    job.error = exc.message
+                rendering += time.perf_counter() - begun
+                if not job.error:
+                    pending.append(converters.submit(convert, job))
+            for future in pending:
+                future.result()  # re-raises ConverterUnavailable: LibreOffice missing stops the run
+        self._timed("lag og konverter", started)
+        self.report.timings["herav lag dokumenter"] = self.report.timings.get("herav lag dokumenter", 0.0) + rendering
 
     # --- file --------------------------------------------------------------------------------
 
@@ -461,7 +479,7 @@ class Ingest:
         """A new version of each document (or the named ones) from the snapshot it was made
         from, with today's templates (after a template fix); the reason goes in the log."""
         with workspace_lock(self.workspace.root, "regenerate"):
-            self.registry = Registry(self.workspace.root / "registry.sqlite")
+            self.registry = Registry(self.workspace.registry)
             try:
                 self.store.clean_staging()
                 case = self.store.load_case(saksnummer)
@@ -485,8 +503,7 @@ class Ingest:
                                                  digest(self.facts.facts(record, dokumenttype)),
                                                  self.store.new_staging() / f"v{version}"))
                     plans.append(plan)
-                self._render([(plan, job) for plan in plans for job in plan.jobs])
-                self._convert([(plan, job) for plan in plans for job in plan.jobs if not job.error])
+                self._make_documents([(plan, job) for plan in plans for job in plan.jobs])
                 for plan in plans:
                     job = plan.jobs[0]
                     outcome = RecordOutcome("regenerate", plan.where, plan.record.id, "oppdatert", saksnummer)
@@ -516,27 +533,4 @@ class Ingest:
         for journal in case.journals.values():
             for version in journal.versions:
                 self.store.append_events(case.folder, self.store.events(version.folder))
-        sync_registry_case(self.registry, self.store, case)
-
-
-def sync_registry_case(registry: Registry, store: ArchiveStore, case: CaseFiles) -> None:
-    """Upsert one case's registry rows from its files (used by ingest and by reindex)."""
-    meta, summary = case.meta, case.meta["praksis"]
-    with registry.transaction():
-        registry.upsert_case(case.saksnummer, meta["saksaar"], meta["sakssekvensnummer"], meta["systemID"],
-                             summary["praksisplass_id"], summary["person"], summary["status"], summary["tiltak"],
-                             summary["enhet"], summary["startdato"], summary["sluttdato"], meta["saksstatus"],
-                             meta.get("oppdatertDato", meta["opprettetDato"]))
-        for journal in case.journals.values():
-            jp = journal.meta
-            registry.upsert_journal(JournalRow(case.saksnummer, journal.dokumenttype, jp["journalpostnummer"],
-                                               jp["journalaar"], jp["journalsekvensnummer"], jp["systemID"],
-                                               jp["journalstatus"]))
-            for version in journal.versions:
-                objects = {o["variantformat"]: o for o in version.meta["dokumentobjekt"]}
-                registry.upsert_version(case.saksnummer, journal.dokumenttype, version.number,
-                                        version.meta["fakta_sha256"], objects["Produksjonsformat"]["sjekksum"],
-                                        objects["Arkivformat"]["sjekksum"], version.meta["arsak"],
-                                        version.meta["opprettetDato"])
-        for item in store.events(case.folder):
-            registry.index_event(item["id"], case.saksnummer, item["tid"], item["type"])
+        sync_case(self.registry, self.store, case)

@@ -17,7 +17,7 @@ from .convert import ConverterPool, PdfaLevel
 from .convert.pool import Outcome
 from .identity import DocumentIdentity
 from .planning import applicable_documents, due_documents
-from .render import RenderError, Renderer
+from .render import Renderer, RenderError
 from .validation import FileResult, Validator
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")

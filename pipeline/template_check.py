@@ -23,7 +23,7 @@ from jinja2 import TemplateSyntaxError, meta, nodes
 
 from .config import Config, DokumentSpec
 from .identity import DocumentIdentity
-from .render import TEMPLATE_IMAGES, RenderError, Renderer, context_data, jinja_environment
+from .render import TEMPLATE_IMAGES, Renderer, RenderError, context_data, jinja_environment
 from .synthetic import sample_record
 from .template_syntax import unclosed_tags
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 import gc
 import hashlib
 import hmac
-from itertools import islice
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 from pathlib import Path
 from typing import Any
 

@@ -43,6 +43,11 @@ class Workspace:
         return self.root / "archive"
 
     @property
+    def registry(self) -> Path:
+        """The SQLite registry, derived from archive/ (praksis reindex rebuilds it)."""
+        return self.root / "registry.sqlite"
+
+    @property
     def templates(self) -> Path:
         return self.root / "templates" / "docx"
 

@@ -8,10 +8,10 @@ import pytest
 import zxingcpp
 from pypdf import PdfReader
 
+from pipeline.convert.preflight import preflight
 from pipeline.identity import DocumentIdentity
 from pipeline.preview import render_previews
 from pipeline.record import Tiltak
-from pipeline.convert.preflight import preflight
 from tests.conftest import EXAMPLES
 
 pytestmark = pytest.mark.slow

@@ -4,7 +4,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.identifiers import (
-    fnr_birth_date, fnr_check_digits, fnr_problem, is_synthetic_fnr, mask_fnr, orgnr_problem,
+    fnr_birth_date,
+    fnr_check_digits,
+    fnr_problem,
+    is_synthetic_fnr,
+    mask_fnr,
+    orgnr_problem,
 )
 from pipeline.synthetic import synthetic_fnr
 

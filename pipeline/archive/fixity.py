@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..config import Config
 from ..registry import Registry
 from ..workspace import sha256_file
-from .store import (GRUNNLAG, HENDELSER, JOURNALPOST, SAKSMAPPE, STAGING, VERSJON, ArchiveError, ArchiveStore,
-                    CaseFiles)
+from .store import GRUNNLAG, HENDELSER, JOURNALPOST, SAKSMAPPE, STAGING, VERSJON, ArchiveError, ArchiveStore, CaseFiles
 
 
 @dataclass(frozen=True)
@@ -89,3 +89,14 @@ def verify_archive(store: ArchiveStore, registry: Registry | None = None) -> Fix
                 report.problems.append(FixityProblem("mangler", str(store.case_folder(row.saksnummer).relative_to(root)),
                                                      f"registeret kjenner sak {row.saksnummer}, men mappen er borte"))
     return report
+
+
+def verify_workspace(config: Config) -> FixityReport:
+    """Verify the workspace's archive, and its registry where there is one."""
+    workspace = config.workspace
+    registry = Registry(workspace.registry) if workspace.registry.exists() else None
+    try:
+        return verify_archive(ArchiveStore(workspace.archive), registry)
+    finally:
+        if registry is not None:
+            registry.close()

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..registry import Registry
-from .store import ArchiveStore
+from ..config import Config
+from ..locking import workspace_lock
+from ..registry import JournalRow, Registry
+from .store import ArchiveStore, CaseFiles
 
 
-def reindex(store: ArchiveStore, registry: Registry, sync_case) -> dict[str, int]:  # type: ignore[no-untyped-def]
+def reindex(store: ArchiveStore, registry: Registry) -> dict[str, int]:
     """Empty the registry and fill it from the case files; sequences continue after the
     highest numbers found, and processed inputs come back from the «mottatt» events."""
     with registry.transaction():
@@ -39,3 +41,36 @@ def reindex(store: ArchiveStore, registry: Registry, sync_case) -> dict[str, int
         for sha, (name, when, count) in inputs.items():
             registry.record_input(sha, name, when, count, count)
     return {"saker": cases, "journalposter": journals, "versjoner": versions, "inndata": len(inputs)}
+
+
+def sync_case(registry: Registry, store: ArchiveStore, case: CaseFiles) -> None:
+    """Upsert one case's registry rows from its files (used by ingest and by reindex)."""
+    meta, summary = case.meta, case.meta["praksis"]
+    with registry.transaction():
+        registry.upsert_case(case.saksnummer, meta["saksaar"], meta["sakssekvensnummer"], meta["systemID"],
+                             summary["praksisplass_id"], summary["person"], summary["status"], summary["tiltak"],
+                             summary["enhet"], summary["startdato"], summary["sluttdato"], meta["saksstatus"],
+                             meta.get("oppdatertDato", meta["opprettetDato"]))
+        for journal in case.journals.values():
+            jp = journal.meta
+            registry.upsert_journal(JournalRow(case.saksnummer, journal.dokumenttype, jp["journalpostnummer"],
+                                               jp["journalaar"], jp["journalsekvensnummer"], jp["systemID"],
+                                               jp["journalstatus"]))
+            for version in journal.versions:
+                objects = {o["variantformat"]: o for o in version.meta["dokumentobjekt"]}
+                registry.upsert_version(case.saksnummer, journal.dokumenttype, version.number,
+                                        version.meta["fakta_sha256"], objects["Produksjonsformat"]["sjekksum"],
+                                        objects["Arkivformat"]["sjekksum"], version.meta["arsak"],
+                                        version.meta["opprettetDato"])
+        for item in store.events(case.folder):
+            registry.index_event(item["id"], case.saksnummer, item["tid"], item["type"])
+
+
+def reindex_workspace(config: Config) -> dict[str, int]:
+    workspace = config.workspace
+    with workspace_lock(workspace.root, "reindex"):
+        registry = Registry(workspace.registry)
+        try:
+            return reindex(ArchiveStore(workspace.archive), registry)
+        finally:
+            registry.close()

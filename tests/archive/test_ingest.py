@@ -214,3 +214,11 @@ def test_a_failed_document_is_made_on_the_next_run(tmp_path: Path) -> None:
     assert second.exit_code == 0, second.output
     assert f"PB-2026-003  oppdatert {Y}/3: praksisbevis v1" in second.output
     shutil.rmtree(root)
+
+
+def test_preflight_accepts_every_archived_pdf(ingested: Path) -> None:
+    from pipeline.convert.preflight import preflight
+
+    pdfs = sorted((ingested / "archive").rglob("*.pdf"))
+    assert len(pdfs) == 26
+    assert [(r.path.name, r.errors) for r in preflight(pdfs) if not r.valid] == []

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.convert import ConverterPool, ConverterUnavailable, PdfaLevel, pdfa_claim
-from pipeline.convert import libreoffice
+from pipeline.convert import ConverterPool, ConverterUnavailable, PdfaLevel, libreoffice, pdfa_claim
 from pipeline.convert.preflight import preflight
 from pipeline.identity import DocumentIdentity
 from pipeline.render import Renderer
