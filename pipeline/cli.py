@@ -19,7 +19,7 @@ from .config import Config, load_config
 from .errors import ExitCode, InputFileError, PraksisError
 from .ingest import CaseError, Ingest
 from .preview import PreviewDocument, render_previews
-from .report import ValidationTable, ingest_json, print_case, print_case_list, print_ingest, validation_json
+from .report import ValidationJson, ValidationTable, ingest_json, print_case, print_case_list, print_ingest
 from .template_check import check_templates
 from .validation import FileResult, Validator
 from .workspace import Workspace, init_workspace, workspace_from
@@ -78,28 +78,22 @@ def init(directory: Path) -> None:
 def validate(app: AppContext, files: tuple[Path, ...], as_json: bool) -> None:
     """Kontroller praksisplasser i FILES (JSON, CSV, .xlsx) og vis alle feil."""
     validator = Validator(app.config)
-    table = None if as_json else ValidationTable(click.echo)
+    report = ValidationJson(lambda text: click.echo(text, nl=False)) if as_json else ValidationTable(click.echo)
     results: list[FileResult] = []
     for path in files:
         result = FileResult(str(path))
         results.append(result)
-        if table:
-            table.start_file(str(path))
+        report.start_file(str(path))
         try:
-            for i, record in enumerate(validator.iter_file(path, result)):
-                if table and i == 0:
-                    table.header(result.unit)
-                result.records.append(record)
-                if table:
-                    table.record(record)
+            for i, record in enumerate(validator.iter_file(path, result)):  # streamed: records are not kept
+                if i == 0 and isinstance(report, ValidationTable):
+                    report.header(result.unit)
+                result.count(record)
+                report.record(record)
         except InputFileError as exc:
             result.file_error = exc.reason
-        if table:
-            table.finish_file(result)
-    if as_json:
-        click.echo(json.dumps(validation_json(results), ensure_ascii=False, indent=2))
-    elif table:
-        table.summary(results)
+        report.finish_file(result)
+    report.summary(results)
     if not all(r.ok for r in results):
         sys.exit(int(ExitCode.INPUT_REJECTED))
 
@@ -238,7 +232,7 @@ def render(app: AppContext, files: tuple[Path, ...], out: Path, every_document: 
     for file_result in result.files:
         if file_result.file_error:
             click.echo(f"{file_result.path}: AVVIST: {file_result.file_error}")
-        for error in (e for r in file_result.records for e in r.errors):
+        for error in file_result.errors:
             click.echo(f"{error.fil}, {error.plassering}, kolonne «{error.kolonne}»: {error.melding}")
     made = [d for d in result.documents if not d.error]
     invalid = sum(f.n_invalid for f in result.files)

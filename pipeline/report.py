@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -43,20 +44,18 @@ class ValidationTable:
             self.echo(f"  AVVIST: {result.file_error}")
         for warning in result.warnings:
             self.echo(f"  Merk: {warning}")
-        notes = [(r, n) for r in result.records for n in r.notes]
-        for record, note in notes:
-            self.echo(f"  Merk ({record.where}): {note}")
-        errors = [e for r in result.records for e in r.errors]
-        if errors:
+        for where, note in result.notes:
+            self.echo(f"  Merk ({where}): {note}")
+        if result.errors:
             self.echo("  Feil som må rettes:")
-            for error in errors:
+            for error in result.errors:
                 value = f" = «{error.verdi}»" if error.verdi else ""
                 self.echo(f"    {error.plassering}, kolonne «{error.kolonne}»{value}: {error.melding}")
         if not result.file_error:
-            self.echo(f"  {len(result.records)} praksisplasser: {result.n_valid} gyldige, {result.n_invalid} ugyldige.")
+            self.echo(f"  {result.n_records} praksisplasser: {result.n_valid} gyldige, {result.n_invalid} ugyldige.")
 
     def summary(self, results: list[FileResult]) -> None:
-        total = sum(len(r.records) for r in results)
+        total = sum(r.n_records for r in results)
         valid = sum(r.n_valid for r in results)
         rejected = sum(1 for r in results if r.file_error)
         line = f"\nTotalt: {len(results)} fil(er), {total} praksisplasser, {valid} gyldige, {total - valid} ugyldige"
@@ -65,31 +64,43 @@ class ValidationTable:
         self.echo(line + ".")
 
 
-def validation_json(results: list[FileResult]) -> dict[str, Any]:
-    return {
-        "filer": [
-            {
-                "fil": r.path,
-                "enhet": r.unit,
-                "avvist": r.file_error,
-                "advarsler": r.warnings,
-                "antall": len(r.records),
-                "gyldige": r.n_valid,
-                "ugyldige": r.n_invalid,
-                "poster": [
-                    {"rad": rec.row, "id": rec.id, "gyldig": rec.valid, "merknader": rec.notes,
-                     "tiltak": rec.record.tiltak.value if rec.record else None,
-                     "status": rec.record.status.value if rec.record else None}
-                    for rec in r.records
-                ],
-                "feil": [e.as_dict() for rec in r.records for e in rec.errors],
-            }
-            for r in results
-        ],
-        "gyldige": sum(r.n_valid for r in results),
-        "ugyldige": sum(r.n_invalid for r in results),
-        "avviste_filer": sum(1 for r in results if r.file_error),
-    }
+def record_summary(record: RecordResult) -> dict[str, Any]:
+    """What `validate --json` says about one record (kept per record: small, no personal data)."""
+    return {"rad": record.row, "id": record.id, "gyldig": record.valid, "merknader": record.notes,
+            "tiltak": record.record.tiltak.value if record.record else None,
+            "status": record.record.status.value if record.record else None}
+
+
+class ValidationJson:
+    """`validate --json`, written as records stream past (memory stays flat however long the
+    file): per file its records first, then its counts, warnings and errors."""
+
+    def __init__(self, write: Callable[[str], Any]) -> None:
+        self.write = write
+        self.files = 0
+        self.records_in_file = 0
+        self.write('{"filer": [')
+
+    def start_file(self, path: str) -> None:
+        self.write(("," if self.files else "") + "\n  " + json.dumps({"fil": path}, ensure_ascii=False)[:-1]
+                   + ', "poster": [')
+        self.files += 1
+        self.records_in_file = 0
+
+    def record(self, record: RecordResult) -> None:
+        self.write(("," if self.records_in_file else "") + "\n    " + json.dumps(record_summary(record), ensure_ascii=False))
+        self.records_in_file += 1
+
+    def finish_file(self, result: FileResult) -> None:
+        rest = {"enhet": result.unit, "avvist": result.file_error, "advarsler": result.warnings,
+                "antall": result.n_records, "gyldige": result.n_valid, "ugyldige": result.n_invalid,
+                "feil": [e.as_dict() for e in result.errors]}
+        self.write("], " + json.dumps(rest, ensure_ascii=False)[1:])
+
+    def summary(self, results: list[FileResult]) -> None:
+        totals = {"gyldige": sum(r.n_valid for r in results), "ugyldige": sum(r.n_invalid for r in results),
+                  "avviste_filer": sum(1 for r in results if r.file_error)}
+        self.write("\n], " + json.dumps(totals)[1:] + "\n")
 
 
 def print_ingest(report: IngestReport, workspace: Workspace, echo: Echo) -> None:

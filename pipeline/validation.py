@@ -83,21 +83,31 @@ class RecordResult:
 
 @dataclass
 class FileResult:
-    """The outcome of one file. `records` is filled by `Validator.validate_file`."""
+    """The outcome of one file: counts, errors and notes as records stream past (memory
+    stays flat); `records` holds every record's full result only where a caller keeps them
+    (`Validator.validate_file`, for ingest and previews)."""
 
     path: str
     unit: str = "linje"
     warnings: list[str] = field(default_factory=list)
     file_error: str | None = None
+    n_valid: int = 0
+    n_invalid: int = 0
+    errors: list[Feil] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (where, note)
     records: list[RecordResult] = field(default_factory=list)
 
-    @property
-    def n_valid(self) -> int:
-        return sum(1 for r in self.records if r.valid)
+    def count(self, record: RecordResult) -> None:
+        if record.valid:
+            self.n_valid += 1
+        else:
+            self.n_invalid += 1
+        self.errors.extend(record.errors)
+        self.notes.extend((record.where, note) for note in record.notes)
 
     @property
-    def n_invalid(self) -> int:
-        return sum(1 for r in self.records if not r.valid)
+    def n_records(self) -> int:
+        return self.n_valid + self.n_invalid
 
     @property
     def ok(self) -> bool:
@@ -172,6 +182,7 @@ class Validator:
         result = FileResult(str(path))
         try:
             for record in self.iter_file(path, result):
+                result.count(record)
                 result.records.append(record)
         except InputFileError as exc:
             result.file_error = exc.reason
