@@ -32,6 +32,7 @@ from .pdfa import PdfaLevel, require_pdfa
 log = logging.getLogger(__name__)
 
 START_TIMEOUT = 90.0
+GUARD = Path(__file__).with_name("guard.py")
 PDFA_1B = PdfaLevel(1)
 ATTEMPTS = 2
 
@@ -76,7 +77,7 @@ class UnoInstance:
         self.port, uno_port = _free_port(), _free_port()
         logfile = (self.workdir / f"unoserver-{self.index}.log").open("ab")
         command = [
-            find_uno_python(), "-m", "unoserver.server", "--interface", "127.0.0.1",
+            find_uno_python(), str(GUARD), str(os.getpid()), "--", "-m", "unoserver.server", "--interface", "127.0.0.1",
             "--uno-interface", "127.0.0.1", "--port", str(self.port), "--uno-port", str(uno_port),
             "--user-installation", str(self.profile), "--executable", find_soffice(),
             "--conversion-timeout", str(max(1, int(self.timeout))),
@@ -109,8 +110,8 @@ class UnoInstance:
         self.conversions += 1
 
     def stop(self) -> None:
-        """SIGTERM to unoserver itself (signalling the group first can hang it); once it is gone,
-        SIGKILL whatever is left of its process group (a hung or orphaned soffice)."""
+        """SIGTERM to the guard, which stops unoserver itself (signalling the group first can hang
+        it); then SIGKILL whatever is left of the process group (a hung or orphaned soffice)."""
         process, self.process = self.process, None
         if process is None:
             return
@@ -154,7 +155,8 @@ class ConverterPool:
         self.timeout = timeout
         self.level = level
         self._own_workdir = workdir is None
-        self.workdir = Path(tempfile.mkdtemp(prefix="praksis-lo-")) if workdir is None else workdir
+        # the pid in the name lets an operator (and the tests) see whose converters these are
+        self.workdir = Path(tempfile.mkdtemp(prefix=f"praksis-lo-{os.getpid()}-")) if workdir is None else workdir
         self._instances: list[UnoInstance] = []
         self._free: queue.Queue[UnoInstance] = queue.Queue()
         self._lock = threading.Lock()

@@ -8,6 +8,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -25,8 +26,33 @@ def run(root: Path, source: Path, crash: str | None = None) -> int:
     env = {k: v for k, v in os.environ.items() if k != "PRAKSIS_KRASJ"}
     if crash:
         env["PRAKSIS_KRASJ"] = crash
-    return subprocess.run([PRAKSIS, "--root", str(root), "ingest", str(source)], env=env,
-                          capture_output=True, timeout=300).returncode
+    process = subprocess.Popen([PRAKSIS, "--root", str(root), "ingest", str(source)], env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    code = process.wait(timeout=300)
+    if code == -signal.SIGKILL:
+        assert_no_converter_survives(process.pid)
+    return code
+
+
+def assert_no_converter_survives(pid: int, within: float = 20.0) -> None:
+    """The killed ingest's LibreOffice instances end too (their work folder names its pid)."""
+    marker = f"praksis-lo-{pid}-".encode()
+    deadline = time.monotonic() + within
+    while True:
+        left = []
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    if marker in (entry / "cmdline").read_bytes():
+                        state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+                        if state != "Z":
+                            left.append(int(entry.name))
+                except OSError:
+                    continue
+        if not left or time.monotonic() > deadline:
+            break
+        time.sleep(0.5)
+    assert left == [], f"LibreOffice processes of the killed ingest still run: {left}"
 
 
 def shape(root: Path) -> dict[str, dict[str, list[int]]]:
