@@ -104,9 +104,6 @@ class Registry:
         row = self.db.execute("SELECT * FROM sak WHERE praksisplass_id = ?", (praksisplass_id,)).fetchone()
         return _case(row)
 
-    def case(self, saksnummer: str) -> CaseRow | None:
-        return _case(self.db.execute("SELECT * FROM sak WHERE saksnummer = ?", (saksnummer,)).fetchone())
-
     def cases(self) -> list[CaseRow]:
         rows = self.db.execute("SELECT * FROM sak ORDER BY saksaar, sakssekvensnummer").fetchall()
         return [c for c in (_case(r) for r in rows) if c]
@@ -148,10 +145,6 @@ class Registry:
                arsak, opprettet) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                ON CONFLICT (saksnummer, dokumenttype, versjon) DO NOTHING""",
             (saksnummer, dokumenttype, versjon, fakta, docx, pdf, arsak, opprettet))
-
-    def versions(self, saksnummer: str) -> list[sqlite3.Row]:
-        return self.db.execute("SELECT * FROM versjon WHERE saksnummer = ? ORDER BY dokumenttype, versjon",
-                               (saksnummer,)).fetchall()
 
     # --- inputs and events ----------------------------------------------------------------
 

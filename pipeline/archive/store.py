@@ -65,10 +65,6 @@ class CaseFiles:
     meta: dict[str, Any]
     journals: dict[str, JournalFiles] = field(default_factory=dict)
 
-    @property
-    def next_journal_number(self) -> int:
-        return max((j.meta["journalpostnummer"] for j in self.journals.values()), default=0) + 1
-
 
 def read_json(path: Path) -> dict[str, Any]:
     try:

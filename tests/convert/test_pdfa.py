@@ -13,6 +13,15 @@ def plain_pdf(path: Path) -> Path:
     return path
 
 
+def with_claim(path: Path, part: str, conformance: str) -> Path:
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
+            meta["pdfaid:part"] = part
+            meta["pdfaid:conformance"] = conformance
+        pdf.save(path)
+    return path
+
+
 def test_plain_pdf_has_no_claim_and_is_refused(tmp_path: Path) -> None:
     path = plain_pdf(tmp_path / "plain.pdf")
     assert pdfa_claim(path) is None
@@ -27,12 +36,7 @@ def test_not_a_pdf(tmp_path: Path) -> None:
 
 
 def test_wrong_part_is_refused(tmp_path: Path) -> None:
-    path = plain_pdf(tmp_path / "a2.pdf")
-    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
-        with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
-            meta["pdfaid:part"] = "2"
-            meta["pdfaid:conformance"] = "B"
-        pdf.save(path)
+    path = with_claim(plain_pdf(tmp_path / "a2.pdf"), "2", "B")
     assert pdfa_claim(path) == PdfaLevel(2, "B")
     with pytest.raises(ConversionError, match="PDF/A-1b"):
         require_pdfa(path, PdfaLevel(1))
@@ -43,11 +47,6 @@ def test_pronom_ids() -> None:
 
 
 def test_level_a_claim_is_settled_to_b_by_pikepdf_when_not_plain_text(tmp_path: Path) -> None:
-    path = plain_pdf(tmp_path / "a.pdf")
-    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
-        with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
-            meta["pdfaid:part"] = "1"
-            meta["pdfaid:conformance"] = "A"
-        pdf.save(path)
+    path = with_claim(plain_pdf(tmp_path / "a.pdf"), "1", "A")
     assert require_pdfa(path, PdfaLevel(1)) == PdfaLevel(1, "B")
     assert pdfa_claim(path) == PdfaLevel(1, "B")
