@@ -23,6 +23,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +33,7 @@ from .archive.reindex import sync_case
 from .archive.store import GRUNNLAG, HENDELSER, JOURNALPOST, SAKSMAPPE, VERSJON, ArchiveStore, CaseFiles, read_json, write_json
 from .config import Config
 from .convert import ConversionError, ConverterPool, PdfaLevel
-from .errors import PraksisError
+from .errors import InputFileError, PraksisError
 from .facts import FactReader, changed, digest
 from .identity import DocumentIdentity
 from .locking import workspace_lock
@@ -44,6 +45,8 @@ from .validation import FileResult, RecordResult, Validator
 from .workspace import sha256_file
 
 NAMESPACE = uuid.UUID("5b0b7c1e-2d0c-4f37-9d65-7e0b1f0a9c11")
+CHUNK = 100
+"""Records planned, made and filed together: enough to keep the converters busy."""
 
 
 def now() -> datetime:
@@ -196,33 +199,48 @@ class Ingest:
             self.progress(message)
 
     def _ingest_file(self, path: Path) -> None:
-        started = time.perf_counter()
+        """One file, in chunks of `CHUNK` records: validate → plan → make → file per chunk, so
+        memory stays flat however long the sheet, and work is filed as it goes."""
         sha = sha256_file(path) if path.is_file() else ""
         seen = self.registry.input_seen(sha) if sha else None
         if seen and not self.force:
             self.report.skipped.append((str(path), seen["behandlet"]))
-            self.progress(f"{path}: allerede behandlet {seen['behandlet'][:16].replace('T', ' ')}; ingenting å gjøre.")
+            self._say(f"{path}: allerede behandlet {seen['behandlet'][:16].replace('T', ' ')}; ingenting å gjøre.")
             return
-        result = self.validator.validate_file(path)
+        result = FileResult(str(path))
         self.report.files.append(result)
-        self._timed("les og kontroller", started)
-        if result.file_error:
-            self.progress(f"{path}: AVVIST: {result.file_error}")
+        complete = True
+        records = self.validator.iter_file(path, result)
+        try:
+            while True:
+                started = time.perf_counter()
+                chunk = list(islice(records, CHUNK))
+                self._timed("les og kontroller", started)
+                if not chunk:
+                    break
+                complete &= self._ingest_chunk(path, sha, result, chunk)
+        except InputFileError as exc:
+            result.file_error = exc.reason
+            self._say(f"{path}: AVVIST: {exc.reason}")
             return
-        for record_result in result.records:
+        if complete:  # a document that failed (a converter fault, a broken template) is made on the next run
+            with self.registry.transaction():
+                self.registry.record_input(sha, path.name, now().isoformat(), result.n_records, result.n_valid)
+
+    def _ingest_chunk(self, path: Path, sha: str, result: FileResult, chunk: list[RecordResult]) -> bool:
+        """Plan, make and file one chunk; False if a document failed."""
+        for record_result in chunk:
+            result.count(record_result)
             if not record_result.valid:
                 self.report.outcomes.append(RecordOutcome(str(path), record_result.where, record_result.id, "avvist",
                                                           message=describe_errors(record_result)))
-        plans = self._plan(path, [r for r in result.records if r.record is not None])
+        plans = self._plan(path, [r for r in chunk if r.record is not None])
         self._make_documents([(plan, job) for plan in plans for job in plan.jobs])
         started = time.perf_counter()
         for plan in plans:
             self._file(plan, path, sha)
-        if all(not job.error for plan in plans for job in plan.jobs):
-            # a document that failed (a converter fault, a broken template) is made on the next run
-            with self.registry.transaction():
-                self.registry.record_input(sha, path.name, now().isoformat(), len(result.records), result.n_valid)
         self._timed("arkiver", started)
+        return all(not job.error for plan in plans for job in plan.jobs)
 
     # --- plan --------------------------------------------------------------------------------
 
