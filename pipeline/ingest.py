@@ -45,7 +45,7 @@ from .validation import FileResult, RecordResult, Validator
 from .workspace import sha256_file
 
 NAMESPACE = uuid.UUID("5b0b7c1e-2d0c-4f37-9d65-7e0b1f0a9c11")
-CHUNK = 100
+CHUNK = 250
 """Records planned, made and filed together: enough to keep the converters busy."""
 
 
