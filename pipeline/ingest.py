@@ -19,8 +19,9 @@ import shutil
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import islice
@@ -165,20 +166,27 @@ class Ingest:
     def _timed(self, stage: str, started: float) -> None:
         self.report.timings[stage] = self.report.timings.get(stage, 0.0) + time.perf_counter() - started
 
-    def run(self, files: list[Path]) -> IngestReport:
-        with workspace_lock(self.workspace.root, "ingest"):
+    @contextmanager
+    def _session(self, what: str) -> Iterator[None]:
+        """One writer at a time; the registry open; staging cleared before and after; the
+        converters stopped at the end, whatever happens."""
+        with workspace_lock(self.workspace.root, what):
             self.registry = Registry(self.workspace.registry)
             try:
                 removed = self.store.clean_staging()
                 if removed:
                     self._say(f"Ryddet {removed} halvferdig(e) mappe(r) etter en avbrutt kjøring.")
-                for path in files:
-                    self._ingest_file(path)
-                    self.store.clean_staging()  # what is left there now is empty or failed
+                yield
+                self.store.clean_staging()  # what is left there now is empty or failed
             finally:
                 if self.pool:
                     self.pool.close()
                 self.registry.close()
+
+    def run(self, files: list[Path]) -> IngestReport:
+        with self._session("ingest"):
+            for path in files:
+                self._ingest_file(path)
         return self.report
 
     def _converter(self) -> ConverterPool:
@@ -496,49 +504,41 @@ class Ingest:
     def regenerate(self, saksnummer: str, dokumenttyper: list[str] | None, reason: str) -> IngestReport:
         """A new version of each document (or the named ones) from the snapshot it was made
         from, with today's templates (after a template fix); the reason goes in the log."""
-        with workspace_lock(self.workspace.root, "regenerate"):
-            self.registry = Registry(self.workspace.registry)
-            try:
-                self.store.clean_staging()
-                case = self.store.load_case(saksnummer)
-                if case is None:
-                    raise CaseError(f"Fant ingen sak {saksnummer} i {self.store.root}. Se sakene med «praksis list».")
-                unknown = [d for d in dokumenttyper or [] if d not in case.journals]
-                if unknown:
-                    raise CaseError(f"Sak {saksnummer} har ikke {', '.join(unknown)}; den har "
-                                    f"{', '.join(case.journals)}.")
-                self._sync_case(case)
-                plans = []
-                for dokumenttype, journal in case.journals.items():
-                    if (dokumenttyper and dokumenttype not in dokumenttyper) or journal.latest is None:
-                        continue
-                    latest = journal.latest
-                    record = Praksisplass.model_validate_json((latest.folder / GRUNNLAG).read_text(encoding="utf-8"))
-                    plan = CasePlan(record, "regenerate", f"v{latest.number}", saksnummer, case.meta["systemID"],
-                                    case.meta["praksis"]["person"], case, summary_changed=False)
-                    version = latest.number + 1
-                    plan.jobs.append(DocumentJob(dokumenttype, version, f"Laget på nytt: {reason}",
-                                                 digest(self.facts.facts(record, dokumenttype)),
-                                                 self.store.new_staging() / f"v{version}"))
-                    plans.append(plan)
-                self._make_documents([(plan, job) for plan in plans for job in plan.jobs])
-                for plan in plans:
-                    job = plan.jobs[0]
-                    outcome = RecordOutcome("regenerate", plan.where, plan.record.id, "oppdatert", saksnummer)
-                    if job.error:
-                        outcome.kind, outcome.message = "avvist", f"{job.dokumenttype}: {job.error}"
-                    else:
-                        note = event(saksnummer, "regenerert", f"{job.dokumenttype}|v{job.version}",
-                                     dokument=job.dokumenttype, versjon=job.version, grunn=reason)
-                        self._file_update(plan, [job], [note], now(), update_summary=False)
-                        outcome.documents = [f"{job.dokumenttype} v{job.version}"]
-                        self.report.documents += 1
-                    self.report.outcomes.append(outcome)
-                self.store.clean_staging()
-            finally:
-                if self.pool:
-                    self.pool.close()
-                self.registry.close()
+        with self._session("regenerate"):
+            case = self.store.load_case(saksnummer)
+            if case is None:
+                raise CaseError(f"Fant ingen sak {saksnummer} i {self.store.root}. Se sakene med «praksis list».")
+            unknown = [d for d in dokumenttyper or [] if d not in case.journals]
+            if unknown:
+                raise CaseError(f"Sak {saksnummer} har ikke {', '.join(unknown)}; den har "
+                                f"{', '.join(case.journals)}.")
+            self._sync_case(case)
+            plans = []
+            for dokumenttype, journal in case.journals.items():
+                if (dokumenttyper and dokumenttype not in dokumenttyper) or journal.latest is None:
+                    continue
+                latest = journal.latest
+                record = Praksisplass.model_validate_json((latest.folder / GRUNNLAG).read_text(encoding="utf-8"))
+                plan = CasePlan(record, "regenerate", f"v{latest.number}", saksnummer, case.meta["systemID"],
+                                case.meta["praksis"]["person"], case, summary_changed=False)
+                version = latest.number + 1
+                plan.jobs.append(DocumentJob(dokumenttype, version, f"Laget på nytt: {reason}",
+                                             digest(self.facts.facts(record, dokumenttype)),
+                                             self.store.new_staging() / f"v{version}"))
+                plans.append(plan)
+            self._make_documents([(plan, job) for plan in plans for job in plan.jobs])
+            for plan in plans:
+                job = plan.jobs[0]
+                outcome = RecordOutcome("regenerate", plan.where, plan.record.id, "oppdatert", saksnummer)
+                if job.error:
+                    outcome.kind, outcome.message = "avvist", f"{job.dokumenttype}: {job.error}"
+                else:
+                    note = event(saksnummer, "regenerert", f"{job.dokumenttype}|v{job.version}",
+                                 dokument=job.dokumenttype, versjon=job.version, grunn=reason)
+                    self._file_update(plan, [job], [note], now(), update_summary=False)
+                    outcome.documents = [f"{job.dokumenttype} v{job.version}"]
+                    self.report.documents += 1
+                self.report.outcomes.append(outcome)
         return self.report
 
     # --- registry ----------------------------------------------------------------------------

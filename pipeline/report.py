@@ -117,6 +117,10 @@ def print_ingest(report: IngestReport, workspace: Workspace, echo: Echo) -> None
             echo(f"  Merk ({result.path}): {warning}")
     counts = ", ".join(f"{report.count(k)} {k}" for k in ("ny sak", "oppdatert", "ingen endring", "avvist"))
     echo(f"\nFerdig: {len(report.outcomes)} praksisplasser ({counts}); {report.documents} dokument(er) arkivert.")
+    rejected_files = [f for f in report.files if f.file_error]
+    if rejected_files:
+        echo(f"{len(rejected_files)} fil(er) avvist i sin helhet (se «AVVIST» over): "
+             + ", ".join(f.path for f in rejected_files) + ".")
     if report.skipped:
         echo(f"{len(report.skipped)} fil(er) var behandlet før og ble hoppet over (bruk --tving for å behandle på nytt).")
     echo(f"Sakene ligger i {workspace.archive} (DOCX og PDF/A under hver sak). Se dem med «praksis list».")

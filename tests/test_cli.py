@@ -65,3 +65,12 @@ def test_unreadable_file_is_rejected_with_exit_1(tmp_path: Path) -> None:
 
 def test_usage_error_exits_2() -> None:
     assert run("validate").exit_code == 2
+
+
+def test_ingest_summary_names_rejected_files(tmp_path: Path) -> None:
+    root = tmp_path / "ws"
+    run("init", str(root))
+    result = run("--root", str(root), "ingest", str(tmp_path / "borte.csv"))
+    assert result.exit_code == 1
+    assert "Filen finnes ikke" in result.output
+    assert "1 fil(er) avvist i sin helhet" in result.output and "borte.csv" in result.output.splitlines()[-2]
