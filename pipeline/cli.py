@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import logging
+import signal
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +19,7 @@ from .archive.reindex import reindex_workspace
 from .archive.store import ArchiveStore
 from .config import Config, load_config
 from .errors import ExitCode, InputFileError, PraksisError
+from .inbox.watcher import InboxWatcher
 from .ingest import CaseError, Ingest
 from .preview import PreviewDocument, render_previews
 from .report import ValidationJson, ValidationTable, ingest_json, print_case, print_case_list, print_ingest
@@ -113,6 +116,27 @@ def ingest(app: AppContext, files: tuple[Path, ...], force: bool, as_json: bool)
         print_ingest(report, app.config.workspace, click.echo)
     if not report.ok:
         sys.exit(int(ExitCode.INPUT_REJECTED))
+
+
+@main.command()
+@click.option("--polling", is_flag=True,
+              help="Se etter endringer ved å liste mappen (for nettverksshare, der inotify ikke merker noe).")
+@click.option("-v", "--verbose", is_flag=True, help="Mer detaljert logg (fremdrift per dokument).")
+@click.pass_obj
+def watch(app: AppContext, polling: bool, verbose: bool) -> None:
+    """Følg med på innboksen og behandle filene som legges der, til Ctrl-C eller SIGTERM."""
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO, stream=sys.stderr,
+                        format="%(asctime)s %(levelname)-7s %(message)s", datefmt="%Y-%m-%d %H:%M:%S")
+    watcher = InboxWatcher(app.config, polling=polling)
+
+    def stop(signum: int, _frame: object) -> None:
+        logging.getLogger("praksis.watch").info(
+            "%s mottatt: stopper når filen som behandles nå er ferdig", signal.Signals(signum).name)
+        watcher.request_stop()
+
+    signal.signal(signal.SIGINT, stop)  # before the lock is taken: from then on a signal is a clean stop
+    signal.signal(signal.SIGTERM, stop)
+    watcher.run()
 
 
 @main.command("list")

@@ -45,6 +45,31 @@ class Arkiv(_Section):
     skjermingshjemmel: str = "Offl. § 13 jf. fvl. § 13 første ledd nr. 1"
 
 
+class Innboks(_Section):
+    """The watched inbox (`praksis watch`): where files arrive and where they go afterwards."""
+
+    mappe: str = "inbox"
+    """Relative to the workspace, or an absolute path (e.g. a mounted network share)."""
+    behandlet: str = "behandlet"
+    avvist: str = "avvist"
+    duplikater: str = "duplikater"
+    stabil_sekunder: float = Field(1.0, ge=0)
+    """A file is taken when its size and time have been unchanged this long."""
+    uleselig_vent_sekunder: float = Field(10.0, ge=0)
+    """A stable file that does not parse yet gets this long (since its last change) to become whole."""
+    ny_gjennomgang_sekunder: float = Field(30.0, gt=0)
+    """How often the whole folder is listed again, for events that were missed."""
+    ignorer: list[str] = []
+    """Extra file name patterns to leave alone (fnmatch, e.g. "*.bak"), besides the built-in ones."""
+
+    @field_validator("behandlet", "avvist", "duplikater")
+    @classmethod
+    def _plain_name(cls, value: str) -> str:
+        if not value or "/" in value or "\\" in value or value.startswith("."):
+            raise ValueError("må være et mappenavn uten skråstrek som ikke begynner med punktum")
+        return value
+
+
 class Konvertering(_Section):
     pdfa: Literal[1, 2] = 1
     instanser: int = Field(2, ge=1, le=16)
@@ -101,6 +126,7 @@ class Settings(_Section):
     innlesing: Innlesing = Innlesing()
     arkiv: Arkiv
     konvertering: Konvertering = Konvertering()
+    innboks: Innboks = Innboks()
     dokumenter: dict[str, DokumentSpec]
 
 
@@ -133,6 +159,11 @@ class Config(BaseModel):
     aliases: dict[str, str]
     """Folded column header → field path (canonical names included)."""
     id_key: bytes
+
+    @property
+    def inbox(self) -> Path:
+        """The watched inbox: `[innboks] mappe`, relative to the workspace unless absolute."""
+        return self.workspace.root / self.settings.innboks.mappe
 
     @property
     def documents(self) -> DocumentSet:

@@ -3,6 +3,7 @@ organisasjonsnummer, plus masking so a fødselsnummer never leaves in clear text
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from operator import mul
 
@@ -93,3 +94,12 @@ def mask_fnr(value: str) -> str:
     if len(digits) <= 6:
         return "*" * len(text)
     return digits[:6] + "*" * (len(digits) - 6)
+
+
+_ELEVEN_DIGITS = re.compile(r"(?<!\d)(\d{6})\d{5}(?!\d)")
+
+
+def mask_numbers_in(text: str) -> str:
+    """Any run of exactly eleven digits (a fødselsnummer, perhaps) masked as `010190*****`:
+    for file names in logs and receipts, which people sometimes name after the person."""
+    return _ELEVEN_DIGITS.sub(r"\1*****", text)

@@ -31,7 +31,8 @@ from typing import Any
 from . import faults
 from .archive import metadata as noark
 from .archive.reindex import sync_case
-from .archive.store import GRUNNLAG, HENDELSER, JOURNALPOST, SAKSMAPPE, VERSJON, ArchiveStore, CaseFiles, read_json, write_json
+from .archive.store import (GRUNNLAG, HENDELSER, JOURNALPOST, SAKSMAPPE, VERSJON, ArchiveStore, CaseFiles,
+                            ChangedSource, read_json, write_json)
 from .config import Config
 from .convert import ConversionError, ConverterPool, PdfaLevel
 from .errors import InputFileError, PraksisError
@@ -90,6 +91,7 @@ class CasePlan:
     existing: CaseFiles | None
     summary_changed: bool
     jobs: list[DocumentJob] = field(default_factory=list)
+    row: int | None = None
 
     @property
     def kind(self) -> str:
@@ -105,6 +107,8 @@ class RecordOutcome:
     praksisplass_id: str | None
     kind: str  # ny sak, oppdatert, ingen endring, avvist
     saksnummer: str | None = None
+    row: int | None = None  # line, row or post number in the source (for rejected-row files)
+    name: str | None = None  # the praktikant's name, for receipts
     documents: list[str] = field(default_factory=list)
     message: str | None = None
 
@@ -116,6 +120,7 @@ class IngestReport:
     outcomes: list[RecordOutcome] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     documents: int = 0
+    source_copies: dict[str, str] = field(default_factory=dict)  # input path → its copy in archive/
 
     def count(self, kind: str) -> int:
         return sum(1 for o in self.outcomes if o.kind == kind)
@@ -149,7 +154,10 @@ Progress = Callable[[str], None]
 
 
 class Ingest:
-    def __init__(self, config: Config, progress: Progress | None = None, force: bool = False) -> None:
+    def __init__(self, config: Config, progress: Progress | None = None, force: bool = False,
+                 pool: ConverterPool | None = None, channel: str = "kommando") -> None:
+        """`pool`: a converter pool the caller keeps warm between runs (the watcher); else one
+        is started on first use and stopped at the end. `channel` is recorded with each input."""
         self.config = config
         self.progress = progress or (lambda _message: None)
         self.force = force
@@ -158,7 +166,10 @@ class Ingest:
         self.validator = Validator(config)
         self.renderer = Renderer(config)
         self.facts = FactReader(config)
-        self.pool: ConverterPool | None = None
+        self.pool = pool
+        self._own_pool = pool is None
+        self.channel = channel
+        self._source_copy: str | None = None
         self._pool_lock = threading.Lock()
         self._progress_lock = threading.Lock()
         self.report = IngestReport()
@@ -179,7 +190,7 @@ class Ingest:
                 yield
                 self.store.clean_staging()  # what is left there now is empty or failed
             finally:
-                if self.pool:
+                if self.pool and self._own_pool:
                     self.pool.close()
                 self.registry.close()
 
@@ -217,6 +228,7 @@ class Ingest:
             return
         result = FileResult(str(path))
         self.report.files.append(result)
+        self._source_copy = None
         complete = True
         records = self.validator.iter_file(path, result)
         try:
@@ -231,9 +243,14 @@ class Ingest:
             result.file_error = exc.reason
             self._say(f"{path}: AVVIST: {exc.reason}")
             return
+        except ChangedSource as exc:
+            result.file_error = exc.message
+            self._say(f"{path}: AVBRUTT: {exc.message}")
+            return
         if complete:  # a document that failed (a converter fault, a broken template) is made on the next run
             with self.registry.transaction():
-                self.registry.record_input(sha, path.name, now().isoformat(), result.n_records, result.n_valid)
+                self.registry.record_input(sha, path.name, now().isoformat(), result.n_records, result.n_valid,
+                                           self.channel)
 
     def _ingest_chunk(self, path: Path, sha: str, result: FileResult, chunk: list[RecordResult]) -> bool:
         """Plan, make and file one chunk; False if a document failed."""
@@ -241,8 +258,12 @@ class Ingest:
             result.count(record_result)
             if not record_result.valid:
                 self.report.outcomes.append(RecordOutcome(str(path), record_result.where, record_result.id, "avvist",
+                                                          row=record_result.row, name=record_result.name,
                                                           message=describe_errors(record_result)))
         plans = self._plan(path, [r for r in chunk if r.record is not None])
+        if plans and self._source_copy is None:
+            self._source_copy = self.store.keep_source(path, sha)
+            self.report.source_copies[str(path)] = self._source_copy
         self._make_documents([(plan, job) for plan in plans for job in plan.jobs])
         started = time.perf_counter()
         for plan in plans:
@@ -265,8 +286,10 @@ class Ingest:
                 plan = self._plan_record(record, str(path), result.where)
             except Rejected as rejected:
                 self.report.outcomes.append(RecordOutcome(str(path), result.where, record.id, "avvist",
-                                                          rejected.saksnummer, message=rejected.message))
+                                                          rejected.saksnummer, row=result.row, name=result.name,
+                                                          message=rejected.message))
                 continue
+            plan.row = result.row
             plans.append(plan)
         self._timed("planlegg", started)
         return plans
@@ -388,14 +411,16 @@ class Ingest:
 
     def _file(self, plan: CasePlan, source: Path, input_sha: str) -> None:
         record, when = plan.record, now()
-        outcome = RecordOutcome(str(source), plan.where, record.id, plan.kind, plan.saksnummer)
+        outcome = RecordOutcome(str(source), plan.where, record.id, plan.kind, plan.saksnummer, row=plan.row,
+                                name=record.praktikant.navn)
         failed = [job for job in plan.jobs if job.error]
         for job in failed:
             outcome.kind = "avvist"
             outcome.message = f"{job.dokumenttype}: {job.error}"
         ready = [job for job in plan.jobs if not job.error]
         received = event(plan.saksnummer, "mottatt", f"{input_sha}|{plan.where}",
-                         kilde={"fil": source.name, "sha256": input_sha, "plassering": plan.where},
+                         kilde={"fil": source.name, "sha256": input_sha, "plassering": plan.where,
+                                "arkivkopi": self._source_copy},
                          status=record.status.value)
         validated = event(plan.saksnummer, "validert", f"{input_sha}|{plan.where}", praksisplass_id=record.id,
                           tiltak=record.tiltak.value, status=record.status.value)

@@ -1,4 +1,8 @@
-"""One writer per workspace: an exclusive lock file, released when the process ends (even kill -9)."""
+"""Exclusive locks held by an open file (flock): released when the process ends, even on kill -9.
+
+- the workspace lock: one writer to archive/ and the registry at a time;
+- the inbox lock: one `praksis watch` per inbox.
+"""
 
 from __future__ import annotations
 
@@ -10,14 +14,19 @@ from pathlib import Path
 
 from .errors import ConfigError
 
+WATCH_LOCK = ".praksis-watch.lock"
+
 
 class WorkspaceBusy(ConfigError):
     """Another praksis process is writing to this workspace."""
 
 
+class InboxWatched(ConfigError):
+    """Another `praksis watch` already watches this inbox."""
+
+
 @contextmanager
-def workspace_lock(root: Path, what: str) -> Iterator[None]:
-    path = root / ".praksis.lock"
+def _exclusive(path: Path, what: str, busy: type[ConfigError], message: str) -> Iterator[None]:
     handle = path.open("a+")
     try:
         try:
@@ -25,7 +34,7 @@ def workspace_lock(root: Path, what: str) -> Iterator[None]:
         except BlockingIOError:
             handle.seek(0)
             holder = handle.read().strip() or "en annen prosess"
-            raise WorkspaceBusy(f"Arbeidsområdet {root} er i bruk av {holder}. Vent til den er ferdig.") from None
+            raise busy(message.format(holder=holder)) from None
         handle.seek(0)
         handle.truncate()
         handle.write(f"«praksis {what}» (pid {os.getpid()})")
@@ -33,3 +42,18 @@ def workspace_lock(root: Path, what: str) -> Iterator[None]:
         yield
     finally:
         handle.close()
+
+
+@contextmanager
+def workspace_lock(root: Path, what: str) -> Iterator[None]:
+    with _exclusive(root / ".praksis.lock", what, WorkspaceBusy,
+                    f"Arbeidsområdet {root} er i bruk av {{holder}}. Vent til den er ferdig."):
+        yield
+
+
+@contextmanager
+def inbox_lock(inbox: Path) -> Iterator[None]:
+    with _exclusive(inbox / WATCH_LOCK, "watch", InboxWatched,
+                    f"Innboksen {inbox} følges allerede av {{holder}}. Det kan bare være én «praksis watch» "
+                    "per innboks; stopp den andre først."):
+        yield

@@ -35,7 +35,7 @@ CREATE TABLE IF NOT EXISTS versjon (
     PRIMARY KEY (saksnummer, dokumenttype, versjon));
 CREATE TABLE IF NOT EXISTS inndata (
     sha256 TEXT PRIMARY KEY, filnavn TEXT NOT NULL, behandlet TEXT NOT NULL, poster INTEGER NOT NULL,
-    gyldige INTEGER NOT NULL);
+    gyldige INTEGER NOT NULL, kanal TEXT NOT NULL DEFAULT 'kommando', kvittering TEXT);
 CREATE TABLE IF NOT EXISTS hendelse (
     id TEXT PRIMARY KEY, saksnummer TEXT NOT NULL, tid TEXT NOT NULL, type TEXT NOT NULL);
 """
@@ -74,6 +74,15 @@ class Registry:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=FULL")
         self.db.executescript(SCHEMA)
+        self._migrate()
+
+    def _migrate(self) -> None:
+        """Columns added after a registry was first made (the registry is derived, but an
+        existing one should keep working without a reindex)."""
+        have = {row["name"] for row in self.db.execute("PRAGMA table_info(inndata)")}
+        for column, ddl in (("kanal", "kanal TEXT NOT NULL DEFAULT 'kommando'"), ("kvittering", "kvittering TEXT")):
+            if column not in have:
+                self.db.execute(f"ALTER TABLE inndata ADD COLUMN {ddl}")
 
     def close(self) -> None:
         self.db.close()
@@ -151,8 +160,19 @@ class Registry:
     def input_seen(self, sha256: str) -> sqlite3.Row | None:
         return self.db.execute("SELECT * FROM inndata WHERE sha256 = ?", (sha256,)).fetchone()
 
-    def record_input(self, sha256: str, name: str, when: str, records: int, valid: int) -> None:
-        self.db.execute("INSERT OR IGNORE INTO inndata VALUES (?, ?, ?, ?, ?)", (sha256, name, when, records, valid))
+    def record_input(self, sha256: str, name: str, when: str, records: int, valid: int,
+                     channel: str = "kommando") -> None:
+        """An input whose records are all filed. `channel` is «kommando» or «innboks»; the
+        watcher adds the receipt (`receipt_written`) once the file has been moved."""
+        self.db.execute("INSERT OR IGNORE INTO inndata (sha256, filnavn, behandlet, poster, gyldige, kanal) "
+                        "VALUES (?, ?, ?, ?, ?, ?)", (sha256, name, when, records, valid, channel))
+
+    def inputs_without_receipt(self) -> list[str]:
+        rows = self.db.execute("SELECT sha256 FROM inndata WHERE kanal = 'innboks' AND kvittering IS NULL")
+        return [r["sha256"] for r in rows]
+
+    def receipt_written(self, sha256: str, receipt: str) -> None:
+        self.db.execute("UPDATE inndata SET kvittering = ? WHERE sha256 = ?", (receipt, sha256))
 
     def index_event(self, event_id: str, saksnummer: str, when: str, kind: str) -> None:
         self.db.execute("INSERT OR IGNORE INTO hendelse VALUES (?, ?, ?, ?)", (event_id, saksnummer, when, kind))

@@ -12,7 +12,7 @@ from pathlib import Path
 from ..config import Config
 from ..registry import Registry
 from ..workspace import sha256_file
-from .store import GRUNNLAG, HENDELSER, JOURNALPOST, SAKSMAPPE, STAGING, VERSJON, ArchiveError, ArchiveStore, CaseFiles
+from .store import GRUNNLAG, HENDELSER, JOURNALPOST, SAKSMAPPE, SOURCES, STAGING, VERSJON, ArchiveError, ArchiveStore, CaseFiles
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,18 @@ def _check_case(case: CaseFiles, report: FixityReport, root: Path) -> set[Path]:
     return known
 
 
+def _check_sources(folder: Path, report: FixityReport, root: Path) -> set[Path]:
+    """The kept input files are named by their SHA-256: the name is the checksum."""
+    known: set[Path] = set()
+    if folder.is_dir():
+        for path in sorted(p for p in folder.iterdir() if p.is_file()):
+            known.add(path)
+            if sha256_file(path) != path.name.split(".", 1)[0]:
+                report.problems.append(FixityProblem("endret", str(path.relative_to(root)),
+                                                     "innholdet stemmer ikke med sjekksummen i filnavnet"))
+    return known
+
+
 def verify_archive(store: ArchiveStore, registry: Registry | None = None) -> FixityReport:
     report = FixityReport()
     root = store.root
@@ -77,6 +89,7 @@ def verify_archive(store: ArchiveStore, registry: Registry | None = None) -> Fix
                     continue
                 report.cases += 1
                 known |= _check_case(case, report, root)
+        known |= _check_sources(root / SOURCES, report, root)
         for path in sorted(p for p in root.rglob("*") if p.is_file()):
             if STAGING in path.relative_to(root).parts or path in known:
                 continue

@@ -11,6 +11,9 @@
                 grunnlag.json                the validated record the version was made from
                 versjon.json                 the dokumentobjekt metadata, reason, checksums
                 hendelser.jsonl              this version's events, copied into the case log
+    archive/kilder/<sha256>.csv              every input file byte for byte, named by its checksum:
+                                             one copy however many cases it fed («mottatt» events
+                                             point to it), and no person's name in the path
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import PraksisError
-from ..workspace import atomic_write_bytes
+from ..workspace import atomic_write_bytes, sha256_file
 
 SAKSMAPPE = "saksmappe.json"
 JOURNALPOST = "journalpost.json"
@@ -33,10 +36,15 @@ VERSJON = "versjon.json"
 GRUNNLAG = "grunnlag.json"
 HENDELSER = "hendelser.jsonl"
 STAGING = ".staging"
+SOURCES = "kilder"
 
 
 class ArchiveError(PraksisError):
     """The archive holds something praksis cannot read; the message names the file."""
+
+
+class ChangedSource(PraksisError):
+    """An input file changed between being read and being copied into the archive."""
 
 
 @dataclass
@@ -115,6 +123,24 @@ class ArchiveStore:
         for leftover in leftovers:
             shutil.rmtree(leftover, ignore_errors=True)
         return len(leftovers)
+
+    def keep_source(self, path: Path, sha256: str) -> str:
+        """Copy an input file into archive/kilder/ (once); returns its path inside archive/.
+        Raises ChangedSource if the file no longer has the checksum it was read with."""
+        target = self.root / SOURCES / f"{sha256}{path.suffix.lower()}"
+        if not target.exists():
+            staged = self.new_staging() / target.name
+            shutil.copyfile(path, staged)
+            if sha256_file(staged) != sha256:
+                shutil.rmtree(staged.parent, ignore_errors=True)
+                raise ChangedSource(f"{path.name} ble endret mens den ble lest. Legg filen inn på nytt.")
+            with staged.open("rb") as handle:
+                os.fsync(handle.fileno())
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staged, target)
+            _fsync_dir(target.parent)
+            staged.parent.rmdir()
+        return target.relative_to(self.root).as_posix()
 
     def move_into_place(self, staged: Path, final: Path) -> None:
         """One rename: the folder appears whole or not at all."""

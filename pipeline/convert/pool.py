@@ -182,7 +182,7 @@ class ConverterPool:
             raise errors[0]
         for instance in self._instances:
             self._free.put(instance)
-        log.info("LibreOffice klar: %d omformer(e), %s", self.size, self.level)
+        log.debug("LibreOffice klar: %d omformer(e), %s", self.size, self.level)
 
     def close(self) -> None:
         for instance in self._instances:

@@ -16,7 +16,7 @@ from . import RawRecord, Source
 WRAPPER_KEY = "praksisplasser"
 
 
-def _shape(path: Path) -> str:
+def records_prefix(path: Path) -> str:
     """One streaming pass: check the syntax and find the records' prefix for ijson.items."""
     display = str(path)
     top: str | None = None
@@ -40,7 +40,7 @@ def _shape(path: Path) -> str:
 
 
 def open_json(path: Path, config: Config) -> Source:
-    prefix = _shape(path)
+    prefix = records_prefix(path)
     source = Source(path, "post")
     source._records = _records(path, prefix, config, source)
     return source

@@ -1,0 +1,182 @@
+"""One file from the inbox: ingest it, then show the outcome in the folders.
+
+Order (so that nothing is lost and a crash at any point is completed by the next run):
+1. the records are filed by `Ingest` (its own crash safety), and the input's SHA-256 is
+   recorded in the registry with channel «innboks» once all of them are;
+2. a rejected-rows file and its error list are written to avvist/, the receipt to behandlet/;
+3. the original is moved (never over an existing name);
+4. the registry notes the receipt: from then on the same bytes are a duplicate.
+A file still in the inbox whose input is recorded without a receipt was interrupted between
+1 and 4: it is processed again (idempotent: nothing is filed twice) and then moved.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from .. import faults
+from ..config import Config
+from ..convert import ConverterPool
+from ..identifiers import mask_numbers_in
+from ..ingest import Ingest, RecordOutcome
+from ..locking import WorkspaceBusy
+from ..reading import SUPPORTED
+from ..registry import Registry
+from ..validation import FileResult
+from ..workspace import sha256_file
+from . import receipts
+from .folders import free_name, move_no_clobber, write_text
+from .rejected_rows import write_rejected_rows
+
+
+@dataclass
+class InboxResult:
+    """What happened to one file: `outcome` is behandlet, delvis, avvist, duplikat, ustøttet,
+    venter (the workspace is busy: try again) or forsvant (gone before it was taken)."""
+
+    outcome: str
+    name: str
+    moved_to: Path | None = None
+    notice: Path | None = None
+    cases: list[str] = field(default_factory=list)
+    records: int = 0
+    rejected: int = 0
+    documents: int = 0
+    seconds: float = 0.0
+
+    def log_line(self) -> str:
+        name = mask_numbers_in(self.name)
+        if self.outcome in ("behandlet", "delvis"):
+            shown = ", ".join(self.cases[:5]) + (" …" if len(self.cases) > 5 else "")
+            return (f"{self.outcome} {name}: {self.records} praksisplass(er), {self.rejected} avvist, "
+                    f"{self.documents} dokument(er); saker {shown or '—'} ({self.seconds:.1f} s)")
+        if self.outcome == "avvist":
+            return f"avvist {name}: se {self.notice.name if self.notice else 'feillisten'} ({self.seconds:.1f} s)"
+        if self.outcome == "duplikat":
+            return f"duplikat {name}: behandlet før, flyttet til {self.moved_to.parent.name if self.moved_to else '?'}"
+        return f"{self.outcome} {name}"
+
+
+class InboxProcessor:
+    def __init__(self, config: Config, pool: ConverterPool) -> None:
+        self.config = config
+        self.pool = pool
+        settings = config.settings.innboks
+        self.inbox = config.inbox
+        self.done = self.inbox / settings.behandlet
+        self.rejected = self.inbox / settings.avvist
+        self.duplicates = self.inbox / settings.duplikater
+
+    def process(self, path: Path) -> InboxResult:
+        started = time.perf_counter()
+        received = datetime.now().astimezone().replace(microsecond=0)
+        result = self._process(path, received)
+        result.seconds = time.perf_counter() - started
+        return result
+
+    def _process(self, path: Path, received: datetime) -> InboxResult:
+        name = path.name
+        if not path.is_file():
+            return InboxResult("forsvant", name)
+        if path.suffix.lower() not in SUPPORTED:
+            target = free_name(self.rejected, name)
+            reason = (f"Filtypen «{path.suffix or '(ingen)'}» støttes ikke."
+                      + (" Lagre arket som .xlsx (Excel-arbeidsbok) eller CSV."
+                         if path.suffix.lower() in (".xls", ".ods", ".numbers") else ""))
+            write_text(self.rejected / f"{target}.feil.txt", receipts.unsupported(name, received, reason))
+            moved = move_no_clobber(path, self.rejected, target)
+            return InboxResult("ustøttet", name, moved, self.rejected / f"{target}.feil.txt")
+        sha = sha256_file(path)
+        earlier = self._earlier(sha)
+        if earlier is not None and earlier["kanal"] == "innboks" and not earlier["kvittering"]:
+            earlier["kvittering"] = self._find_receipt(sha)
+        if earlier is not None and (earlier["kanal"] != "innboks" or earlier["kvittering"]):
+            target = free_name(self.duplicates, name)
+            notice = self.duplicates / f"{target}.duplikat.txt"
+            write_text(notice, receipts.duplicate(name, sha, received, dict(earlier)))
+            return InboxResult("duplikat", name, move_no_clobber(path, self.duplicates, target), notice)
+        try:
+            report = Ingest(self.config, pool=self.pool, channel="innboks", force=earlier is not None).run([path])
+        except WorkspaceBusy:
+            return InboxResult("venter", name)
+        file_result = report.files[0]
+        filed = [o for o in report.outcomes if o.kind != "avvist"]
+        rejected = [o for o in report.outcomes if o.kind == "avvist"]
+        if file_result.file_error or not filed:
+            target = free_name(self.rejected, name)
+            notice = self.rejected / f"{target}.feil.txt"
+            write_text(notice, receipts.error_list(name, sha, received, file_result, rejected, None))
+            moved = move_no_clobber(path, self.rejected, target)
+            self._receipt_written(sha, notice)
+            return InboxResult("avvist", name, moved, notice, records=len(report.outcomes), rejected=len(rejected))
+        target = free_name(self.done, name)
+        rejected_file = self._rejected_rows(path, sha, received, file_result, rejected, target) if rejected else None
+        notice = self.done / f"{target}.kvittering.txt"
+        done = datetime.now().astimezone().replace(microsecond=0)
+        write_text(notice, receipts.receipt(name, sha, received, done, file_result, report.outcomes, report.documents,
+                                            report.source_copies.get(str(path)), rejected_file))
+        faults.crash_point("innboks-foer-flytting")
+        moved = move_no_clobber(path, self.done, target)
+        faults.crash_point("innboks-etter-flytting")
+        self._receipt_written(sha, notice)
+        cases = sorted({o.saksnummer for o in filed if o.saksnummer}, key=_case_order)
+        return InboxResult("delvis" if rejected else "behandlet", name, moved, notice, cases,
+                           len(report.outcomes), len(rejected), report.documents)
+
+    def _rejected_rows(self, path: Path, sha: str, received: datetime, file_result: FileResult,
+                       rejected: list[RecordOutcome], processed_as: str) -> str:
+        """avvist/<name> with only the rejected rows, and avvist/<name>.feil.txt."""
+        target = free_name(self.rejected, path.name)
+        write_rejected_rows(path, {o.row for o in rejected if o.row is not None}, self.rejected / target)
+        write_text(self.rejected / f"{target}.feil.txt",
+                   receipts.error_list(target, sha, received, file_result, rejected,
+                                       f"{self.done.name}/{processed_as}.kvittering.txt"))
+        return f"{self.rejected.name}/{target}"
+
+    def reconcile(self) -> None:
+        """At start: note the receipts of files moved just before a crash (step 3 done, 4 not)."""
+        registry = self._registry()
+        try:
+            waiting = registry.inputs_without_receipt()
+        finally:
+            registry.close()
+        for sha in waiting:
+            self._find_receipt(sha)
+
+    def _find_receipt(self, sha: str) -> str | None:
+        """The receipt of an earlier copy that was moved just before a crash kept the registry
+        from noting it (then these bytes are a duplicate, not an interrupted file)."""
+        for folder, pattern in ((self.done, "*.kvittering.txt"), (self.rejected, "*.feil.txt")):
+            for notice in folder.glob(pattern):
+                original = notice.with_name(notice.name.rsplit(".", 2)[0])
+                if original.is_file() and f"SHA-256 {sha}" in notice.read_text(encoding="utf-8-sig"):
+                    self._receipt_written(sha, notice)
+                    return notice.relative_to(self.inbox).as_posix()
+        return None
+
+    def _registry(self) -> Registry:
+        return Registry(self.config.workspace.registry)
+
+    def _earlier(self, sha: str) -> dict[str, str] | None:
+        registry = self._registry()
+        try:
+            row = registry.input_seen(sha)
+            return dict(row) if row else None
+        finally:
+            registry.close()
+
+    def _receipt_written(self, sha: str, notice: Path) -> None:
+        registry = self._registry()
+        try:
+            with registry.transaction():
+                registry.receipt_written(sha, notice.relative_to(self.inbox).as_posix())
+        finally:
+            registry.close()
+
+
+def _case_order(saksnummer: str) -> tuple[int, int]:
+    year, _, number = saksnummer.partition("/")
+    return int(year), int(number)

@@ -1,0 +1,121 @@
+"""What HR staff read in the inbox folders, in Norwegian: the receipt for a processed file,
+the error list for a rejected one, and the notice for a duplicate. No fødselsnummer in any
+of them (values shown are masked by validation; file names are masked here)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from ..identifiers import mask_numbers_in
+from ..ingest import RecordOutcome
+from ..validation import FileResult
+
+KIND_TEXT = {"ny sak": "ny sak", "oppdatert": "oppdatert", "ingen endring": "ingen endring", "avvist": "AVVIST"}
+
+
+def _when(moment: datetime) -> str:
+    return moment.strftime("%d.%m.%Y kl. %H:%M:%S")
+
+
+def _head(title: str, name: str, sha256: str, received: datetime) -> list[str]:
+    return [title, "=" * len(title), "",
+            f"Fil:        {mask_numbers_in(name)}",
+            f"Mottatt:    {_when(received)}",
+            f"Sjekksum:   SHA-256 {sha256}", ""]
+
+
+def _table(outcomes: list[RecordOutcome], unit: str) -> list[str]:
+    rows = [(str(o.row) if o.row is not None else o.where, o.praksisplass_id or "—", str(o.name or "—"),
+             KIND_TEXT.get(o.kind, o.kind), o.saksnummer or "—", ", ".join(o.documents) or "—") for o in outcomes]
+    header = (unit.capitalize(), "Id", "Praktikant", "Utfall", "Sak", "Dokumenter laget")
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header) - 1)]
+    return ["  ".join(cell.ljust(width) for cell, width in zip(row[:-1], widths)) + "  " + row[-1]
+            for row in [header, *rows]]
+
+
+def _counts(outcomes: list[RecordOutcome]) -> str:
+    parts = [f"{sum(1 for o in outcomes if o.kind == kind)} {label}"
+             for kind, label in (("ny sak", "nye saker"), ("oppdatert", "oppdatert"),
+                                 ("ingen endring", "uten endring"), ("avvist", "avvist"))]
+    return f"{len(outcomes)} praksisplass(er) lest: " + ", ".join(parts) + "."
+
+
+def receipt(name: str, sha256: str, received: datetime, done: datetime, result: FileResult,
+            outcomes: list[RecordOutcome], documents: int, archived_copy: str | None,
+            rejected_file: str | None) -> str:
+    """`<name>.kvittering.txt`: every record, the case it went to and the documents made."""
+    lines = _head("KVITTERING fra praksis", name, sha256, received)
+    lines += [f"Behandlet:  {_when(done)}"]
+    if archived_copy:
+        lines += [f"Arkivkopi:  archive/{archived_copy} (originalen, byte for byte)"]
+    lines += ["", f"Resultat: {_counts(outcomes)}",
+              f"{documents} dokument(er) laget og arkivert som PDF/A.", ""]
+    lines += _table(outcomes, result.unit)
+    rejected = [o for o in outcomes if o.kind == "avvist"]
+    if rejected:
+        lines += ["", f"{len(rejected)} {result.unit}(r) ble avvist og er IKKE arkivert."]
+        if rejected_file:
+            lines += [f"De ligger i {rejected_file}, med feilene i {rejected_file}.feil.txt.",
+                      "Rett dem der og legg filen i innboksen igjen; de andre radene er allerede arkivert."]
+    if result.warnings:
+        lines += ["", "Merknader:", *(f"  - {w}" for w in result.warnings)]
+    notes = [f"  - {where}: {note}" for where, note in result.notes]
+    if notes:
+        lines += ["", "Merk:", *notes]
+    return "\n".join(lines) + "\n"
+
+
+def error_list(name: str, sha256: str, received: datetime, result: FileResult,
+               rejected: list[RecordOutcome], processed_as: str | None) -> str:
+    """`<name>.feil.txt`: why the file (or which of its rows) was rejected, and what to fix."""
+    lines = _head("FEIL: praksis kunne ikke arkivere dette", name, sha256, received)
+    if result.file_error:
+        lines += ["Hele filen er avvist:", f"  {result.file_error}", "",
+                  "Rett filen og legg den i innboksen igjen. Ingenting fra den er arkivert."]
+    else:
+        if processed_as:
+            lines += [f"Filen inneholder bare radene som ble avvist. Resten av den opprinelige filen er arkivert",
+                      f"(se kvitteringen {processed_as}).", ""]
+        lines += [f"{len(rejected)} {result.unit}(r) er avvist. For hver: hvor, kolonne, verdi og hva som må rettes.", ""]
+        for outcome in rejected:
+            who = ", ".join(x for x in (f"id {outcome.praksisplass_id}" if outcome.praksisplass_id else "",
+                                        str(outcome.name) if outcome.name else "") if x)
+            where = f"{result.unit.capitalize()} {outcome.row}" if outcome.row is not None else outcome.where
+            lines.append(f"{where}{f' ({who})' if who else ''}:")
+            lines += [f"  - {line}" for line in (outcome.message or "ukjent feil").splitlines()]
+            lines.append("")
+        lines += ["Rett feilene i filen og legg den i innboksen igjen."]
+    if result.warnings:
+        lines += ["", "Merknader:", *(f"  - {w}" for w in result.warnings)]
+    return "\n".join(lines) + "\n"
+
+
+def unsupported(name: str, received: datetime, reason: str) -> str:
+    return _set_aside("FEIL: filtypen støttes ikke", name, received,
+                      [reason, "", "Innboksen tar imot praksisplasser som .xlsx (Excel), .csv eller .json."])
+
+
+def internal_error(name: str, received: datetime, error: str, attempts: int) -> str:
+    return _set_aside("FEIL: praksis kunne ikke behandle filen", name, received, [
+        f"praksis fikk en intern feil ({error}) {attempts} ganger på rad med denne filen.",
+        "Det er ikke noe galt du har gjort. Kontakt den som drifter praksis; loggen har detaljene.",
+        "Når feilen er rettet, legg filen i innboksen igjen."])
+
+
+def _set_aside(title: str, name: str, received: datetime, body: list[str]) -> str:
+    lines = [title, "=" * len(title), "", f"Fil:        {mask_numbers_in(name)}", f"Mottatt:    {_when(received)}",
+             "", *body, "", "Filen er flyttet hit urørt."]
+    return "\n".join(lines) + "\n"
+
+
+def duplicate(name: str, sha256: str, received: datetime, earlier: dict[str, Any]) -> str:
+    """`<name>.duplikat.txt`: the same bytes were processed before; nothing was done."""
+    when = datetime.fromisoformat(earlier["behandlet"])
+    lines = _head("DUPLIKAT: filen er behandlet før", name, sha256, received)
+    lines += [f"Nøyaktig den samme filen (samme SHA-256) ble behandlet {_when(when)}",
+              f"som «{mask_numbers_in(earlier['filnavn'])}»"
+              + (f"; kvitteringen er {earlier['kvittering']}." if earlier.get("kvittering") else "."),
+              "", "Den er IKKE behandlet på nytt, og ingenting i arkivet er endret.",
+              "Har du endret noe i arket, lagre det og legg det i innboksen igjen: da er det en ny fil."]
+    return "\n".join(lines) + "\n"

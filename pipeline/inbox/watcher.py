@@ -1,0 +1,211 @@
+"""`praksis watch`: the service that runs all day on the inbox.
+
+A watchdog observer (inotify, or polling for network shares where inotify is silent) feeds
+file names to the main thread; the main thread alone decides when a file is whole (see
+stability.py) and processes files one at a time with a converter pool kept warm. A periodic
+rescan catches what the observer missed. SIGINT/SIGTERM set `stop`: the file in hand is
+finished, then the watcher stops.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import time
+from datetime import datetime
+from pathlib import Path
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+from watchdog.observers.polling import PollingObserver
+
+from ..config import Config
+from ..convert import ConverterPool, PdfaLevel
+from ..identifiers import mask_numbers_in
+from ..locking import inbox_lock
+from ..reading import SUPPORTED
+from . import receipts
+from .folders import free_name, move_no_clobber, write_text
+from .patterns import IgnoreRules
+from .processor import InboxProcessor, InboxResult
+from .stability import StabilityTracker, parse_problem
+
+log = logging.getLogger("praksis.watch")
+
+BUSY_RETRY = 2.0
+"""Seconds before trying again when another praksis command holds the workspace."""
+FAILURE_RETRY = 30.0
+MAX_ATTEMPTS = 3
+"""An unexpected error (a bug, a full disk) is retried this many times, then the file is set aside."""
+
+
+class _Events(FileSystemEventHandler):
+    """Runs in the observer's thread: only hands file names over."""
+
+    def __init__(self, names: queue.SimpleQueue[Path], wake: threading.Event) -> None:
+        self.names, self.wake = names, wake
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.is_directory:
+            return
+        for raw in (event.src_path, getattr(event, "dest_path", "")):
+            if raw:
+                self.names.put(Path(raw if isinstance(raw, str) else raw.decode()))
+        self.wake.set()
+
+
+class InboxWatcher:
+    def __init__(self, config: Config, polling: bool = False, pool: ConverterPool | None = None) -> None:
+        self.config = config
+        self.settings = config.settings.innboks
+        self.inbox = config.inbox
+        self.polling = polling
+        self.pool = pool
+        self._own_pool = pool is None
+        self.rules = IgnoreRules(self.settings.ignorer)
+        self.tracker = StabilityTracker(self.settings.stabil_sekunder)
+        self.names: queue.SimpleQueue[Path] = queue.SimpleQueue()
+        self.wake = threading.Event()
+        self.attempts: dict[Path, int] = {}
+        self.results: list[InboxResult] = []  # every outcome, for tests and the summary at exit
+        self.stop = threading.Event()
+        self.started = threading.Event()
+        """Set once the observer runs and the files already waiting have been queued."""
+
+    def request_stop(self) -> None:
+        """From a signal handler or another thread: finish the file in hand, then stop."""
+        self.stop.set()
+        self.wake.set()
+
+    def run(self) -> None:
+        """Watch until `request_stop`."""
+        stop = self.stop
+        for folder in (self.inbox, self.inbox / self.settings.behandlet, self.inbox / self.settings.avvist,
+                       self.inbox / self.settings.duplikater):
+            folder.mkdir(parents=True, exist_ok=True)
+        with inbox_lock(self.inbox):
+            pool = self._start_converter()
+            processor = InboxProcessor(self.config, pool)
+            processor.reconcile()
+            observer = PollingObserver(timeout=1.0) if self.polling else Observer()
+            observer.schedule(_Events(self.names, self.wake), str(self.inbox), recursive=False)
+            observer.start()
+            try:
+                self._scan()
+                self._log_start()
+                self.started.set()
+                next_scan = time.monotonic() + self.settings.ny_gjennomgang_sekunder
+                while not stop.is_set():
+                    if time.monotonic() >= next_scan:
+                        self._scan()
+                        next_scan = time.monotonic() + self.settings.ny_gjennomgang_sekunder
+                    self._drain()
+                    for path in self.tracker.ready():
+                        if stop.is_set():
+                            break
+                        self._take(path, processor)
+                        self._drain()
+                    due = self.tracker.next_due()
+                    wait = min(due if due is not None else 3600.0, max(0.0, next_scan - time.monotonic()))
+                    self.wake.wait(max(wait, 0.05))
+                    self.wake.clear()
+            finally:
+                observer.stop()
+                observer.join()
+                if self._own_pool:
+                    pool.close()
+        log.info("stoppet: %d fil(er) behandlet denne økten", len(self.results))
+
+    def _start_converter(self) -> ConverterPool:
+        if self.pool is None:
+            settings = self.config.settings.konvertering
+            started = time.perf_counter()
+            self.pool = ConverterPool(settings.instanser, settings.tidsavbrudd_sekunder, PdfaLevel(settings.pdfa))
+            self.pool.start()
+            log.info("LibreOffice klar: %d omformer(e), PDF/A-%sb (%.1f s)", settings.instanser, settings.pdfa,
+                     time.perf_counter() - started)
+        return self.pool
+
+    def _log_start(self) -> None:
+        workspace = self.config.workspace
+        log.info("praksis watch følger med på %s (%s); arkiv %s; oppsett %s; stabil etter %.1f s; "
+                 "ny gjennomgang hvert %.0f s; %d fil(er) venter",
+                 self.inbox, "polling" if self.polling else "inotify", workspace.archive, workspace.config_file,
+                 self.settings.stabil_sekunder, self.settings.ny_gjennomgang_sekunder, len(self.tracker.candidates))
+
+    # --- seeing files --------------------------------------------------------------------------
+
+    def _wanted(self, path: Path) -> bool:
+        return path.parent == self.inbox and not self.rules.ignored(path.name)
+
+    def _scan(self) -> None:
+        """List the inbox (at start, and now and then for events that were missed)."""
+        try:
+            entries = list(self.inbox.iterdir())
+        except OSError as exc:
+            log.error("kan ikke lese innboksen %s: %s", self.inbox, exc.strerror)
+            return
+        for path in entries:
+            if path.is_file() and self._wanted(path):
+                self.tracker.see(path)
+
+    def _drain(self) -> None:
+        while True:
+            try:
+                path = self.names.get_nowait()
+            except queue.Empty:
+                return
+            if self._wanted(path):
+                self.tracker.see(path)
+
+    # --- taking a file -------------------------------------------------------------------------
+
+    def _take(self, path: Path, processor: InboxProcessor) -> None:
+        if not path.is_file():
+            self.tracker.forget(path)
+            return
+        if path.suffix.lower() in SUPPORTED:
+            problem = parse_problem(path, self.config)
+            if problem is not None and self.tracker.since_change(path) < self.settings.uleselig_vent_sekunder:
+                # perhaps not completely written yet: give it until the grace period runs out
+                self.tracker.postpone(path, min(1.0, self.settings.uleselig_vent_sekunder))
+                return
+        try:
+            result = processor.process(path)
+        except Exception as exc:  # noqa: BLE001 - a bad file or a bug must never stop the watcher
+            self._failed(path, exc)
+            return
+        if result.outcome == "venter":
+            log.info("venter: arbeidsområdet er i bruk av en annen praksis-kommando (%s)",
+                     mask_numbers_in(path.name))
+            self.tracker.postpone(path, BUSY_RETRY)
+            return
+        self.tracker.forget(path)
+        self.attempts.pop(path, None)
+        if result.outcome != "forsvant":
+            self.results.append(result)
+            (log.warning if result.outcome in ("avvist", "ustøttet", "delvis") else log.info)(result.log_line())
+
+    def _failed(self, path: Path, exc: Exception) -> None:
+        """Log the error (its type and message only: no record values) and retry later; after
+        MAX_ATTEMPTS the file is set aside in avvist/ with an explanation."""
+        attempts = self.attempts.get(path, 0) + 1
+        self.attempts[path] = attempts
+        log.error("feil ved %s (forsøk %d av %d): %s", mask_numbers_in(path.name), attempts, MAX_ATTEMPTS,
+                  type(exc).__name__)
+        log.debug("detaljer", exc_info=exc)
+        if attempts < MAX_ATTEMPTS:
+            self.tracker.postpone(path, FAILURE_RETRY)
+            return
+        self.tracker.forget(path)
+        self.attempts.pop(path, None)
+        try:
+            rejected = self.inbox / self.settings.avvist
+            target = free_name(rejected, path.name)
+            write_text(rejected / f"{target}.feil.txt", receipts.internal_error(
+                path.name, datetime.now().astimezone(), type(exc).__name__, MAX_ATTEMPTS))
+            move_no_clobber(path, rejected, target)
+            log.error("satt til side i %s: %s", rejected.name, mask_numbers_in(path.name))
+        except OSError as move_error:
+            log.error("kunne ikke flytte %s: %s", mask_numbers_in(path.name), move_error.strerror)
