@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 UNO_VENV := .venv-uno
 DEMO := build/demo
 
-.PHONY: setup system venv uno-venv demo test test-fast bench clean
+.PHONY: setup system venv uno-venv demo watch test test-fast bench clean
 
 setup: system venv uno-venv
 
@@ -59,6 +59,12 @@ demo: setup
 	@echo "for hver dokumentversjon, f.eks. $(DEMO)/archive/*/*-00001/001-praksisavtale/v1/)."
 	@echo "Se én sak med: .venv/bin/praksis --root $(DEMO) show $$(date +%Y)/1"
 
+# The watched inbox on the demo workspace (made by `make demo` if missing); Ctrl-C stops it.
+watch: setup
+	@test -f $(DEMO)/config/praksis.toml || $(BIN)/praksis init $(DEMO)
+	@echo "Legg en fil i $(DEMO)/inbox/, f.eks.:  cp examples/praksisliste.xlsx $(DEMO)/inbox/"
+	$(BIN)/praksis --root $(DEMO) watch
+
 test: setup
 	$(BIN)/python -m pytest
 
@@ -69,6 +75,7 @@ bench: setup
 	$(BIN)/python bench/validate_bench.py
 	$(BIN)/python bench/convert_bench.py
 	$(BIN)/python bench/ingest_bench.py
+	$(BIN)/python bench/watch_bench.py
 
 clean:
 	rm -rf build .stamps $(VENV) $(UNO_VENV)

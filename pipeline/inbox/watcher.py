@@ -111,6 +111,8 @@ class InboxWatcher:
                     self.wake.wait(max(wait, 0.05))
                     self.wake.clear()
             finally:
+                # watchdog logs a harmless ERROR when events arrive while its thread stops
+                logging.getLogger("watchdog.observers.inotify").setLevel(logging.CRITICAL)
                 observer.stop()
                 observer.join()
                 if self._own_pool:
