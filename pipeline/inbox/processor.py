@@ -12,6 +12,7 @@ A file still in the inbox whose input is recorded without a receipt was interrup
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -30,6 +31,8 @@ from ..workspace import sha256_file
 from . import receipts
 from .folders import free_name, move_no_clobber, write_text
 from .rejected_rows import write_rejected_rows
+
+log = logging.getLogger("praksis.watch")
 
 
 @dataclass
@@ -99,7 +102,8 @@ class InboxProcessor:
             write_text(notice, receipts.duplicate(name, sha, received, dict(earlier)))
             return InboxResult("duplikat", name, move_no_clobber(path, self.duplicates, target), notice)
         try:
-            report = Ingest(self.config, pool=self.pool, channel="innboks", force=earlier is not None).run([path])
+            report = Ingest(self.config, progress=lambda message: log.debug(mask_numbers_in(message)), pool=self.pool,
+                            channel="innboks", force=earlier is not None).run([path])
         except WorkspaceBusy:
             return InboxResult("venter", name)
         file_result = report.files[0]
