@@ -19,6 +19,7 @@ from .archive.reindex import reindex_workspace
 from .archive.store import ArchiveStore
 from .config import Config, load_config
 from .errors import ExitCode, InputFileError, PraksisError
+from .export.fiks_arkiv import export_fiks_arkiv
 from .inbox.watcher import InboxWatcher
 from .ingest import CaseError, Ingest
 from .preview import PreviewDocument, render_previews
@@ -204,6 +205,41 @@ def regenerate(app: AppContext, saksnummer: str, dokumenter: tuple[str, ...], gr
     print_ingest(report, app.config.workspace, click.echo)
     if not report.ok:
         sys.exit(int(ExitCode.INPUT_REJECTED))
+
+
+@main.group()
+def export() -> None:
+    """Eksport til arkivsystemet: Fiks Arkiv-bunter og Noark 5-arkivuttrekk."""
+
+
+@export.command("fiks-arkiv")
+@click.option("--sak", "saker", multiple=True, help="Bare denne saken (kan gjentas), f.eks. 2026/17.")
+@click.option("--siden", "since", type=click.DateTime(["%Y-%m-%d", "%d.%m.%Y"]),
+              help="Saker endret fra og med denne datoen. Standard: alt som er endret siden forrige eksport.")
+@click.option("--samlet", "combined", is_flag=True, help="Én zip for alle sakene (standard: én zip per sak).")
+@click.option("--ut", "out", type=click.Path(file_okay=False, path_type=Path),
+              help="Mappen buntene skrives til. Standard: eksport/fiks-arkiv/ i arbeidsområdet.")
+@click.option("--json", "as_json", is_flag=True, help="Skriv resultatet som JSON.")
+@click.pass_obj
+def export_fiks_arkiv_command(app: AppContext, saker: tuple[str, ...], since: Any, combined: bool, out: Path | None,
+                              as_json: bool) -> None:
+    """Lag arkivmelding-bunter (KS Fiks Arkiv v1) for sakene, kontrollert mot XSD."""
+    result = export_fiks_arkiv(app.config, out, list(saker) or None, since.date() if since else None,
+                               "samlet" if combined else None, progress=None if as_json else click.echo)
+    if as_json:
+        click.echo(json.dumps({"bunter": [str(b) for b in result.bundles], "saker": result.cases,
+                               "meldinger": result.messages, "filer": result.files, "uendret": result.unchanged},
+                              ensure_ascii=False, indent=2))
+        return
+    if not result.cases:
+        click.echo(f"Ingenting nytt å eksportere ({result.unchanged} sak(er) er uendret siden forrige eksport).")
+        return
+    click.echo(f"{len(result.cases)} sak(er) eksportert: {result.messages} arkivmelding(er), {result.files} fil(er), "
+               f"i {len(result.bundles)} bunt(er)" + (f"; {result.unchanged} uendret." if result.unchanged else "."))
+    for bundle in result.bundles[:10]:
+        click.echo(f"  {bundle}")
+    if len(result.bundles) > 10:
+        click.echo(f"  … og {len(result.bundles) - 10} til i {result.bundles[0].parent}")
 
 
 @main.group()

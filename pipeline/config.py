@@ -43,6 +43,8 @@ class Arkiv(_Section):
     klassifikasjon_tittel: str = "Personalforvaltning"
     tilgangsrestriksjon: str = "Unntatt offentlighet"
     skjermingshjemmel: str = "Offl. § 13 jf. fvl. § 13 første ledd nr. 1"
+    tilgangskode: str = "13"
+    """The tilgangsrestriksjon as a code, for Fiks Arkiv (13 = taushetsplikt)."""
 
 
 class Innboks(_Section):
@@ -70,6 +72,17 @@ class Innboks(_Section):
         return value
 
 
+class Eksport(_Section):
+    """`praksis export`: where bundles go and how Fiks Arkiv bundles are cut."""
+
+    mappe: str = "eksport"
+    """Relative to the workspace, or absolute."""
+    fiks_arkiv_bunt: Literal["sak", "samlet"] = "sak"
+    """One zip per case, or one zip for everything exported at once."""
+    system: str = "praksis"
+    """The system name in arkivmelding and arkivuttrekk (fagsystem of the external keys)."""
+
+
 class Konvertering(_Section):
     pdfa: Literal[1, 2] = 1
     instanser: int = Field(2, ge=1, le=16)
@@ -88,6 +101,8 @@ class DokumentSpec(_Section):
     signeres_av: list[str] = []
     uten_foedselsnummer: bool = False
     """The template gets the birth date only, never the fødselsnummer (e.g. praksisbevis)."""
+    noark_dokumenttype: str = "Dokument"
+    """The Noark dokumenttype in exports (a name from the Fiks Arkiv list, e.g. Avtale)."""
 
     @field_validator("fra_status", mode="before")
     @classmethod
@@ -127,6 +142,7 @@ class Settings(_Section):
     arkiv: Arkiv
     konvertering: Konvertering = Konvertering()
     innboks: Innboks = Innboks()
+    eksport: Eksport = Eksport()
     dokumenter: dict[str, DokumentSpec]
 
 

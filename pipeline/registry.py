@@ -36,6 +36,9 @@ CREATE TABLE IF NOT EXISTS versjon (
 CREATE TABLE IF NOT EXISTS inndata (
     sha256 TEXT PRIMARY KEY, filnavn TEXT NOT NULL, behandlet TEXT NOT NULL, poster INTEGER NOT NULL,
     gyldige INTEGER NOT NULL, kanal TEXT NOT NULL DEFAULT 'kommando', kvittering TEXT);
+CREATE TABLE IF NOT EXISTS eksport (
+    saksnummer TEXT NOT NULL, mal TEXT NOT NULL, signatur TEXT NOT NULL, tid TEXT NOT NULL, bunt TEXT NOT NULL,
+    PRIMARY KEY (saksnummer, mal));
 CREATE TABLE IF NOT EXISTS hendelse (
     id TEXT PRIMARY KEY, saksnummer TEXT NOT NULL, tid TEXT NOT NULL, type TEXT NOT NULL);
 """
@@ -174,12 +177,20 @@ class Registry:
     def receipt_written(self, sha256: str, receipt: str) -> None:
         self.db.execute("UPDATE inndata SET kvittering = ? WHERE sha256 = ?", (receipt, sha256))
 
+    def last_export(self, saksnummer: str, target: str) -> sqlite3.Row | None:
+        return self.db.execute("SELECT * FROM eksport WHERE saksnummer = ? AND mal = ?", (saksnummer, target)).fetchone()
+
+    def record_export(self, saksnummer: str, target: str, signature: str, when: str, bundle: str) -> None:
+        self.db.execute("INSERT INTO eksport VALUES (?, ?, ?, ?, ?) ON CONFLICT (saksnummer, mal) DO UPDATE SET "
+                        "signatur = excluded.signatur, tid = excluded.tid, bunt = excluded.bunt",
+                        (saksnummer, target, signature, when, bundle))
+
     def index_event(self, event_id: str, saksnummer: str, when: str, kind: str) -> None:
         self.db.execute("INSERT OR IGNORE INTO hendelse VALUES (?, ?, ?, ?)", (event_id, saksnummer, when, kind))
 
     def clear(self) -> None:
         """Empty every table (for reindex, inside a transaction)."""
-        for table in ("sekvens", "sak", "journalpost", "versjon", "inndata", "hendelse"):
+        for table in ("sekvens", "sak", "journalpost", "versjon", "inndata", "eksport", "hendelse"):
             self.db.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
 
 

@@ -19,6 +19,7 @@ def reindex(store: ArchiveStore, registry: Registry) -> dict[str, int]:
     case_max: Counter[int] = Counter()
     journal_max: Counter[int] = Counter()
     inputs: dict[str, tuple[str, str, int]] = {}
+    exports: dict[tuple[str, str], dict] = {}
     for case in store.iter_cases():
         sync_case(registry, store, case)
         cases += 1
@@ -34,12 +35,16 @@ def reindex(store: ArchiveStore, registry: Registry) -> dict[str, int]:
                 source = item["kilde"]
                 name, when, count = inputs.get(source["sha256"], (source["fil"], item["tid"], 0))
                 inputs[source["sha256"]] = (name, min(when, item["tid"]), count + 1)
+            elif item["type"] == "eksportert":
+                exports[(case.saksnummer, item["mal"])] = item  # the log is in time order: the last one wins
     with registry.transaction():
         for name, maxima in (("sak", case_max), ("journal", journal_max)):
             for year, last in maxima.items():
                 registry.db.execute("INSERT INTO sekvens VALUES (?, ?, ?)", (name, year, last))
         for sha, (name, when, count) in inputs.items():
             registry.record_input(sha, name, when, count, count)
+        for (saksnummer, target), item in exports.items():
+            registry.record_export(saksnummer, target, item["signatur"], item["tid"], item["bunt"])
     return {"saker": cases, "journalposter": journals, "versjoner": versions, "inndata": len(inputs)}
 
 
