@@ -19,7 +19,9 @@ from .archive.reindex import reindex_workspace
 from .archive.store import ArchiveStore
 from .config import Config, load_config
 from .errors import ExitCode, InputFileError, PraksisError
+from .export.arkivuttrekk import export_arkivuttrekk
 from .export.fiks_arkiv import export_fiks_arkiv
+from .export.package_check import check_package
 from .inbox.watcher import InboxWatcher
 from .ingest import CaseError, Ingest
 from .preview import PreviewDocument, render_previews
@@ -240,6 +242,43 @@ def export_fiks_arkiv_command(app: AppContext, saker: tuple[str, ...], since: An
         click.echo(f"  {bundle}")
     if len(result.bundles) > 10:
         click.echo(f"  … og {len(result.bundles) - 10} til i {result.bundles[0].parent}")
+
+
+@export.command("arkivuttrekk")
+@click.option("--fra", "start", required=True, type=click.DateTime(["%Y-%m-%d", "%d.%m.%Y"]),
+              help="Første dag i perioden (saksdato).")
+@click.option("--til", "end", required=True, type=click.DateTime(["%Y-%m-%d", "%d.%m.%Y"]),
+              help="Siste dag i perioden (saksdato).")
+@click.option("--ut", "out", type=click.Path(file_okay=False, path_type=Path),
+              help="Mappen avleveringspakke/ lages i. Standard: eksport/arkivuttrekk/<fra>_<til>/.")
+@click.pass_obj
+def export_arkivuttrekk_command(app: AppContext, start: Any, end: Any, out: Path | None) -> None:
+    """Lag et Noark 5 v5.0-arkivuttrekk (avleveringspakke) for de avsluttede sakene i perioden."""
+    result = export_arkivuttrekk(app.config, start.date(), end.date(), out)
+    click.echo(f"Avleveringspakken er laget og kontrollert: {result.folder}")
+    click.echo(f"  {result.cases} saksmapper, {result.journals} journalposter, {result.documents} dokumentfiler "
+               f"({result.bytes / 1e6:.1f} MB)")
+    if result.open_skipped:
+        click.echo(f"  {result.open_skipped} sak(er) i perioden er ikke avsluttet og er ikke tatt med.")
+
+
+@export.command("check")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Skriv resultatet som JSON.")
+@click.pass_obj
+def export_check_command(app: AppContext, directory: Path, as_json: bool) -> None:
+    """Kontroller en avleveringspakke slik depotet gjør; vis alle avvik; exit 1 ved avvik."""
+    package = directory / "avleveringspakke" if (directory / "avleveringspakke").is_dir() else directory
+    problems = check_package(package)
+    if as_json:
+        click.echo(json.dumps({"pakke": str(package), "avvik": [p.__dict__ for p in problems]},
+                              ensure_ascii=False, indent=2))
+    else:
+        for problem in problems:
+            click.echo(f"  {problem.text()}")
+        click.echo(f"{package}: {len(problems)} avvik." if problems else f"{package}: ingen avvik.")
+    if problems:
+        sys.exit(int(ExitCode.INPUT_REJECTED))
 
 
 @main.group()

@@ -1,0 +1,451 @@
+"""`praksis export arkivuttrekk`: a Noark 5 v5.0 deposit package (avleveringspakke) for a period.
+
+    avleveringspakke/
+        arkivuttrekk.xml        ADDML 8.2: creator, system, period, counts, the SHA-256 of every XML/XSD
+        arkivstruktur.xml       arkiv → arkivdel → klassifikasjonssystem → klasse → saksmappe → journalpost
+                                → dokumentbeskrivelse → dokumentobjekt (every version's archival format)
+        endringslogg.xml        journalstatus Journalført → Arkivert for each journal post, at deposit
+        loependeJournal.xml     the journal
+        offentligJournal.xml    the public journal: masked titles, the praktikant's name masked
+        *.xsd                   the official schemas, unmodified
+        DOKUMENT/<år>/<nr>/     the PDF/A files, referenced by paths relative to arkivstruktur.xml
+
+The cases are those with saksdato in the period and saksstatus «Avsluttet» (a deposit takes
+closed cases; open ones are counted and left for a later deposit). Everything is written as a
+stream (lxml incremental writing; cases are read one at a time), validated against the XSDs
+while parsed back, checked by `package_check`, and only then moved to its final name.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import uuid
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from ..archive.store import ArchiveStore, CaseFiles
+from ..config import Config
+from ..locking import workspace_lock
+from ..workspace import sha256_file
+from . import package_check
+from .fiks_arkiv import ExportError
+from .schemas import DEPOSIT_XSDS, NOARK5, validate_file
+from .xmlwrite import XmlWriter
+
+NS = "http://www.arkivverket.no/standarder/noark5/"
+ADDML = "http://www.arkivverket.no/standarder/addml"
+NAMESPACE = uuid.UUID("0f6d1c7e-5a3b-4c8e-9b1d-2e7f3a9c4d51")
+AV = "praksis"
+ARCHIVAL = {"fmt/354", "fmt/477", "fmt/95", "fmt/476", "fmt/480", "fmt/481"}
+"""PDF/A-1a/1b, 2a/2b/2u, 3: what a depot accepts as archival formats for documents."""
+
+
+@dataclass
+class DepositResult:
+    folder: Path
+    cases: int = 0
+    journals: int = 0
+    documents: int = 0
+    open_skipped: int = 0
+    bytes: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def _case_in_period(case: CaseFiles, start: date, end: date) -> bool:
+    return start <= date.fromisoformat(case.meta["saksdato"]) <= end
+
+
+def _documents(case: CaseFiles) -> Iterator[tuple[Any, Any, dict[str, Any], Path]]:
+    """(journal, version, object, file) for every archival-format object of every version."""
+    for journal in sorted(case.journals.values(), key=lambda j: j.meta["journalpostnummer"]):
+        for version in journal.versions:
+            for obj in version.meta["dokumentobjekt"]:
+                if obj["variantformat"] == "Arkivformat":
+                    yield journal, version, obj, version.folder / obj["filnavn"]
+
+
+def _masked_parts(tittel: str, offentlig: str, name: str) -> str:
+    """A korrespondansepart named in the title but masked in the public title is masked here too."""
+    return "*****" if name and name in tittel and name not in offentlig else name
+
+
+class DepositWriter:
+    def __init__(self, config: Config, start: date, end: date, package: Path) -> None:
+        self.config = config
+        self.start, self.end = start, end
+        self.package = package
+        settings = config.settings
+        self.creator_id = settings.virksomhet.organisasjonsnummer
+        self.creator = settings.virksomhet.navn
+        self.system = settings.eksport.system
+        self.arkiv = settings.arkiv
+        tz = datetime.now().astimezone().tzinfo
+        self.opened = datetime.combine(start, time(0, 0), tz).isoformat()
+        self.closed = datetime.combine(end, time(23, 59, 59), tz).isoformat()
+        self.now = datetime.now().astimezone().replace(microsecond=0).isoformat()
+        period = f"{start.isoformat()}|{end.isoformat()}|{self.creator_id}"
+        self.ids = {name: str(uuid.uuid5(NAMESPACE, f"{name}|{period}"))
+                    for name in ("arkiv", "arkivdel", "klassifikasjonssystem", "klasse")}
+        self.result = DepositResult(package.parent)
+
+    # --- the whole package ----------------------------------------------------------------------
+
+    def write(self, saker: list[str], store: ArchiveStore, journals: int) -> None:
+        with ExitStack() as stack:
+            struktur = stack.enter_context(self._document("arkivstruktur.xml", "arkivstruktur"))
+            endringer = stack.enter_context(self._document("endringslogg.xml", "endringslogg"))
+            loepende = stack.enter_context(self._document("loependeJournal.xml", "loependeJournal"))
+            offentlig = stack.enter_context(self._document("offentligJournal.xml", "offentligJournal"))
+            with struktur.element("arkiv"), endringer.element("endringslogg"), \
+                    loepende.element("loependeJournal"), offentlig.element("offentligJournal"):
+                self._journal_head(loepende, journals)
+                self._journal_head(offentlig, journals)
+                self._arkiv_head(struktur)
+                with struktur.element("arkivdel"):
+                    self._arkivdel_head(struktur)
+                    with struktur.element("klassifikasjonssystem"):
+                        struktur.leaf("systemID", self.ids["klassifikasjonssystem"])
+                        struktur.leaf("klassifikasjonstype", "Funksjonsbasert, hierarkisk")
+                        struktur.leaf("tittel", self.arkiv.ordningsprinsipp)
+                        struktur.leaf("opprettetDato", self.opened)
+                        struktur.leaf("opprettetAv", AV)
+                        with struktur.element("klasse"):
+                            struktur.leaf("systemID", self.ids["klasse"])
+                            struktur.leaf("klasseID", self.arkiv.klassifikasjon)
+                            struktur.leaf("tittel", self.arkiv.klassifikasjon_tittel)
+                            struktur.leaf("opprettetDato", self.opened)
+                            struktur.leaf("opprettetAv", AV)
+                            for saksnummer in saker:
+                                case = store.load_case(saksnummer)
+                                assert case is not None
+                                self._mappe(struktur, endringer, loepende, offentlig, case)
+
+    @contextmanager
+    def _document(self, name: str, ns: str) -> Iterator[XmlWriter]:
+        with etree.xmlfile(str(self.package / name), encoding="UTF-8") as xf:
+            xf.write_declaration()
+            yield XmlWriter(xf, NS + ns)
+
+    def _journal_head(self, writer: XmlWriter, journals: int) -> None:
+        with writer.element("journalhode"):
+            writer.leaf("journalStartDato", self.start)
+            writer.leaf("journalSluttDato", self.end)
+            writer.leaf("antallJournalposter", journals)
+            with writer.element("arkivskaper"):
+                writer.leaf("arkivskaperID", self.creator_id)
+                writer.leaf("arkivskaperNavn", self.creator)
+
+    def _arkiv_head(self, w: XmlWriter) -> None:
+        w.leaf("systemID", self.ids["arkiv"])
+        w.leaf("tittel", f"{self.creator} – praksisplasser")
+        w.leaf("arkivstatus", "Avsluttet")
+        w.leaf("dokumentmedium", "Elektronisk arkiv")
+        w.leaf("opprettetDato", self.opened)
+        w.leaf("opprettetAv", AV)
+        w.leaf("avsluttetDato", self.closed)
+        w.leaf("avsluttetAv", AV)
+        with w.element("arkivskaper"):
+            w.leaf("arkivskaperID", self.creator_id)
+            w.leaf("arkivskaperNavn", self.creator)
+
+    def _arkivdel_head(self, w: XmlWriter) -> None:
+        w.leaf("systemID", self.ids["arkivdel"])
+        w.leaf("tittel", f"Praksisplasser {self.start.strftime('%d.%m.%Y')}–{self.end.strftime('%d.%m.%Y')}")
+        w.leaf("arkivdelstatus", "Avsluttet periode")
+        w.leaf("opprettetDato", self.opened)
+        w.leaf("opprettetAv", AV)
+        w.leaf("avsluttetDato", self.closed)
+        w.leaf("avsluttetAv", AV)
+        w.leaf("arkivperiodeStartDato", self.start)
+        w.leaf("arkivperiodeSluttDato", self.end)
+
+    def _skjerming(self, w: XmlWriter, level: str, whole_document: bool = False) -> None:
+        with w.element("skjerming"):
+            w.leaf("tilgangsrestriksjon", self.arkiv.tilgangsrestriksjon)
+            w.leaf("skjermingshjemmel", self.arkiv.skjermingshjemmel)
+            w.leaf("skjermingMetadata", f"Skjerming tittel {level}" + ("" if level == "dokumentbeskrivelse"
+                                                                          else " - utvalgte ord"))
+            if whole_document:
+                w.leaf("skjermingDokument", "Skjerming av hele dokumentet")
+
+    # --- one case -------------------------------------------------------------------------------
+
+    def _mappe(self, w: XmlWriter, endringer: XmlWriter, loepende: XmlWriter, offentlig: XmlWriter,
+               case: CaseFiles) -> None:
+        meta = case.meta
+        self.result.cases += 1
+        with w.element("mappe", xsi_type="saksmappe"):
+            w.leaf("systemID", meta["systemID"])
+            w.leaf("mappeID", meta["mappeID"])
+            w.leaf("tittel", meta["tittel"])
+            w.leaf("offentligTittel", meta["offentligTittel"])
+            w.leaf("opprettetDato", meta["opprettetDato"])
+            w.leaf("opprettetAv", meta["opprettetAv"])
+            w.leaf("avsluttetDato", meta["oppdatertDato"])
+            w.leaf("avsluttetAv", AV)
+            w.leaf("referanseArkivdel", self.ids["arkivdel"])
+            self._skjerming(w, "mappe")
+            journals = sorted(case.journals.values(), key=lambda j: j.meta["journalpostnummer"])
+            documents = list(_documents(case))
+            for journal in journals:
+                self._journalpost(w, case, journal, [d for d in documents if d[0] is journal])
+                self._change(endringer, journal.meta["systemID"])
+                self._journal_entry(loepende, case, journal, public=False)
+                self._journal_entry(offentlig, case, journal, public=True)
+            w.leaf("saksaar", meta["saksaar"])
+            w.leaf("sakssekvensnummer", meta["sakssekvensnummer"])
+            w.leaf("saksdato", meta["saksdato"])
+            w.leaf("administrativEnhet", meta["administrativEnhet"])
+            w.leaf("saksansvarlig", meta["saksansvarlig"])
+            w.leaf("saksstatus", "Avsluttet")
+
+    def _journalpost(self, w: XmlWriter, case: CaseFiles, journal: Any,
+                     documents: list[tuple[Any, Any, dict[str, Any], Path]]) -> None:
+        meta, description = journal.meta, journal.meta["dokumentbeskrivelse"]
+        spec = self.config.settings.dokumenter.get(meta["praksis"]["dokumenttype"])
+        self.result.journals += 1
+        with w.element("registrering", xsi_type="journalpost"):
+            w.leaf("systemID", meta["systemID"])
+            w.leaf("opprettetDato", meta["opprettetDato"])
+            w.leaf("opprettetAv", meta["opprettetAv"])
+            w.leaf("arkivertDato", meta["arkivertDato"])
+            w.leaf("arkivertAv", meta["arkivertAv"])
+            self._skjerming(w, "registrering")
+            with w.element("dokumentbeskrivelse"):
+                w.leaf("systemID", description["systemID"])
+                w.leaf("dokumenttype", spec.noark_dokumenttype if spec else "Dokument")
+                w.leaf("dokumentstatus", description["dokumentstatus"])
+                w.leaf("tittel", description["tittel"])
+                w.leaf("opprettetDato", description["opprettetDato"])
+                w.leaf("opprettetAv", description["opprettetAv"])
+                w.leaf("tilknyttetRegistreringSom", description["tilknyttetRegistreringSom"])
+                w.leaf("dokumentnummer", description["dokumentnummer"])
+                w.leaf("tilknyttetDato", description["tilknyttetDato"])
+                w.leaf("tilknyttetAv", description["tilknyttetAv"])
+                self._skjerming(w, "dokumentbeskrivelse", whole_document=True)
+                for _journal, version, obj, source in documents:
+                    self._dokumentobjekt(w, case, meta, version.number, obj, source)
+            w.leaf("registreringsID", meta["registreringsID"])
+            w.leaf("tittel", meta["tittel"])
+            w.leaf("offentligTittel", meta["offentligTittel"])
+            for part in meta["korrespondansepart"]:
+                with w.element("korrespondansepart"):
+                    w.leaf("korrespondanseparttype", part["korrespondanseparttype"])
+                    w.leaf("korrespondansepartNavn", part["korrespondansepartNavn"])
+            w.leaf("journalaar", meta["journalaar"])
+            w.leaf("journalsekvensnummer", meta["journalsekvensnummer"])
+            w.leaf("journalpostnummer", meta["journalpostnummer"])
+            w.leaf("journalposttype", meta["journalposttype"])
+            w.leaf("journalstatus", "Arkivert")
+            w.leaf("journaldato", meta["journaldato"])
+            w.leaf("dokumentetsDato", meta["journaldato"])
+
+    def _dokumentobjekt(self, w: XmlWriter, case: CaseFiles, journal: dict[str, Any], number: int,
+                        obj: dict[str, Any], source: Path) -> None:
+        meta = case.meta
+        relative = (f"DOKUMENT/{meta['saksaar']}/{meta['sakssekvensnummer']}/"
+                    f"{journal['journalpostnummer']:03}-{journal['praksis']['dokumenttype']}-v{number}{source.suffix}")
+        target = self.package / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+        self.result.documents += 1
+        self.result.bytes += obj["filstoerrelse"]
+        with w.element("dokumentobjekt"):
+            w.leaf("systemID", str(uuid.uuid5(NAMESPACE, f"{journal['systemID']}|{relative}")))
+            w.leaf("versjonsnummer", number)
+            w.leaf("variantformat", obj["variantformat"])
+            w.leaf("format", obj["format"])
+            w.leaf("formatDetaljer", obj.get("formatDetaljer"))
+            w.leaf("opprettetDato", obj["opprettetDato"])
+            w.leaf("opprettetAv", obj["opprettetAv"])
+            w.leaf("referanseDokumentfil", relative)
+            w.leaf("sjekksum", obj["sjekksum"])
+            w.leaf("sjekksumAlgoritme", "SHA256")
+            w.leaf("filstoerrelse", obj["filstoerrelse"])
+
+    def _change(self, w: XmlWriter, system_id: str) -> None:
+        with w.element("endring"):
+            w.leaf("referanseArkivenhet", system_id)
+            w.leaf("referanseMetadata", "journalstatus")
+            w.leaf("endretDato", self.now)
+            w.leaf("endretAv", AV)
+            w.leaf("tidligereVerdi", "Journalført")
+            w.leaf("nyVerdi", "Arkivert")
+
+    def _journal_entry(self, w: XmlWriter, case: CaseFiles, journal: Any, public: bool) -> None:
+        meta, case_meta = journal.meta, case.meta
+        with w.element("journalregistrering"):
+            with w.element("klasse"):
+                w.leaf("klasseID", self.arkiv.klassifikasjon)
+                w.leaf("tittel", self.arkiv.klassifikasjon_tittel)
+            with w.element("saksmappe"):
+                w.leaf("saksaar", case_meta["saksaar"])
+                w.leaf("sakssekvensnummer", case_meta["sakssekvensnummer"])
+                if not public:
+                    w.leaf("tittel", case_meta["tittel"])
+                w.leaf("offentligTittel", case_meta["offentligTittel"])
+            with w.element("journalpost"):
+                w.leaf("systemID", meta["systemID"])
+                w.leaf("journalaar", meta["journalaar"])
+                w.leaf("journalsekvensnummer", meta["journalsekvensnummer"])
+                w.leaf("journalpostnummer", meta["journalpostnummer"])
+                if not public:
+                    w.leaf("tittel", meta["tittel"])
+                w.leaf("offentligTittel", meta["offentligTittel"])
+                w.leaf("journaldato", meta["journaldato"])
+                w.leaf("dokumentetsDato", meta["journaldato"])
+                w.leaf("tilgangsrestriksjon", self.arkiv.tilgangsrestriksjon)
+                w.leaf("skjermingshjemmel", self.arkiv.skjermingshjemmel)
+                for part in meta["korrespondansepart"]:
+                    name = part["korrespondansepartNavn"]
+                    if public:
+                        name = _masked_parts(meta["tittel"], meta["offentligTittel"], name)
+                    with w.element("korrespondansepart"):
+                        w.leaf("korrespondanseparttype", part["korrespondanseparttype"])
+                        w.leaf("korrespondansepartNavn", name)
+
+
+# --- arkivuttrekk.xml (ADDML) -------------------------------------------------------------------
+
+XML_FILES = {
+    "arkivstruktur": ("arkivstruktur.xml", "arkivstruktur.xsd", [("mappe", "//mappe"), ("registrering", "//registrering")]),
+    "endringslogg": ("endringslogg.xml", "endringslogg.xsd", [("endring", "//endring")]),
+    "loependeJournal": ("loependeJournal.xml", "loependeJournal.xsd", [("journalregistrering", "//journalregistrering")]),
+    "offentligJournal": ("offentligJournal.xml", "offentligJournal.xsd", [("journalregistrering", "//journalregistrering")]),
+}
+
+
+@contextmanager
+def _prop(w: XmlWriter, name: str, value: Any = None, data_type: str | None = None) -> Iterator[None]:
+    attributes = {"name": name, **({"dataType": data_type} if data_type else {})}
+    with w.element("property", **attributes):
+        if value is not None:
+            w.leaf("value", value)
+        yield
+
+
+def _leaf_prop(w: XmlWriter, name: str, value: Any, data_type: str | None = None) -> None:
+    with _prop(w, name, value, data_type):
+        pass
+
+
+def _file_props(w: XmlWriter, name: str, checksum: str) -> None:
+    with _prop(w, "file"), w.element("properties"):
+        _leaf_prop(w, "name", name)
+        with _prop(w, "format", "XML"), w.element("properties"):
+            _leaf_prop(w, "version", "1.0")
+        with _prop(w, "checksum"), w.element("properties"):
+            _leaf_prop(w, "algorithm", "SHA-256")
+            _leaf_prop(w, "value", checksum)
+
+
+def write_addml(package: Path, writer: DepositWriter, counts: dict[str, int]) -> None:
+    r = writer.result
+    with etree.xmlfile(str(package / "arkivuttrekk.xml"), encoding="UTF-8") as xf:
+        xf.write_declaration()
+        w = XmlWriter(xf, ADDML)
+        with w.element("addml", name="Noark 5-arkivuttrekk"):
+            with w.element("dataset"):
+                w.leaf("description", "Noark 5-arkivuttrekk")
+                with w.element("reference"):
+                    with w.element("context"), w.element("additionalElements"):
+                        with w.element("additionalElement", name="recordCreators"), w.element("additionalElements"), \
+                                w.element("additionalElement", name="recordCreator"):
+                            w.leaf("value", writer.creator)
+                        for name, value in (("systemType", "Sakarkiv (Noark-5)"), ("systemName", writer.system),
+                                            ("archive", f"{writer.creator} – praksisplasser")):
+                            with w.element("additionalElement", name=name):
+                                w.leaf("value", value)
+                    with w.element("content"), w.element("additionalElements"), \
+                            w.element("additionalElement", name="archivalPeriod"), w.element("properties"):
+                        _leaf_prop(w, "startDate", writer.start)
+                        _leaf_prop(w, "endDate", writer.end)
+                with w.element("dataObjects"), w.element("dataObject", name="Noark 5-arkivuttrekk"):
+                    with w.element("properties"), _prop(w, "info"), w.element("properties"):
+                        with _prop(w, "type", "Noark 5"), w.element("properties"):
+                            _leaf_prop(w, "version", "5.0")
+                        with _prop(w, "additionalInfo"), w.element("properties"):
+                            with _prop(w, "periode"), w.element("properties"):
+                                _leaf_prop(w, "inngaaendeSkille", "skarpt")
+                                _leaf_prop(w, "utgaaendeSkille", "skarpt")
+                            _leaf_prop(w, "inneholderSkjermetInformasjon", "true", "boolean")
+                            _leaf_prop(w, "omfatterDokumenterSomErKassert", "false", "boolean")
+                            _leaf_prop(w, "inneholderDokumenterSomSkalKasseres", "false", "boolean")
+                            _leaf_prop(w, "inneholderVirksomhetsspesifikkeMetadata", "false", "boolean")
+                            _leaf_prop(w, "antallDokumentfiler", r.documents, "integer")
+                    with w.element("dataObjects"):
+                        for name, (xml, xsd, occurrences) in XML_FILES.items():
+                            with w.element("dataObject", name=name), w.element("properties"):
+                                _file_props(w, xml, sha256_file(package / xml))
+                                for main, schema_file in ((True, xsd), (False, "metadatakatalog.xsd")):
+                                    with _prop(w, "schema", "main" if main else None), w.element("properties"):
+                                        _file_props(w, schema_file, sha256_file(package / schema_file))
+                                        with _prop(w, "type", "XML Schema"), w.element("properties"):
+                                            _leaf_prop(w, "version", "1.0")
+                                with _prop(w, "info"), w.element("properties"):
+                                    for element, path in occurrences:
+                                        with _prop(w, "numberOfOccurrences", element), w.element("properties"):
+                                            _leaf_prop(w, "elementPath", path)
+                                            _leaf_prop(w, "value", counts[element], "integer")
+
+
+# --- the export ---------------------------------------------------------------------------------
+
+
+def export_arkivuttrekk(config: Config, start: date, end: date, out: Path | None = None) -> DepositResult:
+    if end < start:
+        raise ExportError(f"Perioden er tom: --til ({end}) er før --fra ({start}).")
+    base = out or (config.workspace.root / config.settings.eksport.mappe / "arkivuttrekk"
+                   / f"{start.isoformat()}_{end.isoformat()}")
+    final = base / "avleveringspakke"
+    if final.exists():
+        raise ExportError(f"{final} finnes allerede. Flytt eller slett den, eller velg en annen mappe med --ut.")
+    store = ArchiveStore(config.workspace.archive)
+    with workspace_lock(config.workspace.root, "export arkivuttrekk"):
+        saker, journals, open_skipped = [], 0, 0
+        for case in store.iter_cases():  # first pass: which cases, and how many journal posts
+            if not _case_in_period(case, start, end):
+                continue
+            if case.meta["saksstatus"] != "Avsluttet":
+                open_skipped += 1
+                continue
+            saker.append(case.saksnummer)
+            journals += len(case.journals)
+        if not saker:
+            raise ExportError(f"Ingen avsluttede saker med saksdato {start.strftime('%d.%m.%Y')}–"
+                              f"{end.strftime('%d.%m.%Y')}" + (f" ({open_skipped} er fortsatt åpne)." if open_skipped else "."))
+        base.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(dir=base, prefix=".avleveringspakke-"))
+        try:
+            package = staging / "avleveringspakke"
+            package.mkdir()
+            for xsd in DEPOSIT_XSDS:
+                shutil.copyfile(NOARK5 / xsd, package / xsd)
+            writer = DepositWriter(config, start, end, package)
+            writer.result.open_skipped = open_skipped
+            writer.write(saker, store, journals)
+            counts = {"mappe": writer.result.cases, "registrering": writer.result.journals,
+                      "endring": writer.result.journals, "journalregistrering": writer.result.journals}
+            for name, (xml, xsd, _occ) in XML_FILES.items():
+                problems = validate_file(package / xml, NOARK5 / xsd)
+                if problems:
+                    raise ExportError(f"{xml} er ikke gyldig mot {xsd}:\n  " + "\n  ".join(problems))
+            write_addml(package, writer, counts)
+            problems = package_check.check_package(package)
+            if problems:
+                raise ExportError("Avleveringspakken besto ikke kontrollen:\n  "
+                                  + "\n  ".join(p.text() for p in problems[:30]))
+            os.rename(package, final)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    writer.result.folder = final
+    writer.result.counts = counts
+    return writer.result

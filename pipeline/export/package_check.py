@@ -1,0 +1,261 @@
+"""`praksis export check DIR`: a deposit package against the depot's tests in miniature
+(Arkade 5's list, see schemas/REGLER.md); every problem at once, memory flat.
+
+1 files present, not empty; the XSDs the official ones, unmodified
+2 every XML valid against its XSD (arkivuttrekk.xml against addml.xsd)
+3 ADDML: the checksum of every XML/XSD, the counts (numberOfOccurrences), antallDokumentfiler
+4 documents: every referanseDokumentfil exists, is referenced once, has its checksum and size;
+  no file in DOKUMENT/ unreferenced; only archival formats; each PDF claims PDF/A
+5 systemIDs unique; referanseArkivdel and endringslogg references resolve
+6 the journals: antallJournalposter = their entries = the journal posts in arkivstruktur
+7 no empty elements; dates of the cases inside the period
+8 closed: arkivstatus Avsluttet, arkivdelstatus Avsluttet periode, saksstatus Avsluttet,
+  journalstatus Arkivert, dokumentstatus ferdigstilt; a korrespondansepart on every journal
+  post; «…Av» fields hold names without digits
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from lxml import etree
+
+from ..convert.pdfa import pdfa_claim
+from ..workspace import sha256_file
+from .schemas import DEPOSIT_XSDS, NOARK5, validate_file
+
+XML_SCHEMAS = {"arkivstruktur.xml": "arkivstruktur.xsd", "endringslogg.xml": "endringslogg.xsd",
+               "loependeJournal.xml": "loependeJournal.xsd", "offentligJournal.xml": "offentligJournal.xsd",
+               "arkivuttrekk.xml": "addml.xsd"}
+ARCHIVAL_FORMATS = {"fmt/95", "fmt/354", "fmt/476", "fmt/477", "fmt/478", "fmt/479", "fmt/480", "fmt/481"}
+BY_SUFFIX = re.compile(r"Av$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    test: str  # short name of the test that found it
+    where: str
+    detail: str
+
+    def text(self) -> str:
+        return f"[{self.test}] {self.where}: {self.detail}"
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+class _Checker:
+    def __init__(self, package: Path) -> None:
+        self.package = package
+        self.problems: list[Problem] = []
+
+    def add(self, test: str, where: str, detail: str) -> None:
+        self.problems.append(Problem(test, where, detail))
+
+    # 1 + 2 ------------------------------------------------------------------------------------
+    def files(self) -> bool:
+        ok = True
+        for name in [*XML_SCHEMAS, *DEPOSIT_XSDS]:
+            path = self.package / name
+            if not path.is_file():
+                self.add("filer", name, "mangler")
+                ok = False
+            elif path.stat().st_size == 0:
+                self.add("filer", name, "er tom")
+                ok = False
+        for xsd in DEPOSIT_XSDS:
+            path = self.package / xsd
+            if path.is_file() and sha256_file(path) != sha256_file(NOARK5 / xsd):
+                self.add("skjema", xsd, "er ikke det offisielle skjemaet (sjekksummen er ulik)")
+        return ok
+
+    def schemas(self) -> None:
+        for xml, xsd in XML_SCHEMAS.items():
+            for message in validate_file(self.package / xml, NOARK5 / xsd)[:20]:
+                self.add("xsd", xml, message)
+
+    # 3 ----------------------------------------------------------------------------------------
+    def addml(self, counts: dict[str, int], documents: int) -> tuple[date | None, date | None]:
+        root = etree.parse(str(self.package / "arkivuttrekk.xml")).getroot()
+        ns = {"a": root.nsmap.get(None, "")}
+
+        def prop_value(node: etree._Element, name: str) -> str | None:
+            found = node.find(f"a:properties/a:property[@name='{name}']/a:value", ns)
+            return found.text if found is not None else None
+
+        listed: set[str] = set()
+        for file_prop in root.iterfind(".//a:property[@name='file']", ns):
+            name = prop_value(file_prop, "name")
+            checksum = file_prop.find("a:properties/a:property[@name='checksum']", ns)
+            value = prop_value(checksum, "value") if checksum is not None else None
+            if not name:
+                continue
+            listed.add(name)
+            path = self.package / name
+            if not path.is_file():
+                self.add("addml", name, "står i arkivuttrekk.xml, men finnes ikke")
+            elif value != sha256_file(path):
+                self.add("addml", name, "sjekksummen i arkivuttrekk.xml stemmer ikke")
+        for name in XML_SCHEMAS.keys() - {"arkivuttrekk.xml"}:
+            if name not in listed:
+                self.add("addml", name, "har ingen sjekksum i arkivuttrekk.xml")
+        for occurrence in root.iterfind(".//a:property[@name='numberOfOccurrences']", ns):
+            element = occurrence.findtext("a:value", namespaces=ns)
+            value = prop_value(occurrence, "value")
+            if element in counts and value is not None and int(value) != counts[element]:
+                self.add("antall", f"arkivuttrekk.xml ({element})",
+                         f"oppgir {value}, men uttrekket har {counts[element]}")
+        stated = root.find(".//a:property[@name='antallDokumentfiler']/a:value", ns)
+        if stated is None or int(stated.text or -1) != documents:
+            self.add("antall", "arkivuttrekk.xml (antallDokumentfiler)",
+                     f"oppgir {stated.text if stated is not None else 'ingenting'}, men DOKUMENT/ har {documents} filer")
+        start = root.find(".//a:property[@name='startDate']/a:value", ns)
+        end = root.find(".//a:property[@name='endDate']/a:value", ns)
+        return (date.fromisoformat(start.text) if start is not None and start.text else None,
+                date.fromisoformat(end.text) if end is not None and end.text else None)
+
+    # 4-8 on arkivstruktur ---------------------------------------------------------------------
+    def structure(self, pdfa: bool) -> tuple[dict[str, int], set[str], set[str], int]:
+        ids: Counter[str] = Counter()
+        arkivdel_ids: set[str] = set()
+        references: list[str] = []
+        referenced: Counter[str] = Counter()
+        counts = Counter[str]()
+        period: list[date | None] = [None, None]
+        journals = 0
+        for _event, element in etree.iterparse(str(self.package / "arkivstruktur.xml"), events=("end",)):
+            tag = _local(element.tag)
+            if len(element) == 0 and not (element.text or "").strip():
+                self.add("tomme", "arkivstruktur.xml", f"tomt element <{tag}> (linje {element.sourceline})")
+            if tag == "systemID":
+                ids[element.text or ""] += 1
+            elif BY_SUFFIX.search(tag) and element.text and any(ch.isdigit() for ch in element.text):
+                self.add("navn", f"<{tag}> linje {element.sourceline}", f"«{element.text}» inneholder siffer")
+            elif tag == "referanseArkivdel":
+                references.append(element.text or "")
+            elif tag == "arkivperiodeStartDato":
+                period[0] = date.fromisoformat(element.text or "")
+            elif tag == "arkivperiodeSluttDato":
+                period[1] = date.fromisoformat(element.text or "")
+            elif tag == "arkivstatus" and element.text != "Avsluttet":
+                self.add("status", "arkiv", f"arkivstatus er «{element.text}», skal være «Avsluttet»")
+            elif tag == "arkivdelstatus" and element.text != "Avsluttet periode":
+                self.add("status", "arkivdel", f"arkivdelstatus er «{element.text}», skal være «Avsluttet periode»")
+            elif tag == "arkivdel":
+                arkivdel_ids.add(element.findtext("{*}systemID") or "")
+            elif tag == "dokumentobjekt":
+                counts["dokumentobjekt"] += 1
+                self._document(element, referenced, pdfa)
+            elif tag == "registrering":
+                counts["registrering"] += 1
+                where = f"journalpost {element.findtext('{*}registreringsID') or element.findtext('{*}systemID')}"
+                if element.find("{*}journalpostnummer") is not None:
+                    journals += 1
+                if element.find("{*}korrespondansepart") is None:
+                    self.add("status", where, "har ingen korrespondansepart")
+                if element.findtext("{*}journalstatus") != "Arkivert":
+                    self.add("status", where, f"journalstatus er «{element.findtext('{*}journalstatus')}», skal være «Arkivert»")
+                for description in element.iterfind("{*}dokumentbeskrivelse"):
+                    if description.findtext("{*}dokumentstatus") != "Dokumentet er ferdigstilt":
+                        self.add("status", where, "dokumentstatus er ikke «Dokumentet er ferdigstilt»")
+            elif tag == "mappe":
+                counts["mappe"] += 1
+                where = f"saksmappe {element.findtext('{*}mappeID')}"
+                if element.findtext("{*}saksstatus") not in (None, "Avsluttet"):
+                    self.add("status", where, f"saksstatus er «{element.findtext('{*}saksstatus')}», skal være «Avsluttet»")
+                if not element.findtext("{*}avsluttetDato"):
+                    self.add("status", where, "mangler avsluttetDato")
+                created = element.findtext("{*}opprettetDato")
+                if created and period[0] and period[1] and not period[0] <= date.fromisoformat(created[:10]) <= period[1]:
+                    self.add("periode", where, f"opprettetDato {created[:10]} er utenfor perioden {period[0]}–{period[1]}")
+                element.clear(keep_tail=True)  # the case is checked: let it go
+        for system_id, n in ids.items():
+            if n > 1:
+                self.add("systemID", system_id, f"brukt {n} ganger")
+        for reference in references:
+            if reference not in arkivdel_ids:
+                self.add("referanse", f"referanseArkivdel {reference}", "peker ikke på noen arkivdel")
+        for name, n in referenced.items():
+            if n > 1:
+                self.add("dokumenter", name, f"referert {n} ganger")
+        files = {p.relative_to(self.package).as_posix() for p in (self.package / "DOKUMENT").rglob("*") if p.is_file()} \
+            if (self.package / "DOKUMENT").is_dir() else set()
+        for name in sorted(files - set(referenced)):
+            self.add("dokumenter", name, "ligger i DOKUMENT/, men ingen dokumentobjekt refererer til den")
+        counts["journalpost"] = journals
+        counts["dokumentfiler"] = len(files)
+        return dict(counts), set(ids), files, journals
+
+    def _document(self, element: etree._Element, referenced: Counter[str], pdfa: bool) -> None:
+        reference = element.findtext("{*}referanseDokumentfil") or ""
+        referenced[reference] += 1
+        path = self.package / reference
+        if not reference or not path.is_file():
+            self.add("dokumenter", reference or f"linje {element.sourceline}", "filen finnes ikke")
+            return
+        if path.stat().st_size == 0:
+            self.add("dokumenter", reference, "filen er tom")
+        if str(path.stat().st_size) != element.findtext("{*}filstoerrelse"):
+            self.add("dokumenter", reference, f"filstoerrelse {element.findtext('{*}filstoerrelse')} ≠ {path.stat().st_size}")
+        if sha256_file(path) != (element.findtext("{*}sjekksum") or "").lower():
+            self.add("dokumenter", reference, "sjekksummen stemmer ikke")
+        fmt = element.findtext("{*}format")
+        if fmt not in ARCHIVAL_FORMATS:
+            self.add("format", reference, f"format {fmt} er ikke et arkivformat")
+        if pdfa and path.suffix.lower() == ".pdf" and pdfa_claim(path) is None:
+            self.add("format", reference, "PDF-en oppgir ikke at den er PDF/A")
+
+    def journals_and_log(self, ids: set[str], journals: int) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for name in ("loependeJournal.xml", "offentligJournal.xml"):
+            stated, entries = None, 0
+            for _event, element in etree.iterparse(str(self.package / name), events=("end",)):
+                tag = _local(element.tag)
+                if len(element) == 0 and not (element.text or "").strip():
+                    self.add("tomme", name, f"tomt element <{tag}> (linje {element.sourceline})")
+                if tag == "antallJournalposter":
+                    stated = int(element.text or 0)
+                elif tag == "journalregistrering":
+                    entries += 1
+                    if name == "offentligJournal.xml" and element.find(".//{*}tittel[1]") is not None \
+                            and element.find("{*}journalpost/{*}tittel") is not None:
+                        self.add("offentlig", f"{name} linje {element.sourceline}", "har tittel (bare offentligTittel er lov)")
+                    element.clear(keep_tail=True)
+            if stated != entries or entries != journals:
+                self.add("journal", name, f"antallJournalposter {stated}, {entries} journalregistreringer, "
+                                          f"{journals} journalposter i arkivstruktur.xml: skal være like")
+            counts["journalregistrering"] = entries
+        changes = 0
+        for _event, element in etree.iterparse(str(self.package / "endringslogg.xml"), events=("end",)):
+            if _local(element.tag) == "endring":
+                changes += 1
+                reference = element.findtext("{*}referanseArkivenhet")
+                if reference not in ids:
+                    self.add("referanse", f"endringslogg.xml linje {element.sourceline}",
+                             f"referanseArkivenhet {reference} finnes ikke i arkivstruktur.xml")
+                element.clear(keep_tail=True)
+        if changes == 0:
+            self.add("endringslogg", "endringslogg.xml", "må ha minst én endring")
+        counts["endring"] = changes
+        return counts
+
+
+def check_package(package: Path, pdfa: bool = True) -> list[Problem]:
+    """Every problem of the package in `package` (the avleveringspakke folder); [] if none."""
+    checker = _Checker(package)
+    if not package.is_dir():
+        return [Problem("filer", str(package), "mappen finnes ikke")]
+    if not checker.files():
+        return checker.problems  # the rest cannot run on missing files
+    checker.schemas()
+    if any(p.test == "xsd" for p in checker.problems):
+        return checker.problems
+    counts, ids, files, journals = checker.structure(pdfa)
+    counts.update(checker.journals_and_log(ids, journals))
+    checker.addml(counts, len(files))
+    return checker.problems
