@@ -253,9 +253,10 @@ def check_package(package: Path, pdfa: bool = True) -> list[Problem]:
     if not checker.files():
         return checker.problems  # the rest cannot run on missing files
     checker.schemas()
-    if any(p.test == "xsd" for p in checker.problems):
-        return checker.problems
-    counts, ids, files, journals = checker.structure(pdfa)
-    counts.update(checker.journals_and_log(ids, journals))
-    checker.addml(counts, len(files))
+    try:  # schema errors do not stop the other tests; a file that is not XML at all does
+        counts, ids, files, journals = checker.structure(pdfa)
+        counts.update(checker.journals_and_log(ids, journals))
+        checker.addml(counts, len(files))
+    except (etree.XMLSyntaxError, ValueError) as exc:
+        checker.add("ulesbar", str(package), f"kontrollen kunne ikke fullføres: {exc}")
     return checker.problems

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..errors import PraksisError
+from ..errors import ExitCode, PraksisError
 from ..workspace import PACKAGE_ROOT
 
 SCHEMAS = PACKAGE_ROOT / "schemas"
@@ -20,6 +20,8 @@ DEPOSIT_XSDS = ("arkivstruktur.xsd", "metadatakatalog.xsd", "endringslogg.xsd", 
 
 class SchemaInvalid(PraksisError):
     """An XML document does not validate against its schema; nothing was written."""
+
+    exit_code = ExitCode.INPUT_REJECTED
 
 
 @lru_cache(maxsize=None)
