@@ -15,7 +15,7 @@ setup: system venv uno-venv
 # Debian packages: LibreOffice (DOCX -> PDF/A), python3-uno, PDFBox Preflight (PDF/A check),
 # poppler (pdftotext/pdftoppm for tests and previews). Installed only when missing.
 SYSTEM_PACKAGES := libreoffice-writer-nogui fonts-liberation python3-uno python3-venv \
-	libpdfbox2-java libjaxb-api-java libactivation-java poppler-utils default-jre-headless
+	libpdfbox2-java libjaxb-api-java libactivation-java poppler-utils default-jre-headless ghostscript
 system: .stamps/system
 .stamps/system:
 	@mkdir -p .stamps
@@ -76,6 +76,7 @@ bench: setup
 	$(BIN)/python bench/convert_bench.py
 	$(BIN)/python bench/ingest_bench.py
 	$(BIN)/python bench/watch_bench.py
+	$(BIN)/python bench/export_bench.py
 
 clean:
 	rm -rf build .stamps $(VENV) $(UNO_VENV)

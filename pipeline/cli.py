@@ -14,7 +14,7 @@ import click
 
 from . import __version__
 from .archive.fixity import verify_workspace
-from .archive.overview import list_cases, show_case
+from .archive.overview import list_cases, missing_items, show_case
 from .archive.reindex import reindex_workspace
 from .archive.store import ArchiveStore
 from .config import Config, load_config
@@ -23,6 +23,7 @@ from .export.arkivuttrekk import export_arkivuttrekk
 from .export.fiks_arkiv import export_fiks_arkiv
 from .export.package_check import check_package
 from .inbox.watcher import InboxWatcher
+from .signed.intake import SignedIntake
 from .ingest import CaseError, Ingest
 from .preview import PreviewDocument, render_previews
 from .report import ValidationJson, ValidationTable, ingest_json, print_case, print_case_list, print_ingest
@@ -207,6 +208,53 @@ def regenerate(app: AppContext, saksnummer: str, dokumenter: tuple[str, ...], gr
     print_ingest(report, app.config.workspace, click.echo)
     if not report.ok:
         sys.exit(int(ExitCode.INPUT_REJECTED))
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Skriv resultatet som JSON.")
+@click.pass_obj
+def signert(app: AppContext, files: tuple[Path, ...], as_json: bool) -> None:
+    """Arkiver signerte dokumenter (skannet eller e-signert PDF) i riktig sak.
+
+    Dokumentet finnes fra QR-koden, dokument-id-en i filnavnet eller i teksten. Flere filer for
+    samme dokument (én per part, forside og bakside) slås sammen til én signert versjon."""
+    results = SignedIntake(app.config).file_given(list(files))
+    if as_json:
+        click.echo(json.dumps([{"filer": r.names, "utfall": r.outcome, "saksnummer": r.saksnummer,
+                                "dokument": r.identity.dokumenttype if r.identity else None, "versjon": r.version,
+                                "variant": r.kind, "funnet_fra": r.method, "signaturer": r.signatures,
+                                "melding": r.message} for r in results], ensure_ascii=False, indent=2))
+    else:
+        for result in results:
+            if result.outcome == "arkivert" and result.identity:
+                click.echo(f"  ARKIVERT {', '.join(result.names)}: {result.identity.dokumenttype} i sak "
+                           f"{result.saksnummer} som versjon {result.version} ({result.kind}; funnet fra {result.method})")
+                for signature in result.signatures:
+                    click.echo(f"      signatur: {signature['signert_av']}: {signature['resultat']}")
+            else:
+                click.echo(f"  AVVIST {', '.join(result.names)}: {result.message}")
+        done = sum(1 for r in results if r.outcome == "arkivert")
+        click.echo(f"\n{done} dokument(er) arkivert, {len(results) - done} avvist.")
+    if any(r.outcome != "arkivert" for r in results):
+        sys.exit(int(ExitCode.INPUT_REJECTED))
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Skriv resultatet som JSON.")
+@click.pass_obj
+def mangler(app: AppContext, as_json: bool) -> None:
+    """Det en koordinator må purre på: dokumenter uten signert kopi, og attester som mangler."""
+    items = missing_items(ArchiveStore(app.config.workspace.archive), app.config)
+    if as_json:
+        click.echo(json.dumps({"mangler": items}, ensure_ascii=False, indent=2))
+        return
+    if not items:
+        click.echo("Ingenting mangler: alle dokumenter som skal signeres har signert kopi.")
+        return
+    for item in items:
+        click.echo(f"  {item['saksnummer']:<11} {item['hva']:<28} {item['detalj']}")
+    click.echo(f"\n{len(items)} ting mangler.")
 
 
 @main.group()

@@ -72,6 +72,19 @@ class Innboks(_Section):
         return value
 
 
+class Signering(_Section):
+    """Signed copies coming back (`praksis signert`, and inbox/signert/ under `praksis watch`)."""
+
+    mappe: str = "signert"
+    """A folder inside the inbox."""
+    vent_sekunder: float = Field(60.0, ge=0)
+    """Scanned parts of one document are merged once no new part has come for this long."""
+    maks_mb: float = Field(200.0, gt=0)
+    maks_sider: int = Field(200, gt=0)
+    klarerte_sertifikater: list[str] = []
+    """Root certificates (PEM or DER files in config/) that e-signatures must chain to to count as trusted."""
+
+
 class Eksport(_Section):
     """`praksis export`: where bundles go and how Fiks Arkiv bundles are cut."""
 
@@ -143,6 +156,7 @@ class Settings(_Section):
     konvertering: Konvertering = Konvertering()
     innboks: Innboks = Innboks()
     eksport: Eksport = Eksport()
+    signering: Signering = Signering()
     dokumenter: dict[str, DokumentSpec]
 
 

@@ -151,12 +151,12 @@ class Registry:
              row.system_id, row.journalstatus))
 
     def upsert_version(self, saksnummer: str, dokumenttype: str, versjon: int, fakta: str, docx: str, pdf: str,
-                       arsak: str, opprettet: str) -> None:
+                       arsak: str, opprettet: str, signert: bool = False) -> None:
         self.db.execute(
             """INSERT INTO versjon (saksnummer, dokumenttype, versjon, fakta_sha256, docx_sha256, pdf_sha256,
-               arsak, opprettet) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+               arsak, opprettet, signert) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                ON CONFLICT (saksnummer, dokumenttype, versjon) DO NOTHING""",
-            (saksnummer, dokumenttype, versjon, fakta, docx, pdf, arsak, opprettet))
+            (saksnummer, dokumenttype, versjon, fakta, docx, pdf, arsak, opprettet, int(signert)))
 
     # --- inputs and events ----------------------------------------------------------------
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..config import Config
-from .store import ArchiveStore, CaseFiles
+from .store import GRUNNLAG, ArchiveStore, CaseFiles, read_json
 
 
 def _documents(case: CaseFiles) -> list[dict[str, Any]]:
@@ -19,6 +19,41 @@ def lacking_signature(case: CaseFiles, config: Config) -> list[str]:
     specs = config.settings.dokumenter
     return [d["dokumenttype"] for d in _documents(case)
             if d["dokumenttype"] in specs and specs[d["dokumenttype"]].signeres_av and not d["signert"]]
+
+
+def missing_items(store: ArchiveStore, config: Config) -> list[dict[str, str]]:
+    """What a coordinator chases: every document to be signed whose latest version has no
+    signed copy, and every placement whose required politiattest/MRSA declaration has no
+    date shown. (A sheet saying Startet without that date is rejected at validation, so such
+    placements stay at Bekreftet here until the date is filled in: they are listed with
+    their start date.)"""
+    items: list[dict[str, str]] = []
+    specs = config.settings.dokumenter
+    for case in store.iter_cases():
+        summary = case.meta["praksis"]
+        for name, journal in case.journals.items():
+            spec = specs.get(name)
+            latest = journal.latest
+            if spec is None or not spec.signeres_av or latest is None or latest.meta.get("signert"):
+                continue
+            items.append({"saksnummer": case.saksnummer, "hva": f"signert {spec.tittel.split(' ')[0].lower()}",
+                          "detalj": f"{journal.meta['registreringsID']} v{latest.number}, signeres av "
+                                    f"{', '.join(spec.signeres_av)} (id {case.saksnummer}:{name}:v{latest.number})",
+                          "type": "signatur", "dokument": name})
+        if summary["status"] in ("Avsluttet",) or not case.journals:
+            continue
+        newest = max((j.latest for j in case.journals.values() if j.latest),
+                     key=lambda v: v.meta["opprettetDato"], default=None)
+        if newest is None:
+            continue
+        record = read_json(newest.folder / GRUNNLAG)
+        for need, shown, what in (("politiattest", "politiattest_fremvist", "politiattest"),
+                                  ("mrsa_tuberkulose", "mrsa_tuberkulose_fremvist", "MRSA/tuberkulose-erklæring")):
+            if (record.get("krav") or {}).get(need) and not record.get(shown):
+                items.append({"saksnummer": case.saksnummer, "hva": f"dato for {what}",
+                              "detalj": f"status {summary['status']}, start {summary['startdato']}: kreves før start",
+                              "type": "attest", "dokument": ""})
+    return items
 
 
 def case_summary(case: CaseFiles, config: Config) -> dict[str, Any]:

@@ -64,9 +64,9 @@ def sync_case(registry: Registry, store: ArchiveStore, case: CaseFiles) -> None:
             for version in journal.versions:
                 objects = {o["variantformat"]: o for o in version.meta["dokumentobjekt"]}
                 registry.upsert_version(case.saksnummer, journal.dokumenttype, version.number,
-                                        version.meta["fakta_sha256"], objects["Produksjonsformat"]["sjekksum"],
-                                        objects["Arkivformat"]["sjekksum"], version.meta["arsak"],
-                                        version.meta["opprettetDato"])
+                                        version.meta["fakta_sha256"], objects.get("Produksjonsformat", {}).get("sjekksum", ""),
+                                        objects.get("Arkivformat", {}).get("sjekksum", ""), version.meta["arsak"],
+                                        version.meta["opprettetDato"], bool(version.meta.get("signert")))
         for item in store.events(case.folder):
             registry.index_event(item["id"], case.saksnummer, item["tid"], item["type"])
 

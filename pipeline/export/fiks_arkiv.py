@@ -227,7 +227,10 @@ class Bundle:
         os.close(fd)
         self.tmp = Path(tmp)
         self.zip = zipfile.ZipFile(self.tmp, "w", compression=zipfile.ZIP_DEFLATED)
-        self.manifest: list[dict[str, Any]] = []
+        # the manifest's case entries are spooled to a file: a combined bundle of 10,000 cases
+        # would otherwise hold them all in memory until the end
+        self.manifest = tempfile.TemporaryFile("w+", encoding="utf-8")
+        self.cases = 0
 
     def add_case(self, prefix: str, saksnummer: str, messages: list[Message]) -> int:
         files = 0
@@ -243,14 +246,22 @@ class Bundle:
                 files += 1
             entries.append({"mappe": folder, "meldingstype": MESSAGE_TYPE, "arkivmelding": f"{folder}/arkivmelding.xml",
                             "filer": listed})
-        self.manifest.append({"saksnummer": saksnummer, "meldinger": entries})
+        self.manifest.write(("," if self.cases else "") + json.dumps(
+            {"saksnummer": saksnummer, "meldinger": entries}, ensure_ascii=False, indent=2) + "\n")
+        self.cases += 1
         return files
 
     def finish(self, system: str, when: datetime) -> Path:
-        self.zip.writestr("manifest.json", json.dumps(
-            {"system": system, "laget": when.isoformat(), "meldingstype": MESSAGE_TYPE,
-             "rekkefoelge": "Send meldingene i rekkefølge per sak: den første oppretter saksmappen.",
-             "saker": self.manifest}, ensure_ascii=False, indent=2))
+        head = json.dumps({"system": system, "laget": when.isoformat(), "meldingstype": MESSAGE_TYPE,
+                           "rekkefoelge": "Send meldingene i rekkefølge per sak: den første oppretter saksmappen."},
+                          ensure_ascii=False, indent=2)
+        with self.zip.open("manifest.json", "w") as out:
+            out.write((head[:-2] + ',\n  "saker": [\n').encode("utf-8"))
+            self.manifest.seek(0)
+            while block := self.manifest.read(1 << 16):
+                out.write(block.encode("utf-8"))
+            out.write(b"]\n}\n")
+        self.manifest.close()
         self.zip.close()
         with self.tmp.open("rb") as handle:
             os.fsync(handle.fileno())
@@ -258,6 +269,7 @@ class Bundle:
         return self.path
 
     def discard(self) -> None:
+        self.manifest.close()
         self.zip.close()
         self.tmp.unlink(missing_ok=True)
 

@@ -88,7 +88,9 @@ class InboxProcessor:
             target = free_name(self.rejected, name)
             reason = (f"Filtypen «{path.suffix or '(ingen)'}» støttes ikke."
                       + (" Lagre arket som .xlsx (Excel-arbeidsbok) eller CSV."
-                         if path.suffix.lower() in (".xls", ".ods", ".numbers") else ""))
+                         if path.suffix.lower() in (".xls", ".ods", ".numbers") else "")
+                      + (f" Er dette et signert dokument? Legg det i mappen «{self.config.settings.signering.mappe}»."
+                         if path.suffix.lower() == ".pdf" else ""))
             write_text(self.rejected / f"{target}.feil.txt", receipts.unsupported(name, received, reason))
             moved = move_no_clobber(path, self.rejected, target)
             return InboxResult("ustøttet", name, moved, self.rejected / f"{target}.feil.txt")

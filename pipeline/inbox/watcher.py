@@ -29,6 +29,8 @@ from . import receipts
 from .folders import free_name, move_no_clobber, write_text
 from .patterns import IgnoreRules
 from .processor import InboxProcessor, InboxResult
+from ..signed.inspect import SignedRejected
+from ..signed.intake import SignedIntake, SignedResult
 from .stability import StabilityTracker, parse_problem
 
 log = logging.getLogger("praksis.watch")
@@ -68,7 +70,9 @@ class InboxWatcher:
         self.names: queue.SimpleQueue[Path] = queue.SimpleQueue()
         self.wake = threading.Event()
         self.attempts: dict[Path, int] = {}
+        self.signed = self.inbox / config.settings.signering.mappe
         self.results: list[InboxResult] = []  # every outcome, for tests and the summary at exit
+        self.signed_results: list[SignedResult] = []
         self.stop = threading.Event()
         self.started = threading.Event()
         """Set once the observer runs and the files already waiting have been queued."""
@@ -82,14 +86,18 @@ class InboxWatcher:
         """Watch until `request_stop`."""
         stop = self.stop
         for folder in (self.inbox, self.inbox / self.settings.behandlet, self.inbox / self.settings.avvist,
-                       self.inbox / self.settings.duplikater):
+                       self.inbox / self.settings.duplikater, self.signed, self.signed / "behandlet",
+                       self.signed / "avvist"):
             folder.mkdir(parents=True, exist_ok=True)
         with inbox_lock(self.inbox):
             pool = self._start_converter()
             processor = InboxProcessor(self.config, pool)
             processor.reconcile()
+            self.intake = SignedIntake(self.config)
             observer = PollingObserver(timeout=1.0) if self.polling else Observer()
-            observer.schedule(_Events(self.names, self.wake), str(self.inbox), recursive=False)
+            handler = _Events(self.names, self.wake)
+            observer.schedule(handler, str(self.inbox), recursive=False)
+            observer.schedule(handler, str(self.signed), recursive=False)
             observer.start()
             try:
                 self._scan()
@@ -131,15 +139,16 @@ class InboxWatcher:
 
     def _log_start(self) -> None:
         workspace = self.config.workspace
-        log.info("praksis watch følger med på %s (%s); arkiv %s; oppsett %s; stabil etter %.1f s; "
+        log.info("praksis watch følger med på %s og %s (%s); arkiv %s; oppsett %s; stabil etter %.1f s; "
                  "ny gjennomgang hvert %.0f s; %d fil(er) venter",
-                 self.inbox, "polling" if self.polling else "inotify", workspace.archive, workspace.config_file,
+                 self.inbox, self.signed.name + "/", "polling" if self.polling else "inotify", workspace.archive,
+                 workspace.config_file,
                  self.settings.stabil_sekunder, self.settings.ny_gjennomgang_sekunder, len(self.tracker.candidates))
 
     # --- seeing files --------------------------------------------------------------------------
 
     def _wanted(self, path: Path) -> bool:
-        return path.parent == self.inbox and not self.rules.ignored(path.name)
+        return path.parent in (self.inbox, self.signed) and not self.rules.ignored(path.name)
 
     def _scan(self) -> None:
         """List the inbox (at start, and now and then for events that were missed)."""
@@ -148,6 +157,10 @@ class InboxWatcher:
         except OSError as exc:
             log.error("kan ikke lese innboksen %s: %s", self.inbox, exc.strerror)
             return
+        try:
+            entries += list(self.signed.iterdir())
+        except OSError:
+            pass
         for path in entries:
             if path.is_file() and self._wanted(path):
                 self.tracker.see(path)
@@ -166,6 +179,9 @@ class InboxWatcher:
     def _take(self, path: Path, processor: InboxProcessor) -> None:
         if not path.is_file():
             self.tracker.forget(path)
+            return
+        if path.parent == self.signed:
+            self._take_signed(path)
             return
         if path.suffix.lower() in SUPPORTED:
             problem = parse_problem(path, self.config)
@@ -189,6 +205,32 @@ class InboxWatcher:
             self.results.append(result)
             (log.warning if result.outcome in ("avvist", "ustøttet", "delvis") else log.info)(result.log_line())
 
+    def _take_signed(self, path: Path) -> None:
+        """A stable file in signert/: filed with the other parts of its document once their wait is over."""
+        try:
+            self.intake.examine(path)
+        except SignedRejected:
+            if self.tracker.since_change(path) < self.settings.uleselig_vent_sekunder:
+                self.tracker.postpone(path, min(1.0, self.settings.uleselig_vent_sekunder))  # perhaps still arriving
+                return
+        except OSError:
+            self.tracker.forget(path)
+            return
+        try:
+            parts = [p for p in self.signed.iterdir() if p.is_file() and self._wanted(p)]
+            result = self.intake.take(path, parts)
+        except Exception as exc:  # noqa: BLE001 - never stop the watcher
+            self._failed(path, exc)
+            return
+        if result.outcome == "venter":
+            self.tracker.postpone(path, result.wait + 0.05)
+            return
+        self.tracker.forget(path)
+        self.attempts.pop(path, None)
+        if result.outcome != "forsvant":
+            self.signed_results.append(result)
+            (log.warning if result.outcome == "avvist" else log.info)(result.log_line())
+
     def _failed(self, path: Path, exc: Exception) -> None:
         """Log the error (its type and message only: no record values) and retry later; after
         MAX_ATTEMPTS the file is set aside in avvist/ with an explanation."""
@@ -203,7 +245,7 @@ class InboxWatcher:
         self.tracker.forget(path)
         self.attempts.pop(path, None)
         try:
-            rejected = self.inbox / self.settings.avvist
+            rejected = self.inbox / self.settings.avvist if path.parent == self.inbox else path.parent / "avvist"
             target = free_name(rejected, path.name)
             write_text(rejected / f"{target}.feil.txt", receipts.internal_error(
                 path.name, datetime.now().astimezone(), type(exc).__name__, MAX_ATTEMPTS))

@@ -1,0 +1,147 @@
+"""A signed copy filed as a new version of its document.
+
+    vN/
+        praksisavtale-signert.pdf   Arkivformat: the scan as PDF/A, or the e-signed PDF itself
+                                    when it is PDF/A (byte for byte)
+        original-1.pdf, …           the files as they came back, byte for byte (Produksjonsformat)
+        grunnlag.json               the record of the version that was signed
+        versjon.json                signert: true, what was signed, how it was identified,
+                                    the parts, and pyHanko's verdict per signature
+        hendelser.jsonl
+
+The version is made in staging and moved in by one rename, like every other version; the
+journal post's status moves to «Arkivert»; events (signert mottatt, signatur kontrollert,
+arkivert) are idempotent; the registry is synced from the files.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from ..archive import metadata as noark
+from ..archive.reindex import sync_case
+from ..archive.store import GRUNNLAG, HENDELSER, JOURNALPOST, VERSJON, ArchiveStore, CaseFiles, JournalFiles, write_json
+from ..convert import PdfaLevel
+from ..identity import DocumentIdentity
+from ..registry import Registry
+from ..workspace import sha256_file
+from .inspect import SignedRejected
+
+JOURNALSTATUS_ARKIVERT = "Arkivert"
+
+
+@dataclass
+class SignedCopy:
+    """What is to be filed: the archival PDF (made or given) and the originals."""
+
+    identity: DocumentIdentity
+    archival: Path
+    originals: list[tuple[str, Path]]  # (original file name, path)
+    kind: str  # skannet, elektronisk signert
+    method: str  # qr, filnavn, tekst
+    signatures: list[dict[str, Any]] = field(default_factory=list)
+    archival_is_original: bool = False  # an e-signed PDF/A kept as it is
+
+
+PDF_VERSIONS = {b"1.3": "fmt/17", b"1.4": "fmt/18", b"1.5": "fmt/19", b"1.6": "fmt/20", b"1.7": "fmt/276",
+                b"2.0": "fmt/1129"}
+
+
+def pdf_pronom(path: Path) -> str:
+    """The PRONOM id of a plain PDF from its header version (fmt/276, PDF 1.7, if unknown)."""
+    with path.open("rb") as handle:
+        head = handle.read(16)
+    start = head.find(b"%PDF-")
+    return PDF_VERSIONS.get(head[start + 5:start + 8], "fmt/276") if start >= 0 else "fmt/276"
+
+
+def find_target(store: ArchiveStore, identity: DocumentIdentity) -> tuple[CaseFiles, JournalFiles]:
+    """The case and journal post a signed copy belongs to; SignedRejected (in Norwegian) if none."""
+    if identity.utkast:
+        raise SignedRejected(f"Dokumentet er et UTKAST ({identity.id}) og hører ikke til noen sak. "
+                             "Signer dokumentet som er arkivert i saken (det har saksnummer i bunnteksten).")
+    case = store.load_case(identity.saksnummer or "")
+    if case is None:
+        raise SignedRejected(f"Fant ingen sak {identity.saksnummer} (dokument-id {identity.id}). "
+                             "Sjekk at dokumentet kommer fra dette arkivet.")
+    journal = case.journals.get(identity.dokumenttype)
+    if journal is None:
+        raise SignedRejected(f"Sak {identity.saksnummer} har ikke noe dokument «{identity.dokumenttype}» "
+                             f"(den har {', '.join(case.journals) or 'ingen dokumenter'}).")
+    if not any(v.number == identity.versjon for v in journal.versions):
+        raise SignedRejected(f"Sak {identity.saksnummer} har ikke versjon {identity.versjon} av {identity.dokumenttype}.")
+    return case, journal
+
+
+def file_signed(store: ArchiveStore, registry: Registry, copy: SignedCopy, level: PdfaLevel) -> tuple[str, int]:
+    """File `copy` as the next version; returns (saksnummer, version number)."""
+    from ..ingest import event, now  # one event format for the whole log
+
+    case, journal = find_target(store, copy.identity)
+    signed_version = next(v for v in journal.versions if v.number == copy.identity.versjon)
+    latest = journal.latest
+    assert latest is not None
+    number = latest.number + 1
+    when: datetime = now()
+    staged = store.new_staging() / f"v{number}"
+    staged.mkdir()
+    dokumenttype = copy.identity.dokumenttype
+    journal_name = journal.folder.name
+    objects = []
+    archival_name = f"{dokumenttype}-signert.pdf"
+    shutil.copyfile(copy.archival, staged / archival_name)
+    archival_details = f"{level}, elektronisk signert (uendret)" if copy.archival_is_original else str(level)
+    objects.append(noark.dokumentobjekt(number, "Arkivformat", level.pronom, archival_details, archival_name,
+                                        f"{journal_name}/v{number}/{archival_name}", sha256_file(staged / archival_name),
+                                        (staged / archival_name).stat().st_size, when))
+    if not copy.archival_is_original:
+        for index, (_name, path) in enumerate(copy.originals, start=1):
+            name = f"original-{index}{path.suffix.lower() or '.pdf'}"
+            shutil.copyfile(path, staged / name)
+            objects.append(noark.dokumentobjekt(number, "Produksjonsformat", pdf_pronom(path),
+                                                f"Mottatt {copy.kind} (del {index})", name,
+                                                f"{journal_name}/v{number}/{name}", sha256_file(staged / name),
+                                                (staged / name).stat().st_size, when))
+    shutil.copyfile(signed_version.folder / GRUNNLAG, staged / GRUNNLAG)
+    grunnlag_sha = sha256_file(staged / GRUNNLAG)
+    reason = (f"Signert kopi av versjon {copy.identity.versjon} mottatt ({copy.kind}; "
+              f"identifisert fra {dict(qr='QR-kode', filnavn='filnavnet', tekst='teksten').get(copy.method, copy.method)}).")
+    write_json(staged / VERSJON, {
+        "versjonsnummer": number, "dokumenttype": dokumenttype, "arsak": reason,
+        "opprettetDato": when.isoformat(), "opprettetAv": noark.OPPRETTET_AV,
+        "fakta_sha256": signed_version.meta["fakta_sha256"],
+        "signert": True, "signerer_versjon": copy.identity.versjon, "variant": copy.kind,
+        "identifisert_fra": copy.method, "deler": [name for name, _ in copy.originals],
+        "signaturer": copy.signatures,
+        "grunnlag": {"fil": GRUNNLAG, "sjekksum": grunnlag_sha, "sjekksumAlgoritme": "SHA256"},
+        "dokumentobjekt": objects,
+    })
+    key = f"{dokumenttype}|v{number}"
+    events = [event(case.saksnummer, "signert mottatt", key, dokument=dokumenttype, versjon=number,
+                    signerer_versjon=copy.identity.versjon, variant=copy.kind, identifisert_fra=copy.method,
+                    deler=len(copy.originals), sjekksum=objects[0]["sjekksum"])]
+    if copy.signatures:
+        events.append(event(case.saksnummer, "signatur kontrollert", key, dokument=dokumenttype, versjon=number,
+                            signaturer=[{k: s[k] for k in ("signert_av", "resultat", "intakt", "gyldig", "klarert")}
+                                        for s in copy.signatures]))
+    events.append(event(case.saksnummer, "arkivert", key, dokument=dokumenttype, versjon=number,
+                        journalpost=journal.meta["registreringsID"]))
+    (staged / HENDELSER).write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in events), encoding="utf-8")
+    store.move_into_place(staged, journal.folder / f"v{number}")
+    shutil.rmtree(staged.parent, ignore_errors=True)
+    if journal.meta["journalstatus"] != JOURNALSTATUS_ARKIVERT:
+        before = journal.meta["journalstatus"]
+        updated = {**journal.meta, "journalstatus": JOURNALSTATUS_ARKIVERT, "journalstatusDato": when.isoformat()}
+        write_json(journal.folder / JOURNALPOST, updated)
+        events.append(event(case.saksnummer, "status endret", f"{dokumenttype}|journalstatus|{JOURNALSTATUS_ARKIVERT}",
+                            dokument=dokumenttype, felt="journalstatus", fra=before, til=JOURNALSTATUS_ARKIVERT))
+    store.append_events(case.folder, events)
+    reloaded = store.load_case(case.saksnummer)
+    assert reloaded is not None
+    sync_case(registry, store, reloaded)
+    return case.saksnummer, number

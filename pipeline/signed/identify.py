@@ -1,0 +1,95 @@
+"""Which generated document a returned PDF belongs to.
+
+1. the QR code in the footer: each page rasterised (pypdfium2) and read with zxing-cpp,
+   the footer strip first (fast), then the whole page, at 150 dpi and then 200 dpi; zxing
+   tolerates a slightly rotated, noisy scan;
+2. else the document id in the file name (`2026-17_praksisavtale_v1.pdf`, `2026_17-praksisavtale-v1`);
+3. else the id in the text layer (an e-signed PDF keeps the footer text `2026/17:praksisavtale:v1`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pypdfium2
+import zxingcpp
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
+
+from ..identity import DocumentIdentity
+
+_IN_TEXT = re.compile(r"(\d{4}/\d+):([a-z_]+):v(\d+)")
+_IN_NAME = re.compile(r"(\d{4})[-_/ ](\d+)[-_: ]+([a-z_]+?)[-_: ]+v(\d+)", re.IGNORECASE)
+
+
+@dataclass
+class Identification:
+    identity: DocumentIdentity | None
+    method: str | None  # qr, filnavn, tekst
+    page_ids: list[DocumentIdentity | None] = field(default_factory=list)  # per page, from QR codes
+
+
+def _qr_on(page: pypdfium2.PdfPage, dpi: int) -> DocumentIdentity | None:
+    image = page.render(scale=dpi / 72, grayscale=True).to_pil()
+    width, height = image.size
+    for crop in (image.crop((0, int(height * 0.8), width, height)), image):  # the footer strip, then the page
+        for barcode in zxingcpp.read_barcodes(crop, formats=zxingcpp.BarcodeFormat.QRCode):
+            identity = DocumentIdentity.parse(barcode.text)
+            if identity is not None:
+                return identity
+    return None
+
+
+def qr_identities(path: Path, dpis: tuple[int, ...] = (150, 200)) -> list[DocumentIdentity | None]:
+    pdf = pypdfium2.PdfDocument(str(path))
+    try:
+        found: list[DocumentIdentity | None] = []
+        for index in range(len(pdf)):
+            page = pdf[index]
+            identity = None
+            for dpi in dpis:
+                identity = _qr_on(page, dpi)
+                if identity is not None:
+                    break
+            found.append(identity)
+            page.close()
+        return found
+    finally:
+        pdf.close()
+
+
+def from_name(name: str) -> DocumentIdentity | None:
+    match = _IN_NAME.search(name)
+    if not match:
+        return None
+    return DocumentIdentity(match[3].lower(), int(match[4]), f"{match[1]}/{int(match[2])}")
+
+
+def from_text(path: Path, max_pages: int = 10) -> DocumentIdentity | None:
+    try:
+        reader = PdfReader(str(path))
+        for page in reader.pages[:max_pages]:
+            match = _IN_TEXT.search(page.extract_text() or "")
+            if match:
+                return DocumentIdentity(match[2], int(match[3]), match[1])
+    except (PdfReadError, ValueError, KeyError, TypeError):
+        return None
+    return None
+
+
+def identify(path: Path, use_qr: bool = True) -> Identification:
+    page_ids = qr_identities(path) if use_qr else []
+    found = [p for p in page_ids if p is not None]
+    if found:
+        # the document most pages name (a stray page of another document does not decide)
+        best = max(set(found), key=found.count)
+        return Identification(best, "qr", page_ids)
+    by_name = from_name(path.name)
+    if by_name is not None:
+        return Identification(by_name, "filnavn", page_ids)
+    by_text = from_text(path)
+    if by_text is not None:
+        return Identification(by_text, "tekst", page_ids)
+    return Identification(None, None, page_ids)

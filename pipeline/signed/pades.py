@@ -1,0 +1,64 @@
+"""Digital signatures (PAdES, e.g. from an e-signing service), validated with pyHanko.
+
+A signed PDF is never rewritten: any rewrite, merge or re-save breaks the signature, and
+pyHanko may still call the signature itself valid while the document was changed after
+signing (TOOLING.md). So the file is archived byte for byte and what we record is pyHanko's
+verdict per signature: intact (the signed bytes are unchanged), valid (the cryptography holds),
+trusted (the signer's certificate chains to a configured root), coverage (whole file or not),
+and the signer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.validation import SignatureCoverageLevel, validate_pdf_signature
+from pyhanko_certvalidator import ValidationContext
+from pyhanko_certvalidator.registry import SimpleTrustManager
+
+
+@dataclass
+class SignatureVerdict:
+    felt: str
+    signert_av: str
+    tidspunkt: str | None
+    intakt: bool
+    gyldig: bool
+    klarert: bool
+    dekker_hele_filen: bool
+    resultat: str  # gyldig, ugyldig, ikke klarert
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def has_signatures(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return bool(PdfFileReader(handle, strict=False).embedded_signatures)
+    except Exception:  # noqa: BLE001 - a PDF pyHanko cannot read has no signature we could keep
+        return False
+
+
+def validate(path: Path, trust_roots: list[Any] | None = None) -> list[SignatureVerdict]:
+    """pyHanko's verdict on every signature in the file, in the order they were applied."""
+    verdicts = []
+    with path.open("rb") as handle:
+        reader = PdfFileReader(handle, strict=False)
+        context = ValidationContext(trust_manager=SimpleTrustManager.build(trust_roots=trust_roots or []),
+                                    allow_fetching=False)
+        for signature in reader.embedded_signatures:
+            status = validate_pdf_signature(signature, context)
+            signer = status.signing_cert.subject.human_friendly if status.signing_cert else "ukjent"
+            whole = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
+            intact, valid = bool(status.intact), bool(status.valid)
+            result = "gyldig" if intact and valid and status.trusted else (
+                "ikke klarert" if intact and valid else "ugyldig")
+            verdicts.append(SignatureVerdict(
+                signature.field_name or "signatur", signer,
+                status.signer_reported_dt.isoformat() if status.signer_reported_dt else None,
+                intact, valid, bool(status.trusted), whole, result))
+    return verdicts
