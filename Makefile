@@ -77,6 +77,7 @@ bench: setup
 	$(BIN)/python bench/ingest_bench.py
 	$(BIN)/python bench/watch_bench.py
 	$(BIN)/python bench/export_bench.py
+	$(BIN)/python bench/signed_bench.py
 
 clean:
 	rm -rf build .stamps $(VENV) $(UNO_VENV)

@@ -197,7 +197,7 @@ class DepositWriter:
             documents = list(_documents(case))
             for journal in journals:
                 self._journalpost(w, case, journal, [d for d in documents if d[0] is journal])
-                self._change(endringer, journal.meta["systemID"])
+                self._change(endringer, journal.meta["systemID"], journal.meta.get("journalstatusDato"))
                 self._journal_entry(loepende, case, journal, public=False)
                 self._journal_entry(offentlig, case, journal, public=True)
             w.leaf("saksaar", meta["saksaar"])
@@ -271,11 +271,12 @@ class DepositWriter:
             w.leaf("sjekksumAlgoritme", "SHA256")
             w.leaf("filstoerrelse", obj["filstoerrelse"])
 
-    def _change(self, w: XmlWriter, system_id: str) -> None:
+    def _change(self, w: XmlWriter, system_id: str, when: str | None) -> None:
+        """Journalført → Arkivert: when the signed copy came back, or else at this deposit."""
         with w.element("endring"):
             w.leaf("referanseArkivenhet", system_id)
             w.leaf("referanseMetadata", "journalstatus")
-            w.leaf("endretDato", self.now)
+            w.leaf("endretDato", when or self.now)
             w.leaf("endretAv", AV)
             w.leaf("tidligereVerdi", "Journalført")
             w.leaf("nyVerdi", "Arkivert")

@@ -10,6 +10,7 @@ and the signer.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,11 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import SignatureCoverageLevel, validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.registry import SimpleTrustManager
+
+
+# pyHanko logs a warning with a traceback for every signature it cannot trust (a self-signed or
+# unknown root); the verdict is recorded instead, so keep those out of the user's terminal.
+logging.getLogger("pyhanko").setLevel(logging.ERROR)
 
 
 @dataclass
@@ -58,7 +64,7 @@ def validate(path: Path, trust_roots: list[Any] | None = None) -> list[Signature
             result = "gyldig" if intact and valid and status.trusted else (
                 "ikke klarert" if intact and valid else "ugyldig")
             verdicts.append(SignatureVerdict(
-                signature.field_name or "signatur", signer,
+                str(signature.field_name or "signatur"), str(signer),
                 status.signer_reported_dt.isoformat() if status.signer_reported_dt else None,
                 intact, valid, bool(status.trusted), whole, result))
     return verdicts

@@ -44,7 +44,7 @@ def scan(pdf: Path, target: Path, dpi: int = 200, rotate: float = 1.5, noise: fl
     return target
 
 
-def test_certificate(name: str = "Kari Signer") -> tuple[asn1_x509.Certificate, asn1_keys.PrivateKeyInfo]:
+def make_certificate(name: str = "Kari Signer") -> tuple[asn1_x509.Certificate, asn1_keys.PrivateKeyInfo]:
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
     now = datetime.datetime.now(datetime.timezone.utc)
