@@ -53,11 +53,17 @@ demo: setup
 	$(BIN)/praksis --root $(DEMO) ingest $(DEMO)/inbox/praksisplasser.json $(DEMO)/inbox/praksisliste.csv \
 		$(DEMO)/inbox/praksisliste.xlsx
 	$(BIN)/praksis --root $(DEMO) list
+	$(BIN)/praksis --root $(DEMO) mangler
 	$(BIN)/praksis --root $(DEMO) verify
+	$(BIN)/praksis --root $(DEMO) export fiks-arkiv
+	$(BIN)/praksis --root $(DEMO) export arkivuttrekk --fra $$(date +%Y)-01-01 --til $$(date +%Y)-12-31
+	$(BIN)/praksis --root $(DEMO) export check $(DEMO)/eksport/arkivuttrekk/$$(date +%Y)-01-01_$$(date +%Y)-12-31
 	@echo
 	@echo "Ferdig. Sakene ligger i $(DEMO)/archive/ (én saksmappe per praksisplass; DOCX og PDF/A"
 	@echo "for hver dokumentversjon, f.eks. $(DEMO)/archive/*/*-00001/001-praksisavtale/v1/)."
+	@echo "Eksport: $(DEMO)/eksport/fiks-arkiv/ (Fiks Arkiv-bunter) og $(DEMO)/eksport/arkivuttrekk/ (avleveringspakke)."
 	@echo "Se én sak med: .venv/bin/praksis --root $(DEMO) show $$(date +%Y)/1"
+	@echo "Innboksen: make watch, og legg en fil i $(DEMO)/inbox/ (se README)."
 
 # The watched inbox on the demo workspace (made by `make demo` if missing); Ctrl-C stops it.
 watch: setup

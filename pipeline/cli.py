@@ -264,7 +264,7 @@ def export() -> None:
 
 @export.command("fiks-arkiv")
 @click.option("--sak", "saker", multiple=True, help="Bare denne saken (kan gjentas), f.eks. 2026/17.")
-@click.option("--siden", "since", type=click.DateTime(["%Y-%m-%d", "%d.%m.%Y"]),
+@click.option("--siden", "--since", "since", type=click.DateTime(["%Y-%m-%d", "%d.%m.%Y"]),
               help="Saker endret fra og med denne datoen. Standard: alt som er endret siden forrige eksport.")
 @click.option("--samlet", "combined", is_flag=True, help="Én zip for alle sakene (standard: én zip per sak).")
 @click.option("--ut", "out", type=click.Path(file_okay=False, path_type=Path),
@@ -293,9 +293,9 @@ def export_fiks_arkiv_command(app: AppContext, saker: tuple[str, ...], since: An
 
 
 @export.command("arkivuttrekk")
-@click.option("--fra", "start", required=True, type=click.DateTime(["%Y-%m-%d", "%d.%m.%Y"]),
+@click.option("--fra", "--from", "start", required=True, type=click.DateTime(["%Y-%m-%d", "%d.%m.%Y"]),
               help="Første dag i perioden (saksdato).")
-@click.option("--til", "end", required=True, type=click.DateTime(["%Y-%m-%d", "%d.%m.%Y"]),
+@click.option("--til", "--to", "end", required=True, type=click.DateTime(["%Y-%m-%d", "%d.%m.%Y"]),
               help="Siste dag i perioden (saksdato).")
 @click.option("--ut", "out", type=click.Path(file_okay=False, path_type=Path),
               help="Mappen avleveringspakke/ lages i. Standard: eksport/arkivuttrekk/<fra>_<til>/.")
