@@ -261,9 +261,6 @@ class Ingest:
                                                           row=record_result.row, name=record_result.name,
                                                           message=describe_errors(record_result)))
         plans = self._plan(path, [r for r in chunk if r.record is not None])
-        if plans and self._source_copy is None:
-            self._source_copy = self.store.keep_source(path, sha)
-            self.report.source_copies[str(path)] = self._source_copy
         self._make_documents([(plan, job) for plan in plans for job in plan.jobs])
         started = time.perf_counter()
         for plan in plans:
@@ -418,14 +415,19 @@ class Ingest:
             outcome.kind = "avvist"
             outcome.message = f"{job.dokumenttype}: {job.error}"
         ready = [job for job in plan.jobs if not job.error]
+        case_folder = self.store.case_folder(plan.saksnummer)
+        new_case = plan.existing is None and not (case_folder / SAKSMAPPE).exists()
+        if (new_case or ready or plan.summary_changed) and self._source_copy is None:
+            # kept once something of this file is filed: the «mottatt» events point to it
+            self._source_copy = self.store.keep_source(source, input_sha)
+            self.report.source_copies[str(source)] = self._source_copy
         received = event(plan.saksnummer, "mottatt", f"{input_sha}|{plan.where}",
                          kilde={"fil": source.name, "sha256": input_sha, "plassering": plan.where,
                                 "arkivkopi": self._source_copy},
                          status=record.status.value)
         validated = event(plan.saksnummer, "validert", f"{input_sha}|{plan.where}", praksisplass_id=record.id,
                           tiltak=record.tiltak.value, status=record.status.value)
-        case_folder = self.store.case_folder(plan.saksnummer)
-        if plan.existing is None and not (case_folder / SAKSMAPPE).exists():
+        if new_case:
             self._file_new_case(plan, ready, [received, validated], when)
         elif ready or plan.summary_changed:
             self._file_update(plan, ready, [received, validated], when)
