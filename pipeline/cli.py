@@ -19,11 +19,6 @@ from .archive.reindex import reindex_workspace
 from .archive.store import ArchiveStore
 from .config import Config, load_config
 from .errors import ExitCode, InputFileError, PraksisError
-from .export.arkivuttrekk import export_arkivuttrekk
-from .export.fiks_arkiv import export_fiks_arkiv
-from .export.package_check import check_package
-from .inbox.watcher import InboxWatcher
-from .signed.intake import SignedIntake
 from .ingest import CaseError, Ingest
 from .preview import PreviewDocument, render_previews
 from .report import ValidationJson, ValidationTable, ingest_json, print_case, print_case_list, print_ingest
@@ -129,6 +124,7 @@ def ingest(app: AppContext, files: tuple[Path, ...], force: bool, as_json: bool)
 @click.pass_obj
 def watch(app: AppContext, polling: bool, verbose: bool) -> None:
     """Følg med på innboksen og behandle filene som legges der, til Ctrl-C eller SIGTERM."""
+    from .inbox.watcher import InboxWatcher  # heavy imports (watchdog, pyHanko, pdfium) only where used
     logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO, stream=sys.stderr,
                         format="%(asctime)s %(levelname)-7s %(message)s", datefmt="%Y-%m-%d %H:%M:%S")
     watcher = InboxWatcher(app.config, polling=polling)
@@ -219,6 +215,7 @@ def signert(app: AppContext, files: tuple[Path, ...], as_json: bool) -> None:
 
     Dokumentet finnes fra QR-koden, dokument-id-en i filnavnet eller i teksten. Flere filer for
     samme dokument (én per part, forside og bakside) slås sammen til én signert versjon."""
+    from .signed.intake import SignedIntake
     results = SignedIntake(app.config).file_given(list(files))
     if as_json:
         click.echo(json.dumps([{"filer": r.names, "utfall": r.outcome, "saksnummer": r.saksnummer,
@@ -274,6 +271,7 @@ def export() -> None:
 def export_fiks_arkiv_command(app: AppContext, saker: tuple[str, ...], since: Any, combined: bool, out: Path | None,
                               as_json: bool) -> None:
     """Lag arkivmelding-bunter (KS Fiks Arkiv v1) for sakene, kontrollert mot XSD."""
+    from .export.fiks_arkiv import export_fiks_arkiv
     result = export_fiks_arkiv(app.config, out, list(saker) or None, since.date() if since else None,
                                "samlet" if combined else None, progress=None if as_json else click.echo)
     if as_json:
@@ -302,6 +300,7 @@ def export_fiks_arkiv_command(app: AppContext, saker: tuple[str, ...], since: An
 @click.pass_obj
 def export_arkivuttrekk_command(app: AppContext, start: Any, end: Any, out: Path | None) -> None:
     """Lag et Noark 5 v5.0-arkivuttrekk (avleveringspakke) for de avsluttede sakene i perioden."""
+    from .export.arkivuttrekk import export_arkivuttrekk
     result = export_arkivuttrekk(app.config, start.date(), end.date(), out)
     click.echo(f"Avleveringspakken er laget og kontrollert: {result.folder}")
     click.echo(f"  {result.cases} saksmapper, {result.journals} journalposter, {result.documents} dokumentfiler "
@@ -316,6 +315,7 @@ def export_arkivuttrekk_command(app: AppContext, start: Any, end: Any, out: Path
 @click.pass_obj
 def export_check_command(app: AppContext, directory: Path, as_json: bool) -> None:
     """Kontroller en avleveringspakke slik depotet gjør; vis alle avvik; exit 1 ved avvik."""
+    from .export.package_check import check_package
     package = directory / "avleveringspakke" if (directory / "avleveringspakke").is_dir() else directory
     problems = check_package(package)
     if as_json:
