@@ -23,6 +23,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from .. import faults
 from ..archive import metadata as noark
 from ..archive.reindex import sync_case
 from ..archive.store import GRUNNLAG, HENDELSER, JOURNALPOST, VERSJON, ArchiveStore, CaseFiles, JournalFiles, write_json
@@ -78,11 +79,26 @@ def find_target(store: ArchiveStore, identity: DocumentIdentity) -> tuple[CaseFi
     return case, journal
 
 
+def already_filed(journal: JournalFiles, part_shas: list[str]) -> int | None:
+    """The version these exact files were filed as before (a re-run after a crash between
+    filing and moving them away), or None."""
+    for version in journal.versions:
+        if version.meta.get("signert") and version.meta.get("deler_sha256") == part_shas:
+            return version.number
+    return None
+
+
 def file_signed(store: ArchiveStore, registry: Registry, copy: SignedCopy, level: PdfaLevel) -> tuple[str, int]:
-    """File `copy` as the next version; returns (saksnummer, version number)."""
+    """File `copy` as the next version; returns (saksnummer, version number). Idempotent: the
+    same files filed again return the version they already are."""
     from ..ingest import event, now  # one event format for the whole log
 
     case, journal = find_target(store, copy.identity)
+    part_shas = [sha256_file(path) for _name, path in copy.originals]
+    earlier = already_filed(journal, part_shas)
+    if earlier is not None:
+        _settle_journal_status(store, registry, case, journal, [], now(), event)
+        return case.saksnummer, earlier
     signed_version = next(v for v in journal.versions if v.number == copy.identity.versjon)
     latest = journal.latest
     assert latest is not None
@@ -116,7 +132,7 @@ def file_signed(store: ArchiveStore, registry: Registry, copy: SignedCopy, level
         "opprettetDato": when.isoformat(), "opprettetAv": noark.OPPRETTET_AV,
         "fakta_sha256": signed_version.meta["fakta_sha256"],
         "signert": True, "signerer_versjon": copy.identity.versjon, "variant": copy.kind,
-        "identifisert_fra": copy.method, "deler": [name for name, _ in copy.originals],
+        "identifisert_fra": copy.method, "deler": [name for name, _ in copy.originals], "deler_sha256": part_shas,
         "signaturer": copy.signatures,
         "grunnlag": {"fil": GRUNNLAG, "sjekksum": grunnlag_sha, "sjekksumAlgoritme": "SHA256"},
         "dokumentobjekt": objects,
@@ -134,14 +150,24 @@ def file_signed(store: ArchiveStore, registry: Registry, copy: SignedCopy, level
     (staged / HENDELSER).write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in events), encoding="utf-8")
     store.move_into_place(staged, journal.folder / f"v{number}")
     shutil.rmtree(staged.parent, ignore_errors=True)
+    faults.crash_point("signert-etter-versjon")
+    _settle_journal_status(store, registry, case, journal, events, when, event)
+    return case.saksnummer, number
+
+
+def _settle_journal_status(store: ArchiveStore, registry: Registry, case: CaseFiles, journal: JournalFiles,
+                           events: list[dict[str, Any]], when: datetime, event: Any) -> None:
+    """The journal post «Arkivert», the events logged, the registry synced: also completes a
+    filing that a crash interrupted after the version was moved in."""
     if journal.meta["journalstatus"] != JOURNALSTATUS_ARKIVERT:
         before = journal.meta["journalstatus"]
         updated = {**journal.meta, "journalstatus": JOURNALSTATUS_ARKIVERT, "journalstatusDato": when.isoformat()}
         write_json(journal.folder / JOURNALPOST, updated)
-        events.append(event(case.saksnummer, "status endret", f"{dokumenttype}|journalstatus|{JOURNALSTATUS_ARKIVERT}",
-                            dokument=dokumenttype, felt="journalstatus", fra=before, til=JOURNALSTATUS_ARKIVERT))
-    store.append_events(case.folder, events)
+        events.append(event(case.saksnummer, "status endret", f"{journal.dokumenttype}|journalstatus|{JOURNALSTATUS_ARKIVERT}",
+                            dokument=journal.dokumenttype, felt="journalstatus", fra=before, til=JOURNALSTATUS_ARKIVERT))
     reloaded = store.load_case(case.saksnummer)
     assert reloaded is not None
+    for version in reloaded.journals[journal.dokumenttype].versions:
+        events += store.events(version.folder)  # each version's own events, appended once
+    store.append_events(case.folder, events)
     sync_case(registry, store, reloaded)
-    return case.saksnummer, number

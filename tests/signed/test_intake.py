@@ -211,3 +211,28 @@ def test_the_watcher_waits_for_the_parts_and_files_a_later_part_as_a_new_version
     assert saksnummer in receipt and "versjon 2" in receipt
     assert "ikke en PDF" in (signed_folder / "avvist" / "rot.pdf.feil.txt").read_text(encoding="utf-8-sig")
     assert re.search(r"signert arkivert", "\n".join(r.log_line() for r in watcher.signed_results))
+
+
+def test_a_crash_after_filing_is_completed_by_the_rerun_without_a_second_version(workspace_copy, tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    saksnummer, pdf = document(workspace_copy)
+    part = scan(pdf, tmp_path / "skann.pdf")
+    command = [str(Path(sys.executable).parent / "praksis"), "--root", str(workspace_copy), "signert", str(part)]
+    crashed = subprocess.run(command, env={**os.environ, "PRAKSIS_KRASJ": "signert-etter-versjon"},
+                             capture_output=True, timeout=120)
+    assert crashed.returncode == -signal.SIGKILL
+    journal = latest(workspace_copy, saksnummer)
+    assert journal.latest.number == 2 and journal.meta["journalstatus"] != "Arkivert"  # cut off half-way
+    again = subprocess.run(command, env={k: v for k, v in os.environ.items() if k != "PRAKSIS_KRASJ"},
+                           capture_output=True, timeout=120)
+    assert again.returncode == 0, again.stderr.decode()
+    journal = latest(workspace_copy, saksnummer)
+    assert [v.number for v in journal.versions] == [1, 2]  # no second signed version
+    assert journal.meta["journalstatus"] == "Arkivert"
+    events = json.loads(praksis(workspace_copy, "show", saksnummer, "--json").output)["hendelser"]
+    assert [e["type"] for e in events].count("signert mottatt") == 1
+    assert praksis(workspace_copy, "verify").exit_code == 0
