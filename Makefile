@@ -7,6 +7,7 @@ BIN := $(VENV)/bin
 # Python has: it gets a venv of its own on /usr/bin/python3 with the system site-packages.
 UNO_VENV := .venv-uno
 DEMO := build/demo
+WATCH_DEMO := build/innboks-demo
 
 .PHONY: setup system venv uno-venv demo watch test test-fast bench clean
 
@@ -48,10 +49,8 @@ uno-venv: .stamps/uno-venv
 demo: setup
 	rm -rf $(DEMO)
 	$(BIN)/praksis init $(DEMO)
-	cp examples/*.json examples/*.csv examples/*.xlsx $(DEMO)/inbox/
-	$(BIN)/praksis --root $(DEMO) validate $(DEMO)/inbox/ugyldig.csv || test $$? -eq 1
-	$(BIN)/praksis --root $(DEMO) ingest $(DEMO)/inbox/praksisplasser.json $(DEMO)/inbox/praksisliste.csv \
-		$(DEMO)/inbox/praksisliste.xlsx
+	$(BIN)/praksis --root $(DEMO) validate examples/ugyldig.csv || test $$? -eq 1
+	$(BIN)/praksis --root $(DEMO) ingest examples/praksisplasser.json examples/praksisliste.csv examples/praksisliste.xlsx
 	$(BIN)/praksis --root $(DEMO) list
 	$(BIN)/praksis --root $(DEMO) mangler
 	$(BIN)/praksis --root $(DEMO) verify
@@ -63,13 +62,13 @@ demo: setup
 	@echo "for hver dokumentversjon, f.eks. $(DEMO)/archive/*/*-00001/001-praksisavtale/v1/)."
 	@echo "Eksport: $(DEMO)/eksport/fiks-arkiv/ (Fiks Arkiv-bunter) og $(DEMO)/eksport/arkivuttrekk/ (avleveringspakke)."
 	@echo "Se én sak med: .venv/bin/praksis --root $(DEMO) show $$(date +%Y)/1"
-	@echo "Innboksen: make watch, og legg en fil i $(DEMO)/inbox/ (se README)."
+	@echo "Innboksen: make watch, og legg en fil i $(WATCH_DEMO)/inbox/ (se README)."
 
-# The watched inbox on the demo workspace (made by `make demo` if missing); Ctrl-C stops it.
+# The watched inbox on a workspace of its own (made if missing); Ctrl-C stops it.
 watch: setup
-	@test -f $(DEMO)/config/praksis.toml || $(BIN)/praksis init $(DEMO)
-	@echo "Legg en fil i $(DEMO)/inbox/, f.eks.:  cp examples/praksisliste.xlsx $(DEMO)/inbox/"
-	$(BIN)/praksis --root $(DEMO) watch
+	@test -f $(WATCH_DEMO)/config/praksis.toml || $(BIN)/praksis init $(WATCH_DEMO)
+	@echo "Legg en fil i $(WATCH_DEMO)/inbox/, f.eks.:  cp examples/praksisliste.xlsx $(WATCH_DEMO)/inbox/"
+	$(BIN)/praksis --root $(WATCH_DEMO) watch
 
 test: setup
 	$(BIN)/python -m pytest
