@@ -18,6 +18,8 @@ from pipeline.export.schemas import DEPOSIT_XSDS, NOARK5
 from pipeline.workspace import PACKAGE_ROOT
 from tests.archive.conftest import praksis
 
+pytestmark = pytest.mark.slow  # LibreOffice (a warm pool or an ingested workspace)
+
 YEAR = date.today().year
 N5 = "{http://www.arkivverket.no/standarder/noark5/arkivstruktur}"
 SHARED_EXAMPLE = PACKAGE_ROOT.parent / "shared" / "schemas" / "examples" / "avleveringspakke"

@@ -18,6 +18,8 @@ from pipeline.export.schemas import ARKIVMELDING_XSD, SchemaInvalid, schema
 from pipeline.workspace import Workspace
 from tests.archive.conftest import praksis
 
+pytestmark = pytest.mark.slow  # LibreOffice (a warm pool or an ingested workspace)
+
 NS = {"a": "https://ks-no.github.io/standarder/fiks-protokoll/fiks-arkiv/arkivmelding/opprett/v1",
       "m": "https://ks-no.github.io/standarder/fiks-protokoll/fiks-arkiv/metadatakatalog/v1"}
 

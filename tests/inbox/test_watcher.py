@@ -22,6 +22,8 @@ from tests.archive.conftest import praksis
 from tests.conftest import EXAMPLES, fnr_for, good_row
 from tests.inbox.conftest import FAST, inbox_settings, wait_for, watching
 
+pytestmark = pytest.mark.slow  # LibreOffice (a warm pool or an ingested workspace)
+
 
 def csv_bytes(rows: list[dict[str, str]], encoding: str = "utf-8", delimiter: str = ";") -> bytes:
     buffer = io.StringIO()

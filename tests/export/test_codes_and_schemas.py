@@ -1,0 +1,34 @@
+"""Fiks Arkiv code lists and the shipped schemas, without a workspace."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from pipeline.errors import ConfigError
+from pipeline.export.codes import code
+from pipeline.export.package_check import check_package
+from pipeline.export.schemas import DEPOSIT_XSDS, NOARK5
+
+SOURCE_SUMS = {line.split()[1]: line.split()[0] for line in (NOARK5 / "SOURCE.txt").read_text().splitlines()
+               if len(line.split()) == 2 and len(line.split()[0]) == 64}
+
+
+def test_full_names_map_to_codes():
+    assert code("journalstatus", "Journalført") == ("J", "Journalført")
+    assert code("journalposttype", "Utgående dokument") == ("U", "Utgående dokument")
+    assert code("korrespondanseparttype", "Kopimottaker") == ("EK", "Kopimottaker")
+    assert code("variantformat", "A") == ("A", "Arkivformat")
+    with pytest.raises(ConfigError, match="journalstatus"):
+        code("journalstatus", "Kanskje")
+
+
+@pytest.mark.parametrize("xsd", DEPOSIT_XSDS)
+def test_shipped_deposit_schemas_are_the_official_ones(xsd):
+    assert hashlib.sha256((NOARK5 / xsd).read_bytes()).hexdigest() == SOURCE_SUMS[xsd]
+
+
+def test_a_missing_folder_is_one_clear_problem(tmp_path):
+    problems = check_package(tmp_path / "finnes-ikke")
+    assert len(problems) == 1 and "finnes ikke" in problems[0].detail
