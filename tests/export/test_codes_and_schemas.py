@@ -29,6 +29,14 @@ def test_shipped_deposit_schemas_are_the_official_ones(xsd):
     assert hashlib.sha256((NOARK5 / xsd).read_bytes()).hexdigest() == SOURCE_SUMS[xsd]
 
 
+def test_the_minimal_arkivmelding_example_validates():
+    from lxml import etree
+
+    from pipeline.export.schemas import ARKIVMELDING_XSD, schema
+    example = NOARK5.parent.parent / "examples" / "arkivmelding-fiks-arkiv-v1-minimal.xml"
+    assert schema(ARKIVMELDING_XSD).validate(etree.parse(str(example)))
+
+
 def test_a_missing_folder_is_one_clear_problem(tmp_path):
     problems = check_package(tmp_path / "finnes-ikke")
     assert len(problems) == 1 and "finnes ikke" in problems[0].detail
