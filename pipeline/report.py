@@ -151,6 +151,25 @@ def print_case_list(cases: list[dict[str, Any]], echo: Echo) -> None:
     echo(f"\n{len(cases)} sak(er).")
 
 
+def event_detail(item: dict[str, Any]) -> str:
+    """One line of what an event says, by its type."""
+    kind = item["type"]
+    document = f"{item['dokument']} v{item['versjon']}" if item.get("dokument") and item.get("versjon") else item.get("dokument", "")
+    if kind == "status endret":
+        return " ".join(x for x in (item.get("dokument", ""), item.get("felt", "status"), f"{item.get('fra')} → {item.get('til')}") if x)
+    if kind == "eksportert":
+        return f"{item.get('mal')}: {item.get('bunt')}"
+    if kind == "signatur kontrollert":
+        return f"{document}: " + ", ".join(f"{s['signert_av']} {s['resultat']}" for s in item.get("signaturer", []))
+    if kind == "signert mottatt":
+        return f"{document} (signerer v{item.get('signerer_versjon')}, {item.get('variant')}, fra {item.get('identifisert_fra')})"
+    if kind == "regenerert":
+        return f"{document}: {item.get('grunn', '')}"
+    if kind == "mottatt":
+        return item.get("kilde", {}).get("fil", "")
+    return document
+
+
 def print_case(data: dict[str, Any], echo: Echo) -> None:
     echo(f"Sak {data['saksnummer']}: {data['tittel']}")
     echo(f"  Offentlig tittel: {data['offentligTittel']}")
@@ -171,5 +190,4 @@ def print_case(data: dict[str, Any], echo: Echo) -> None:
         echo(f"\n  Mangler signert versjon: {', '.join(data['mangler_signatur'])}")
     echo("\n  Hendelser:")
     for item in data["hendelser"]:
-        detail = item.get("dokument") and f"{item['dokument']} v{item.get('versjon')}" or item.get("kilde", {}).get("fil", "")
-        echo(f"    {item['tid'][:19].replace('T', ' ')}  {item['type']:<14} {detail}")
+        echo(f"    {item['tid'][:19].replace('T', ' ')}  {item['type']:<20} {event_detail(item)}".rstrip())
