@@ -43,7 +43,11 @@ def _qr_on(page: pypdfium2.PdfPage, dpi: int) -> DocumentIdentity | None:
 
 
 def qr_identities(path: Path, dpis: tuple[int, ...] = (150, 200)) -> list[DocumentIdentity | None]:
-    pdf = pypdfium2.PdfDocument(str(path))
+    """The identity on each page ([] if pdfium cannot open the file: the name and text still may)."""
+    try:
+        pdf = pypdfium2.PdfDocument(str(path))
+    except pypdfium2.PdfiumError:
+        return []
     try:
         found: list[DocumentIdentity | None] = []
         for index in range(len(pdf)):

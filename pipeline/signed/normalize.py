@@ -50,12 +50,15 @@ def srgb_profile() -> Path:
 
 def merge(parts: list[Path], target: Path) -> int:
     """All pages of `parts`, in order, into `target`; returns the page count."""
-    with pikepdf.new() as merged:
-        for part in parts:
-            with pikepdf.open(part) as source:
-                merged.pages.extend(source.pages)
-        merged.save(target)
-        return len(merged.pages)
+    try:
+        with pikepdf.new() as merged:
+            for part in parts:
+                with pikepdf.open(part) as source:
+                    merged.pages.extend(source.pages)
+            merged.save(target)
+            return len(merged.pages)
+    except (pikepdf.PdfError, OSError, ValueError) as exc:
+        raise SignedRejected(f"Delene kunne ikke slås sammen ({type(exc).__name__}). Skann dem på nytt.") from None
 
 
 def to_pdfa(source: Path, target: Path, level: PdfaLevel, timeout: float = 300) -> None:

@@ -35,7 +35,7 @@ class SignatureVerdict:
     gyldig: bool
     klarert: bool
     dekker_hele_filen: bool
-    resultat: str  # gyldig, ugyldig, ikke klarert
+    resultat: str  # gyldig, ugyldig, ikke klarert, kunne ikke kontrolleres (…)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -57,7 +57,12 @@ def validate(path: Path, trust_roots: list[Any] | None = None) -> list[Signature
         context = ValidationContext(trust_manager=SimpleTrustManager.build(trust_roots=trust_roots or []),
                                     allow_fetching=False)
         for signature in reader.embedded_signatures:
-            status = validate_pdf_signature(signature, context)
+            try:
+                status = validate_pdf_signature(signature, context)
+            except Exception as exc:  # noqa: BLE001 - a signature pyHanko cannot evaluate is recorded, not fatal
+                verdicts.append(SignatureVerdict(str(signature.field_name or "signatur"), "ukjent", None, False, False,
+                                                 False, False, f"kunne ikke kontrolleres ({type(exc).__name__})"))
+                continue
             signer = status.signing_cert.subject.human_friendly if status.signing_cert else "ukjent"
             whole = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
             intact, valid = bool(status.intact), bool(status.valid)
