@@ -30,6 +30,7 @@ from typing import Any
 
 from . import faults
 from .archive import metadata as noark
+from .archive.events import NAMESPACE, event, now
 from .archive.reindex import sync_case
 from .archive.store import (GRUNNLAG, HENDELSER, JOURNALPOST, SAKSMAPPE, VERSJON, ArchiveStore, CaseFiles,
                             ChangedSource, read_json, write_json)
@@ -46,19 +47,8 @@ from .render import Renderer, RenderError
 from .validation import FileResult, RecordResult, Validator
 from .workspace import sha256_file
 
-NAMESPACE = uuid.UUID("5b0b7c1e-2d0c-4f37-9d65-7e0b1f0a9c11")
 CHUNK = 250
 """Records planned, made and filed together: enough to keep the converters busy."""
-
-
-def now() -> datetime:
-    return datetime.now().astimezone().replace(microsecond=0)
-
-
-def event(saksnummer: str, kind: str, key: str, **details: Any) -> dict[str, Any]:
-    """An event whose id is derived from what it records: appending it twice is a no-op."""
-    return {"id": str(uuid.uuid5(NAMESPACE, f"{saksnummer}|{kind}|{key}")), "tid": now().isoformat(),
-            "type": kind, "aktoer": noark.OPPRETTET_AV, "saksnummer": saksnummer, **details}
 
 
 # --- plan ----------------------------------------------------------------------------------
@@ -169,7 +159,6 @@ class Ingest:
         self.pool = pool
         self._own_pool = pool is None
         self.channel = channel
-        self._source_copy: str | None = None
         self._pool_lock = threading.Lock()
         self._progress_lock = threading.Lock()
         self.report = IngestReport()
@@ -228,7 +217,6 @@ class Ingest:
             return
         result = FileResult(str(path))
         self.report.files.append(result)
-        self._source_copy = None
         complete = True
         records = self.validator.iter_file(path, result)
         try:
@@ -417,13 +405,13 @@ class Ingest:
         ready = [job for job in plan.jobs if not job.error]
         case_folder = self.store.case_folder(plan.saksnummer)
         new_case = plan.existing is None and not (case_folder / SAKSMAPPE).exists()
-        if (new_case or ready or plan.summary_changed) and self._source_copy is None:
+        copies = self.report.source_copies
+        if (new_case or ready or plan.summary_changed) and str(source) not in copies:
             # kept once something of this file is filed: the «mottatt» events point to it
-            self._source_copy = self.store.keep_source(source, input_sha)
-            self.report.source_copies[str(source)] = self._source_copy
+            copies[str(source)] = self.store.keep_source(source, input_sha)
         received = event(plan.saksnummer, "mottatt", f"{input_sha}|{plan.where}",
                          kilde={"fil": source.name, "sha256": input_sha, "plassering": plan.where,
-                                "arkivkopi": self._source_copy},
+                                "arkivkopi": copies.get(str(source))},
                          status=record.status.value)
         validated = event(plan.saksnummer, "validert", f"{input_sha}|{plan.where}", praksisplass_id=record.id,
                           tiltak=record.tiltak.value, status=record.status.value)

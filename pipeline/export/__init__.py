@@ -7,4 +7,5 @@
     arkivuttrekk.py   `praksis export arkivuttrekk`: a Noark 5 v5.0 avleveringspakke
     package_check.py  `praksis export check`: the depot's tests in miniature
     history.py        what was exported when (for incremental exports)
+    errors.py         ExportError, SchemaInvalid
 """

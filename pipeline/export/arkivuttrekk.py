@@ -36,16 +36,14 @@ from ..config import Config
 from ..locking import workspace_lock
 from ..workspace import sha256_file
 from . import package_check
-from .fiks_arkiv import ExportError
-from .schemas import DEPOSIT_XSDS, NOARK5, validate_file
+from .errors import ExportError
+from .schemas import DEPOSIT_XML, DEPOSIT_XSDS, NOARK5, validate_file
 from .xmlwrite import XmlWriter
 
 NS = "http://www.arkivverket.no/standarder/noark5/"
 ADDML = "http://www.arkivverket.no/standarder/addml"
 NAMESPACE = uuid.UUID("0f6d1c7e-5a3b-4c8e-9b1d-2e7f3a9c4d51")
 AV = "praksis"
-ARCHIVAL = {"fmt/354", "fmt/477", "fmt/95", "fmt/476", "fmt/480", "fmt/481"}
-"""PDF/A-1a/1b, 2a/2b/2u, 3: what a depot accepts as archival formats for documents."""
 
 
 @dataclass
@@ -316,12 +314,13 @@ class DepositWriter:
 
 # --- arkivuttrekk.xml (ADDML) -------------------------------------------------------------------
 
-XML_FILES = {
-    "arkivstruktur": ("arkivstruktur.xml", "arkivstruktur.xsd", [("mappe", "//mappe"), ("registrering", "//registrering")]),
-    "endringslogg": ("endringslogg.xml", "endringslogg.xsd", [("endring", "//endring")]),
-    "loependeJournal": ("loependeJournal.xml", "loependeJournal.xsd", [("journalregistrering", "//journalregistrering")]),
-    "offentligJournal": ("offentligJournal.xml", "offentligJournal.xsd", [("journalregistrering", "//journalregistrering")]),
+OCCURRENCES = {
+    "arkivstruktur": [("mappe", "//mappe"), ("registrering", "//registrering")],
+    "endringslogg": [("endring", "//endring")],
+    "loependeJournal": [("journalregistrering", "//journalregistrering")],
+    "offentligJournal": [("journalregistrering", "//journalregistrering")],
 }
+"""The dataObjects of arkivuttrekk.xml (one per XML file, `<name>.xml`) and the elements counted in each."""
 
 
 @contextmanager
@@ -383,7 +382,9 @@ def write_addml(package: Path, writer: DepositWriter, counts: dict[str, int]) ->
                             _leaf_prop(w, "inneholderVirksomhetsspesifikkeMetadata", "false", "boolean")
                             _leaf_prop(w, "antallDokumentfiler", r.documents, "integer")
                     with w.element("dataObjects"):
-                        for name, (xml, xsd, occurrences) in XML_FILES.items():
+                        for name, occurrences in OCCURRENCES.items():
+                            xml = f"{name}.xml"
+                            xsd = DEPOSIT_XML[xml]
                             with w.element("dataObject", name=name), w.element("properties"):
                                 _file_props(w, xml, sha256_file(package / xml))
                                 for main, schema_file in ((True, xsd), (False, "metadatakatalog.xsd")):
@@ -435,7 +436,9 @@ def export_arkivuttrekk(config: Config, start: date, end: date, out: Path | None
             writer.write(saker, store, journals)
             counts = {"mappe": writer.result.cases, "registrering": writer.result.journals,
                       "endring": writer.result.journals, "journalregistrering": writer.result.journals}
-            for name, (xml, xsd, _occ) in XML_FILES.items():
+            for xml, xsd in DEPOSIT_XML.items():
+                if xml == "arkivuttrekk.xml":
+                    continue  # written next, from these; validated by the package check
                 problems = validate_file(package / xml, NOARK5 / xsd)
                 if problems:
                     raise ExportError(f"{xml} er ikke gyldig mot {xsd}:\n  " + "\n  ".join(problems))

@@ -34,11 +34,11 @@ from lxml import etree
 
 from ..archive.store import ArchiveStore, CaseFiles, JournalFiles
 from ..config import Config
-from ..errors import PraksisError
 from ..locking import workspace_lock
 from ..registry import Registry
 from . import history
 from .codes import code
+from .errors import ExportError
 from .schemas import ARKIVMELDING_XSD, validate_bytes
 from .xmlwrite import XmlWriter
 
@@ -46,10 +46,6 @@ TARGET = "fiks-arkiv"
 MESSAGE_TYPE = "no.ks.fiks.arkiv.v1.arkivering.arkivmelding.opprett"
 NS = "https://ks-no.github.io/standarder/fiks-protokoll/fiks-arkiv/arkivmelding/opprett/v1"
 MDK = "https://ks-no.github.io/standarder/fiks-protokoll/fiks-arkiv/metadatakatalog/v1"
-
-
-class ExportError(PraksisError):
-    """An export that cannot be made (no such case, nothing in the period…)."""
 
 
 @dataclass
@@ -212,11 +208,6 @@ class FiksArkivWriter:
             writer.leaf("dokumentetsDato", meta["journaldato"])
 
 
-def _case_folder(saksnummer: str) -> str:
-    year, number = saksnummer.split("/")
-    return f"{year}-{int(number):05}"
-
-
 class Bundle:
     """A zip written to a temp file beside its final name and renamed when complete."""
 
@@ -275,24 +266,23 @@ class Bundle:
 
 
 def select_cases(store: ArchiveStore, registry: Registry, target: str, saker: list[str] | None,
-                 since: date | None) -> Iterator[tuple[CaseFiles, bool]]:
-    """(case, changed since its last export) for the cases asked for: named ones, those
-    updated on or after `since`, or by default every case not exported as it is now."""
+                 since: date | None) -> Iterator[tuple[CaseFiles, str, bool]]:
+    """(case, its signature, wanted) for the cases asked for: named ones, those updated on or
+    after `since`, or by default every case not exported as it is now. The signature is read
+    once here and recorded after the export."""
     if saker:
         for saksnummer in saker:
             case = store.load_case(saksnummer)
             if case is None:
                 raise ExportError(f"Fant ingen sak {saksnummer}. Se sakene med «praksis list».")
-            yield case, True
+            yield case, history.signature(case), True
         return
     for case in store.iter_cases():
+        sig = history.signature(case)
         if since is not None:
-            if datetime.fromisoformat(case.meta["oppdatertDato"]).date() >= since:
-                yield case, True
-        elif history.needs_export(registry, case, target):
-            yield case, True
+            yield case, sig, datetime.fromisoformat(case.meta["oppdatertDato"]).date() >= since
         else:
-            yield case, False
+            yield case, sig, history.exported_as(registry, case.saksnummer, target) != sig
 
 
 def export_fiks_arkiv(config: Config, out: Path | None = None, saker: list[str] | None = None,
@@ -309,18 +299,19 @@ def export_fiks_arkiv(config: Config, out: Path | None = None, saker: list[str] 
         registry = Registry(config.workspace.registry)
         try:
             combined: Bundle | None = None
-            exported: list[str] = []  # case numbers only: memory stays flat
+            exported: list[tuple[Path, str, str]] = []  # (folder, case number, signature): memory stays flat
             try:
-                for case, changed in select_cases(store, registry, TARGET, saker, since):
-                    if not changed:
+                for case, sig, wanted in select_cases(store, registry, TARGET, saker, since):
+                    if not wanted:
                         result.unchanged += 1
                         continue
                     messages = writer.messages(case)  # validated; raises before anything is written
-                    folder = _case_folder(case.saksnummer)
+                    folder = case.folder.name  # 2026-00017, as in archive/
                     if per == "samlet":
                         if combined is None:
                             combined = Bundle(out / f"praksis-fiks-arkiv-{when.strftime('%Y%m%d-%H%M%S')}.zip")
                         result.files += combined.add_case(f"{folder}/", case.saksnummer, messages)
+                        exported.append((case.folder, case.saksnummer, sig))  # recorded once the zip is whole
                     else:
                         bundle = Bundle(out / f"{folder}.zip")
                         try:
@@ -329,18 +320,17 @@ def export_fiks_arkiv(config: Config, out: Path | None = None, saker: list[str] 
                             bundle.discard()
                             raise
                         result.bundles.append(bundle.finish(settings.system, when))
-                        history.record(store, registry, case, TARGET, result.bundles[-1].name, when)
-                    exported.append(case.saksnummer)
+                        history.record(store, registry, case.folder, case.saksnummer, sig, TARGET,
+                                       result.bundles[-1].name, when)
                     result.cases.append(case.saksnummer)
                     result.messages += len(messages)
                     if progress and len(result.cases) % 500 == 0:
                         progress(f"  {len(result.cases)} saker …")
                 if combined is not None:
                     result.bundles.append(combined.finish(settings.system, when))
-                    for saksnummer in exported:
-                        done = store.load_case(saksnummer)
-                        assert done is not None
-                        history.record(store, registry, done, TARGET, result.bundles[-1].name, when)
+                    for case_folder, saksnummer, sig in exported:
+                        history.record(store, registry, case_folder, saksnummer, sig, TARGET,
+                                       result.bundles[-1].name, when)
             except BaseException:
                 if combined is not None:
                     combined.discard()

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime
+from pathlib import Path
 
+from ..archive.events import event
 from ..archive.store import JOURNALPOST, SAKSMAPPE, VERSJON, ArchiveStore, CaseFiles
 from ..registry import Registry
 
@@ -24,18 +26,15 @@ def signature(case: CaseFiles) -> str:
     return digest.hexdigest()
 
 
-def needs_export(registry: Registry, case: CaseFiles, target: str) -> bool:
-    last = registry.last_export(case.saksnummer, target)
-    return last is None or last["signatur"] != signature(case)
+def exported_as(registry: Registry, saksnummer: str, target: str) -> str | None:
+    """The signature the case had when it was last exported to `target` (None: never)."""
+    last = registry.last_export(saksnummer, target)
+    return last["signatur"] if last else None
 
 
-def record(store: ArchiveStore, registry: Registry, case: CaseFiles, target: str, bundle: str,
-           when: datetime) -> None:
-    from ..ingest import event  # the same deterministic event ids as everything else in the log
-
-    sig = signature(case)
-    item = event(case.saksnummer, "eksportert", f"{target}|{sig}", mal=target, signatur=sig, bunt=bundle)
-    item["tid"] = when.isoformat()
-    store.append_events(case.folder, [item])
+def record(store: ArchiveStore, registry: Registry, case_folder: Path, saksnummer: str, sig: str, target: str,
+           bundle: str, when: datetime) -> None:
+    item = event(saksnummer, "eksportert", f"{target}|{sig}", at=when, mal=target, signatur=sig, bunt=bundle)
+    store.append_events(case_folder, [item])
     with registry.transaction():
-        registry.record_export(case.saksnummer, target, sig, when.isoformat(), bundle)
+        registry.record_export(saksnummer, target, sig, when.isoformat(), bundle)

@@ -26,11 +26,9 @@ from lxml import etree
 
 from ..convert.pdfa import pdfa_claim
 from ..workspace import sha256_file
+from .schemas import DEPOSIT_XML as XML_SCHEMAS
 from .schemas import DEPOSIT_XSDS, NOARK5, validate_file
 
-XML_SCHEMAS = {"arkivstruktur.xml": "arkivstruktur.xsd", "endringslogg.xml": "endringslogg.xsd",
-               "loependeJournal.xml": "loependeJournal.xsd", "offentligJournal.xml": "offentligJournal.xsd",
-               "arkivuttrekk.xml": "addml.xsd"}
 ARCHIVAL_FORMATS = {"fmt/95", "fmt/354", "fmt/476", "fmt/477", "fmt/478", "fmt/479", "fmt/480", "fmt/481"}
 BY_SUFFIX = re.compile(r"Av$")
 

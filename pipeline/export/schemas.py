@@ -7,8 +7,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..errors import ExitCode, PraksisError
 from ..workspace import PACKAGE_ROOT
+from .errors import SchemaInvalid
 
 SCHEMAS = PACKAGE_ROOT / "schemas"
 FIKS_ARKIV = SCHEMAS / "fiks-arkiv" / "v1"
@@ -16,12 +16,10 @@ ARKIVMELDING_XSD = FIKS_ARKIV / "no.ks.fiks.arkiv.v1.arkivering.arkivmelding.opp
 NOARK5 = SCHEMAS / "noark5-arkivuttrekk" / "v5.0"
 DEPOSIT_XSDS = ("arkivstruktur.xsd", "metadatakatalog.xsd", "endringslogg.xsd", "loependeJournal.xsd",
                 "offentligJournal.xsd", "addml.xsd")
-
-
-class SchemaInvalid(PraksisError):
-    """An XML document does not validate against its schema; nothing was written."""
-
-    exit_code = ExitCode.INPUT_REJECTED
+DEPOSIT_XML = {"arkivstruktur.xml": "arkivstruktur.xsd", "endringslogg.xml": "endringslogg.xsd",
+               "loependeJournal.xml": "loependeJournal.xsd", "offentligJournal.xml": "offentligJournal.xsd",
+               "arkivuttrekk.xml": "addml.xsd"}
+"""The XML files of a deposit package and the schema each is valid against."""
 
 
 @lru_cache(maxsize=None)

@@ -49,6 +49,7 @@ class InboxResult:
     rejected: int = 0
     documents: int = 0
     seconds: float = 0.0
+    wait: float = 2.0  # for «venter»: seconds before trying again (another command holds the workspace)
 
     def log_line(self) -> str:
         name = mask_numbers_in(self.name)

@@ -5,11 +5,14 @@ of them (values shown are masked by validation; file names are masked here)."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..identifiers import mask_numbers_in
 from ..ingest import RecordOutcome
 from ..validation import FileResult
+
+if TYPE_CHECKING:
+    from ..signed.intake import SignedResult
 
 KIND_TEXT = {"ny sak": "ny sak", "oppdatert": "oppdatert", "ingen endring": "ingen endring", "avvist": "AVVIST"}
 
@@ -75,7 +78,7 @@ def error_list(name: str, sha256: str, received: datetime, result: FileResult,
                   "Rett filen og legg den i innboksen igjen. Ingenting fra den er arkivert."]
     else:
         if processed_as:
-            lines += [f"Filen inneholder bare radene som ble avvist. Resten av den opprinelige filen er arkivert",
+            lines += ["Filen inneholder bare radene som ble avvist. Resten av den opprinnelige filen er arkivert",
                       f"(se kvitteringen {processed_as}).", ""]
         lines += [f"{len(rejected)} {result.unit}(r) er avvist. For hver: hvor, kolonne, verdi og hva som må rettes.", ""]
         for outcome in rejected:
@@ -119,3 +122,27 @@ def duplicate(name: str, sha256: str, received: datetime, earlier: dict[str, Any
               "", "Den er IKKE behandlet på nytt, og ingenting i arkivet er endret.",
               "Har du endret noe i arket, lagre det og legg det i innboksen igjen: da er det en ny fil."]
     return "\n".join(lines) + "\n"
+
+
+def signed_receipt(result: SignedResult, received: datetime) -> str:
+    """`signert/behandlet/<name>.kvittering.txt`: which document, which version, the signatures."""
+    identity = result.identity
+    assert identity is not None
+    lines = ["KVITTERING: signert dokument arkivert", "=" * 37, "",
+             f"Fil(er):      {', '.join(mask_numbers_in(n) for n in result.names)}",
+             f"Mottatt:      {_when(received)}",
+             f"Dokument:     {identity.dokumenttype}, sak {result.saksnummer} (dokument-id {identity.id})",
+             f"Arkivert som: versjon {result.version} ({result.kind}; funnet fra {result.method})"]
+    if result.pages:
+        lines.append(f"Sider:        {result.pages}, lagret som PDF/A; originalene er lagret ved siden av, uendret.")
+    for signature in result.signatures:
+        lines.append(f"Signatur:     {signature['signert_av']}: {signature['resultat'].upper()}"
+                     + ("" if signature["intakt"] else " (dokumentet er endret etter signering)"))
+    lines += ["", "Dokumentet står ikke lenger som «mangler signatur» i «praksis list»."]
+    return "\n".join(lines) + "\n"
+
+
+def signed_error(name: str, message: str, received: datetime) -> str:
+    """`signert/avvist/<name>.feil.txt`."""
+    return _set_aside("FEIL: det signerte dokumentet kunne ikke arkiveres", name, received,
+                      [message, "", "Når feilen er rettet, legg filen i signert/ igjen."])

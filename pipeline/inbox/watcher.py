@@ -35,8 +35,6 @@ from .stability import StabilityTracker, parse_problem
 
 log = logging.getLogger("praksis.watch")
 
-BUSY_RETRY = 2.0
-"""Seconds before trying again when another praksis command holds the workspace."""
 FAILURE_RETRY = 30.0
 MAX_ATTEMPTS = 3
 """An unexpected error (a bug, a full disk) is retried this many times, then the file is set aside."""
@@ -176,60 +174,49 @@ class InboxWatcher:
 
     # --- taking a file -------------------------------------------------------------------------
 
+    def _readable(self, path: Path, signed: bool) -> bool:
+        """False for a stable file that cannot be read yet (perhaps still arriving) within its
+        grace period; after that it is taken, and rejected with the reason."""
+        if signed:
+            try:
+                self.intake.examine(path)
+                return True
+            except SignedRejected:
+                pass
+        elif path.suffix.lower() not in SUPPORTED or parse_problem(path, self.config) is None:
+            return True
+        return self.tracker.since_change(path) >= self.settings.uleselig_vent_sekunder
+
     def _take(self, path: Path, processor: InboxProcessor) -> None:
+        """A stable file: a sheet from the inbox, or a signed copy from signert/."""
         if not path.is_file():
             self.tracker.forget(path)
             return
-        if path.parent == self.signed:
-            self._take_signed(path)
-            return
-        if path.suffix.lower() in SUPPORTED:
-            problem = parse_problem(path, self.config)
-            if problem is not None and self.tracker.since_change(path) < self.settings.uleselig_vent_sekunder:
-                # perhaps not completely written yet: give it until the grace period runs out
+        signed = path.parent == self.signed
+        try:
+            if not self._readable(path, signed):
                 self.tracker.postpone(path, min(1.0, self.settings.uleselig_vent_sekunder))
                 return
-        try:
-            result = processor.process(path)
+            if signed:
+                parts = [p for p in self.signed.iterdir() if p.is_file() and self._wanted(p)]
+                result: InboxResult | SignedResult = self.intake.take(path, parts)
+            else:
+                result = processor.process(path)
+        except FileNotFoundError:
+            self.tracker.forget(path)
+            return
         except Exception as exc:  # noqa: BLE001 - a bad file or a bug must never stop the watcher
             self._failed(path, exc)
             return
-        if result.outcome == "venter":
-            log.info("venter: arbeidsområdet er i bruk av en annen praksis-kommando (%s)",
-                     mask_numbers_in(path.name))
-            self.tracker.postpone(path, BUSY_RETRY)
-            return
-        self.tracker.forget(path)
-        self.attempts.pop(path, None)
-        if result.outcome != "forsvant":
-            self.results.append(result)
-            (log.warning if result.outcome in ("avvist", "ustøttet", "delvis") else log.info)(result.log_line())
-
-    def _take_signed(self, path: Path) -> None:
-        """A stable file in signert/: filed with the other parts of its document once their wait is over."""
-        try:
-            self.intake.examine(path)
-        except SignedRejected:
-            if self.tracker.since_change(path) < self.settings.uleselig_vent_sekunder:
-                self.tracker.postpone(path, min(1.0, self.settings.uleselig_vent_sekunder))  # perhaps still arriving
-                return
-        except OSError:
-            self.tracker.forget(path)
-            return
-        try:
-            parts = [p for p in self.signed.iterdir() if p.is_file() and self._wanted(p)]
-            result = self.intake.take(path, parts)
-        except Exception as exc:  # noqa: BLE001 - never stop the watcher
-            self._failed(path, exc)
-            return
-        if result.outcome == "venter":
+        if result.outcome == "venter":  # the workspace is busy, or the other parts may still come
+            log.info("venter %.0f s: %s", result.wait, mask_numbers_in(path.name))
             self.tracker.postpone(path, result.wait + 0.05)
             return
         self.tracker.forget(path)
         self.attempts.pop(path, None)
         if result.outcome != "forsvant":
-            self.signed_results.append(result)
-            (log.warning if result.outcome == "avvist" else log.info)(result.log_line())
+            (self.signed_results if signed else self.results).append(result)  # type: ignore[arg-type]
+            (log.warning if result.outcome in ("avvist", "ustøttet", "delvis") else log.info)(result.log_line())
 
     def _failed(self, path: Path, exc: Exception) -> None:
         """Log the error (its type and message only: no record values) and retry later; after

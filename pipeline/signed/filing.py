@@ -25,6 +25,7 @@ from typing import Any
 
 from .. import faults
 from ..archive import metadata as noark
+from ..archive.events import event, now
 from ..archive.reindex import sync_case
 from ..archive.store import GRUNNLAG, HENDELSER, JOURNALPOST, VERSJON, ArchiveStore, CaseFiles, JournalFiles, write_json
 from ..convert import PdfaLevel
@@ -91,13 +92,11 @@ def already_filed(journal: JournalFiles, part_shas: list[str]) -> int | None:
 def file_signed(store: ArchiveStore, registry: Registry, copy: SignedCopy, level: PdfaLevel) -> tuple[str, int]:
     """File `copy` as the next version; returns (saksnummer, version number). Idempotent: the
     same files filed again return the version they already are."""
-    from ..ingest import event, now  # one event format for the whole log
-
     case, journal = find_target(store, copy.identity)
     part_shas = [sha256_file(path) for _name, path in copy.originals]
     earlier = already_filed(journal, part_shas)
     if earlier is not None:
-        _settle_journal_status(store, registry, case, journal, [], now(), event)
+        _settle_journal_status(store, registry, case, journal, [], now())
         return case.saksnummer, earlier
     signed_version = next(v for v in journal.versions if v.number == copy.identity.versjon)
     latest = journal.latest
@@ -151,12 +150,12 @@ def file_signed(store: ArchiveStore, registry: Registry, copy: SignedCopy, level
     store.move_into_place(staged, journal.folder / f"v{number}")
     shutil.rmtree(staged.parent, ignore_errors=True)
     faults.crash_point("signert-etter-versjon")
-    _settle_journal_status(store, registry, case, journal, events, when, event)
+    _settle_journal_status(store, registry, case, journal, events, when)
     return case.saksnummer, number
 
 
 def _settle_journal_status(store: ArchiveStore, registry: Registry, case: CaseFiles, journal: JournalFiles,
-                           events: list[dict[str, Any]], when: datetime, event: Any) -> None:
+                           events: list[dict[str, Any]], when: datetime) -> None:
     """The journal post «Arkivert», the events logged, the registry synced: also completes a
     filing that a crash interrupted after the version was moved in."""
     if journal.meta["journalstatus"] != JOURNALSTATUS_ARKIVERT:

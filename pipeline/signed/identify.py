@@ -20,7 +20,7 @@ from pypdf.errors import PdfReadError
 
 from ..identity import DocumentIdentity
 
-_IN_TEXT = re.compile(r"(\d{4}/\d+):([a-z_]+):v(\d+)")
+_IN_TEXT = re.compile(r"\d{4}/\d+:[a-z_]+:v\d+")
 _IN_NAME = re.compile(r"(\d{4})[-_/ ](\d+)[-_: ]+([a-z_]+?)[-_: ]+v(\d+)", re.IGNORECASE)
 
 
@@ -77,7 +77,7 @@ def from_text(path: Path, max_pages: int = 10) -> DocumentIdentity | None:
         for page in reader.pages[:max_pages]:
             match = _IN_TEXT.search(page.extract_text() or "")
             if match:
-                return DocumentIdentity(match[2], int(match[3]), match[1])
+                return DocumentIdentity.parse(match[0])  # the footer id: the same parser as the QR code
     except (PdfReadError, ValueError, KeyError, TypeError):
         return None
     return None

@@ -30,9 +30,10 @@ from ..convert.pdfa import pdfa_claim
 from ..errors import ConfigError
 from ..identifiers import mask_numbers_in
 from ..identity import DocumentIdentity
+from ..inbox import receipts
+from ..inbox.folders import free_name, move_no_clobber, write_text
 from ..locking import workspace_lock
 from ..registry import Registry
-from ..inbox.folders import free_name, move_no_clobber, write_text
 from . import pades
 from .filing import SignedCopy, file_signed, find_target
 from .identify import Identification, identify
@@ -209,7 +210,6 @@ class SignedIntake:
     def take(self, path: Path, folder_files: list[Path]) -> SignedResult:
         """One file in signert/ is stable: file it (with the other parts of its document) when
         their wait is over, or say how long to wait; move what was handled."""
-        folder = path.parent
         received = datetime.now().astimezone().replace(microsecond=0)
         if not path.is_file():
             return SignedResult("forsvant", [path.name])
@@ -242,7 +242,7 @@ class SignedIntake:
 
     def _done(self, parts: list[Path], result: SignedResult, received: datetime) -> None:
         target = parts[0].parent / "behandlet"
-        text = signed_receipt(result, received)
+        text = receipts.signed_receipt(result, received)
         for part in parts:
             name = free_name(target, part.name)
             write_text(target / f"{name}.kvittering.txt", text)
@@ -252,34 +252,6 @@ class SignedIntake:
         target = parts[0].parent / "avvist"
         for part in parts:
             name = free_name(target, part.name)
-            write_text(target / f"{name}.feil.txt", signed_error(part.name, message, received))
+            write_text(target / f"{name}.feil.txt", receipts.signed_error(part.name, message, received))
             move_no_clobber(part, target, name)
             self._seen.pop(part, None)
-
-
-def _when(moment: datetime) -> str:
-    return moment.strftime("%d.%m.%Y kl. %H:%M:%S")
-
-
-def signed_receipt(result: SignedResult, received: datetime) -> str:
-    identity = result.identity
-    assert identity is not None
-    lines = ["KVITTERING: signert dokument arkivert", "=" * 37, "",
-             f"Fil(er):      {', '.join(mask_numbers_in(n) for n in result.names)}",
-             f"Mottatt:      {_when(received)}",
-             f"Dokument:     {identity.dokumenttype}, sak {result.saksnummer} (dokument-id {identity.id})",
-             f"Arkivert som: versjon {result.version} ({result.kind}; funnet fra {result.method})"]
-    if result.pages:
-        lines.append(f"Sider:        {result.pages}, lagret som PDF/A; originalene er lagret ved siden av, uendret.")
-    for signature in result.signatures:
-        lines.append(f"Signatur:     {signature['signert_av']}: {signature['resultat'].upper()}"
-                     + ("" if signature["intakt"] else " (dokumentet er endret etter signering)"))
-    lines += ["", "Dokumentet står ikke lenger som «mangler signatur» i «praksis list»."]
-    return "\n".join(lines) + "\n"
-
-
-def signed_error(name: str, message: str, received: datetime) -> str:
-    lines = ["FEIL: det signerte dokumentet kunne ikke arkiveres", "=" * 50, "",
-             f"Fil:          {mask_numbers_in(name)}", f"Mottatt:      {_when(received)}", "", message, "",
-             "Filen er flyttet hit urørt. Når feilen er rettet, legg den i signert/ igjen."]
-    return "\n".join(lines) + "\n"

@@ -15,7 +15,6 @@ from pipeline.archive.store import ArchiveStore
 from pipeline.config import load_config
 from pipeline.convert.preflight import preflight
 from pipeline.signed.identify import identify
-from pipeline.signed.intake import SignedIntake
 from pipeline.workspace import Workspace
 from tests.archive.conftest import VALID_EXAMPLES, praksis
 from tests.inbox.conftest import FAST, inbox_settings, wait_for, watching
