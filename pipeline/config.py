@@ -47,6 +47,13 @@ class Arkiv(_Section):
     """The tilgangsrestriksjon as a code, for Fiks Arkiv (13 = taushetsplikt)."""
 
 
+def _folder_name(value: str) -> str:
+    """A folder inside the inbox: one plain name (a path would move files out of the inbox)."""
+    if not value or "/" in value or "\\" in value or value.startswith("."):
+        raise ValueError("må være et mappenavn uten skråstrek som ikke begynner med punktum")
+    return value
+
+
 class Innboks(_Section):
     """The watched inbox (`praksis watch`): where files arrive and where they go afterwards."""
 
@@ -66,23 +73,26 @@ class Innboks(_Section):
 
     @field_validator("behandlet", "avvist", "duplikater")
     @classmethod
-    def _plain_name(cls, value: str) -> str:
-        if not value or "/" in value or "\\" in value or value.startswith("."):
-            raise ValueError("må være et mappenavn uten skråstrek som ikke begynner med punktum")
-        return value
+    def _folders(cls, value: str) -> str:
+        return _folder_name(value)
 
 
 class Signering(_Section):
     """Signed copies coming back (`praksis signert`, and inbox/signert/ under `praksis watch`)."""
 
     mappe: str = "signert"
-    """A folder inside the inbox."""
+    """A folder inside the inbox (and inside it, the inbox's behandlet/ and avvist/ names)."""
     vent_sekunder: float = Field(60.0, ge=0)
     """Scanned parts of one document are merged once no new part has come for this long."""
     maks_mb: float = Field(200.0, gt=0)
     maks_sider: int = Field(200, gt=0)
     klarerte_sertifikater: list[str] = []
     """Root certificates (PEM or DER files in config/) that e-signatures must chain to to count as trusted."""
+
+    @field_validator("mappe")
+    @classmethod
+    def _folder(cls, value: str) -> str:
+        return _folder_name(value)
 
 
 class Eksport(_Section):

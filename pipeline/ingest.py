@@ -38,6 +38,7 @@ from .config import Config
 from .convert import ConversionError, ConverterPool, PdfaLevel
 from .errors import InputFileError, PraksisError
 from .facts import FactReader, changed, digest
+from .identifiers import mask_numbers_in
 from .identity import DocumentIdentity
 from .locking import workspace_lock
 from .planning import due_documents
@@ -237,7 +238,7 @@ class Ingest:
             return
         if complete:  # a document that failed (a converter fault, a broken template) is made on the next run
             with self.registry.transaction():
-                self.registry.record_input(sha, path.name, now().isoformat(), result.n_records, result.n_valid,
+                self.registry.record_input(sha, mask_numbers_in(path.name), now().isoformat(), result.n_records, result.n_valid,
                                            self.channel)
 
     def _ingest_chunk(self, path: Path, sha: str, result: FileResult, chunk: list[RecordResult]) -> bool:
@@ -410,7 +411,7 @@ class Ingest:
             # kept once something of this file is filed: the «mottatt» events point to it
             copies[str(source)] = self.store.keep_source(source, input_sha)
         received = event(plan.saksnummer, "mottatt", f"{input_sha}|{plan.where}",
-                         kilde={"fil": source.name, "sha256": input_sha, "plassering": plan.where,
+                         kilde={"fil": mask_numbers_in(source.name), "sha256": input_sha, "plassering": plan.where,
                                 "arkivkopi": copies.get(str(source))},
                          status=record.status.value)
         validated = event(plan.saksnummer, "validert", f"{input_sha}|{plan.where}", praksisplass_id=record.id,

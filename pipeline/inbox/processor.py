@@ -179,7 +179,8 @@ class InboxProcessor:
         registry = self._registry()
         try:
             with registry.transaction():
-                registry.receipt_written(sha, notice.relative_to(self.inbox).as_posix())
+                # the user's own file name may hold a fødselsnummer: the registry keeps it masked
+                registry.receipt_written(sha, mask_numbers_in(notice.relative_to(self.inbox).as_posix()))
         finally:
             registry.close()
 

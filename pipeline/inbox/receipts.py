@@ -118,7 +118,7 @@ def duplicate(name: str, sha256: str, received: datetime, earlier: dict[str, Any
     lines = _head("DUPLIKAT: filen er behandlet før", name, sha256, received)
     lines += [f"Nøyaktig den samme filen (samme SHA-256) ble behandlet {_when(when)}",
               f"som «{mask_numbers_in(earlier['filnavn'])}»"
-              + (f"; kvitteringen er {earlier['kvittering']}." if earlier.get("kvittering") else "."),
+              + (f"; kvitteringen er {mask_numbers_in(earlier['kvittering'])}." if earlier.get("kvittering") else "."),
               "", "Den er IKKE behandlet på nytt, og ingenting i arkivet er endret.",
               "Har du endret noe i arket, lagre det og legg det i innboksen igjen: da er det en ny fil."]
     return "\n".join(lines) + "\n"

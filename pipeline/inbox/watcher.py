@@ -84,8 +84,8 @@ class InboxWatcher:
         """Watch until `request_stop`."""
         stop = self.stop
         for folder in (self.inbox, self.inbox / self.settings.behandlet, self.inbox / self.settings.avvist,
-                       self.inbox / self.settings.duplikater, self.signed, self.signed / "behandlet",
-                       self.signed / "avvist"):
+                       self.inbox / self.settings.duplikater, self.signed, self.signed / self.settings.behandlet,
+                       self.signed / self.settings.avvist):
             folder.mkdir(parents=True, exist_ok=True)
         with inbox_lock(self.inbox):
             pool = self._start_converter()
@@ -232,7 +232,7 @@ class InboxWatcher:
         self.tracker.forget(path)
         self.attempts.pop(path, None)
         try:
-            rejected = self.inbox / self.settings.avvist if path.parent == self.inbox else path.parent / "avvist"
+            rejected = path.parent / self.settings.avvist  # inbox/avvist/ or signert/avvist/
             target = free_name(rejected, path.name)
             write_text(rejected / f"{target}.feil.txt", receipts.internal_error(
                 path.name, datetime.now().astimezone(), type(exc).__name__, MAX_ATTEMPTS))

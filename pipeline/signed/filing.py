@@ -29,6 +29,7 @@ from ..archive.events import event, now
 from ..archive.reindex import sync_case
 from ..archive.store import GRUNNLAG, HENDELSER, JOURNALPOST, VERSJON, ArchiveStore, CaseFiles, JournalFiles, write_json
 from ..convert import PdfaLevel
+from ..identifiers import mask_numbers_in
 from ..identity import DocumentIdentity
 from ..registry import Registry
 from ..workspace import sha256_file
@@ -131,7 +132,7 @@ def file_signed(store: ArchiveStore, registry: Registry, copy: SignedCopy, level
         "opprettetDato": when.isoformat(), "opprettetAv": noark.OPPRETTET_AV,
         "fakta_sha256": signed_version.meta["fakta_sha256"],
         "signert": True, "signerer_versjon": copy.identity.versjon, "variant": copy.kind,
-        "identifisert_fra": copy.method, "deler": [name for name, _ in copy.originals], "deler_sha256": part_shas,
+        "identifisert_fra": copy.method, "deler": [mask_numbers_in(name) for name, _ in copy.originals], "deler_sha256": part_shas,
         "signaturer": copy.signatures,
         "grunnlag": {"fil": GRUNNLAG, "sjekksum": grunnlag_sha, "sjekksumAlgoritme": "SHA256"},
         "dokumentobjekt": objects,

@@ -241,7 +241,7 @@ class SignedIntake:
         return result
 
     def _done(self, parts: list[Path], result: SignedResult, received: datetime) -> None:
-        target = parts[0].parent / "behandlet"
+        target = parts[0].parent / self.config.settings.innboks.behandlet
         text = receipts.signed_receipt(result, received)
         for part in parts:
             name = free_name(target, part.name)
@@ -249,7 +249,7 @@ class SignedIntake:
             move_no_clobber(part, target, name)
 
     def _reject(self, parts: list[Path], message: str, received: datetime) -> None:
-        target = parts[0].parent / "avvist"
+        target = parts[0].parent / self.config.settings.innboks.avvist
         for part in parts:
             name = free_name(target, part.name)
             write_text(target / f"{name}.feil.txt", receipts.signed_error(part.name, message, received))

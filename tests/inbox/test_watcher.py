@@ -308,3 +308,20 @@ def test_examples_are_processed_like_the_cli_does(fast, warm_pool, workspace):
         wait_for(lambda: watcher.results, timeout=120, what="the example")
     assert watcher.results[0].outcome == "behandlet"
     assert praksis(workspace.root, "verify").exit_code == 0
+
+
+def test_a_fodselsnummer_in_a_file_name_reaches_no_log_receipt_or_archive_metadata(fast, warm_pool, workspace, caplog):
+    number = fnr_for(1, 1, 1990)
+    name = f"Kari {number}.csv"
+    with caplog.at_level("DEBUG", logger="praksis.watch"):
+        with watching(fast, warm_pool) as watcher:
+            drop(workspace.inbox, name, csv_bytes(rows(1, "F")))
+            wait_for(lambda: watcher.results, what="the file")
+    assert number not in caplog.text and number[:6] + "*****" in caplog.text
+    assert number not in (workspace.inbox / "behandlet" / f"{name}.kvittering.txt").read_text(encoding="utf-8-sig")
+    for path in workspace.archive.rglob("*"):
+        assert number not in str(path)
+        if path.is_file() and path.suffix in (".json", ".jsonl"):
+            assert number not in path.read_text(encoding="utf-8"), path
+    with sqlite3.connect(workspace.root / "registry.sqlite") as db:
+        assert number not in repr(db.execute("SELECT * FROM inndata").fetchall())
