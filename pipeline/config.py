@@ -183,6 +183,14 @@ class DocumentSet:
             for tiltak in Tiltak
             for status in Status
         }
+        self._needed = {
+            key: tuple(dict.fromkeys(path for _, spec in due for path in spec.krever)) for key, due in self._due.items()
+        }
+
+    def needed(self, tiltak: Tiltak, status: Status) -> tuple[str, ...]:
+        """Every field a document due for this tiltak at this status may require (whatever its
+        `betingelse`): where all are given, no document lacks anything."""
+        return self._needed[(tiltak, status)]
 
     def due(self, tiltak: Tiltak, status: Status) -> list[tuple[str, DokumentSpec]]:
         """Documents whose status has come for this tiltak (their `betingelse` not yet checked)."""

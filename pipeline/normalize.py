@@ -81,9 +81,12 @@ def _digits_from_number(value: Any, width: int) -> str | None:
 
 
 def _fnr(value: Any, limit: int) -> str:
-    digits = _digits_from_number(value, 11)
-    if digits is None:
-        digits = re.sub(r"[\s.\-]", "", str(value))
+    if value.__class__ is str and value.isdigit():  # the common case: 11 digits as typed
+        digits = value
+    else:
+        digits = _digits_from_number(value, 11)
+        if digits is None:
+            digits = re.sub(r"[\s.\-]", "", str(value))
     problem = fnr_problem(digits)
     if problem:
         raise ValueProblem(problem)

@@ -1,7 +1,7 @@
 """Domain rules across fields: dates, scheme (tiltak) rules, and what each status requires.
 
-Each rule looks at the values that could be read (a field that failed to read is absent)
-and appends (field path, Norwegian message) to `problems` for every problem, so all are
+Each rule looks at the values that could be read (a field not given, or that failed to
+read, is None or absent: rules test `values.get(path) is None`) and appends (field path, Norwegian message) to `problems` for every problem, so all are
 reported at once. Values are already typed by the converters (a date field holds a
 `date`), so rules read them directly. They run for every row of a sheet: plain functions
 with early exits, no generators.
@@ -27,7 +27,7 @@ def _fmt(day: date) -> str:
 
 def required_always(values: Values, documents: DocumentSet, problems: Problems) -> None:
     for path in REQUIRED_FIELDS:
-        if path not in values:
+        if values.get(path) is None:
             problems.append((path, f"{FIELDS[path].title} mangler. Feltet må alltid fylles ut."))
 
 
@@ -79,7 +79,7 @@ def hours(values: Values, documents: DocumentSet, problems: Problems) -> None:
 
 
 def scheme(values: Values, documents: DocumentSet, problems: Problems) -> None:
-    if values.get("tiltak") is Tiltak.ARBEIDSTRENING and "yrkesmaal" not in values:
+    if values.get("tiltak") is Tiltak.ARBEIDSTRENING and values.get("yrkesmaal") is None:
         problems.append(("yrkesmaal", "Arbeidstrening skal ha et definert yrkesmål. Fyll inn yrkesmålet."))
 
 
@@ -105,7 +105,7 @@ def certificates(values: Values, documents: DocumentSet, problems: Problems) -> 
 def completion(values: Values, documents: DocumentSet, problems: Problems) -> None:
     status = values.get("status")
     if status is Status.AVSLUTTET:
-        if "fullfoert" not in values:
+        if values.get("fullfoert") is None:
             problems.append(("fullfoert", "Når status er Avsluttet, må det stå om praksisen ble fullført (Ja/Nei)."))
     elif values.get("fullfoert"):
         problems.append(("fullfoert", "Fullført kan bare være «Ja» når status er Avsluttet."))
@@ -116,12 +116,17 @@ def documents_due(values: Values, documents: DocumentSet, problems: Problems) ->
     status, tiltak = values.get("status"), values.get("tiltak")
     if not isinstance(status, Status) or not isinstance(tiltak, Tiltak):
         return
+    for path in documents.needed(tiltak, status):
+        if values.get(path) is None:
+            break
+    else:
+        return  # the usual case: every field any due document needs is there
     missing: dict[str, list[str]] = {}
     for _, spec in documents.due(tiltak, status):
         if spec.betingelse and not values.get(spec.betingelse):
             continue
         for path in spec.krever:
-            if path not in values:
+            if values.get(path) is None:
                 missing.setdefault(path, []).append(spec.tittel.lower())
     for path, titles in missing.items():
         names = [f"«{t}»" for t in dict.fromkeys(titles)]

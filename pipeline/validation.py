@@ -10,27 +10,24 @@ from __future__ import annotations
 import gc
 import hashlib
 import hmac
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import islice
+from itertools import islice, repeat
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from . import rules
 from .config import Config
 from .errors import InputFileError
 from .identifiers import mask_fnr
 from .normalize import Converter, ValueProblem, converters, fold
-from .reading import RawRecord, Source, open_source
+from .reading import RawRecord, Source, open_source, picker
 from .record import FIELDS, Praksisplass
 
-_PATHS: dict[str, tuple[str, str | None, str | None]] = {
-    path: (parts + [None, None])[:3] for path in FIELDS for parts in [path.split(".")]  # type: ignore[misc]
-}
 _CACHED = {"text", "longtext", "date", "bool", "number", "list", "tiltak", "status", "orgnr", "phone", "email"}
 """Kinds whose converted values are remembered per column: sheets repeat units, dates, tiltak,
 tasks… and a dict hit is far cheaper than parsing again. Never the fødselsnummer."""
@@ -40,6 +37,15 @@ CHUNK = 256
 """Rows validated together (column by column); small enough to keep memory flat."""
 _Step = tuple[str, Converter, int, "dict[str, Any] | None"]
 _MAX_SHOWN = 60
+_SHARED_PARTS = tuple(sorted(
+    {path.split(".")[0] for path in FIELDS if "." in path}
+    - {path.split(".")[0] for path, spec in FIELDS.items() if spec.kind.name in ("fnr", "list")}
+))
+"""Parts of the record that many rows repeat (the unit and its leader, the supervisor, the
+ordering office, the requirements): each distinct one is validated once and the (frozen)
+instance shared. Never a part with a fødselsnummer, or a list (not hashable)."""
+_validate_record = Praksisplass.__pydantic_validator__.validate_python
+"""`Praksisplass.model_validate` without its Python wrapper, which costs a tenth as much again."""
 
 
 @dataclass(frozen=True)
@@ -61,7 +67,7 @@ class Feil:
         }
 
 
-@dataclass
+@dataclass(slots=True)
 class RecordResult:
     source: str
     unit: str
@@ -139,21 +145,6 @@ def derived_id(key: bytes, values: dict[str, Any]) -> str:
     return "H-" + hmac.new(key, message.encode(), hashlib.sha256).hexdigest()[:16]
 
 
-def _nest(values: dict[str, Any]) -> dict[str, Any]:
-    """`{"praktikant.navn": x}` → `{"praktikant": {"navn": x}}` (the record is at most 3 deep)."""
-    nested: dict[str, Any] = {}
-    paths = _PATHS
-    for path, value in values.items():
-        first, second, third = paths[path]
-        if second is None:
-            nested[path] = value
-        elif third is None:
-            nested.setdefault(first, {})[second] = value
-        else:
-            nested.setdefault(first, {}).setdefault(second, {})[third] = value
-    return nested
-
-
 class Validator:
     """Validates files against the workspace's configuration (document set, aliases, id key)."""
 
@@ -163,19 +154,21 @@ class Validator:
         convert = converters(config.settings.innlesing.listeskille)
         # Per field: its converter, its length limit, and its cache of converted values (or None).
         self._fields: dict[str, _Step] = {
-            path: (path, convert[spec.kind.name], spec.kind.max_length, {"": None} if spec.kind.name in _CACHED else None)
+            path: (path, convert[spec.kind.name], spec.kind.max_length, {"": None, None: None} if spec.kind.name in _CACHED else None)
             for path, spec in FIELDS.items()
         }
-        self._plans: dict[tuple[str, ...], tuple[_Step, ...]] = {}
+        self._layouts: dict[tuple[str, ...], _Layout] = {}
+        self._made: dict[str, dict[tuple[Any, ...], BaseModel]] = {part: {} for part in _SHARED_PARTS}
+        """Per shared part: (its fields, their values) → the validated instance."""
 
-    def _plan_for(self, paths: tuple[str, ...]) -> tuple[_Step, ...]:
-        """The conversion steps for a record's fields, in its order (one per sheet layout)."""
-        plan = self._plans.get(paths)
-        if plan is None:
-            plan = tuple(self._fields[path] for path in paths)
-            if len(self._plans) < 256:  # JSON records may each have their own layout
-                self._plans[paths] = plan
-        return plan
+    def _layout_for(self, paths: tuple[str, ...]) -> _Layout:
+        """How rows with these fields are converted and nested (one per sheet layout)."""
+        layout = self._layouts.get(paths)
+        if layout is None:
+            layout = _Layout(paths, tuple(self._fields[path] for path in paths))
+            if len(self._layouts) < 256:  # JSON records may each have their own layout
+                self._layouts[paths] = layout
+        return layout
 
     def validate_file(self, path: Path) -> FileResult:
         """Validate a whole file, keeping every record's result (for reports)."""
@@ -232,91 +225,180 @@ class Validator:
             while end < len(raws) and raws[end].paths is paths:
                 end += 1
             group = raws[start:end]
-            drafts = [_Draft(raw, unit) for raw in group]
-            self._convert_columns(group, drafts)
-            results.extend(self._finish(draft, seen) for draft in drafts)
+            layout = self._layout_for(paths)
+            # A draft holds a record's errors; most rows have none, so it is made when needed.
+            drafts = {index: _Draft(raw, unit) for index, raw in enumerate(group) if raw.problems}
+            rows = self._convert_columns(layout, group, drafts, unit)
+            finish = self._finish
+            results.extend(finish(raw, row, drafts.get(index), layout, unit, seen)
+                           for index, (raw, row) in enumerate(zip(group, rows)))
             start = end
 
-    def _convert_columns(self, group: list[RawRecord], drafts: list[_Draft]) -> None:
-        paths = group[0].paths
-        width = len(paths)
+    def _convert_columns(self, layout: _Layout, group: list[RawRecord], drafts: dict[int, _Draft],
+                         unit: str) -> list[tuple[Any, ...]]:
+        """Each row's converted values in layout order (None: blank or unreadable)."""
+        width = len(layout.paths)
         rows = [raw.cells if len(raw.cells) == width else raw.cells[:width] for raw in group]
         resolved: list[list[Any]] = []
-        for (path, convert, limit, cache), column in zip(self._plan_for(paths), zip(*rows)):
-            if cache is not None:  # it maps "" to None: a blank cell is a hit too
-                values = [cache.get(value, _MISS) if value.__class__ is str else (None if value is None else _MISS)
-                          for value in column]
-            else:
-                values = [None if value is None or value == "" else _MISS for value in column]
-            for index in [i for i, value in enumerate(values) if value is _MISS]:
-                values[index] = self._convert_cell(column[index], path, convert, limit, cache, drafts[index])
+        for step, column in zip(layout.steps, zip(*rows)):
+            values, failures = _convert_column(step, column)
+            for index, message in failures:
+                draft = drafts.get(index) or drafts.setdefault(index, _Draft(group[index], unit))
+                draft.unreadable.add(step[0])
+                draft.add(step[0], draft.raw.columns[step[0]], column[index], message)
             resolved.append(values)
-        for draft, row in zip(drafts, zip(*resolved)):
-            draft.values = {path: value for path, value in zip(paths, row) if value is not None}
+        return list(zip(*resolved)) if resolved else [()] * len(group)  # a record with no known field
 
-    @staticmethod
-    def _convert_cell(value: Any, path: str, convert: Converter, limit: int, cache: dict[str, Any] | None,
-                      draft: _Draft) -> Any:
-        """One cell not found in its column's cache: None where blank or unreadable."""
-        if value is None or (value.__class__ is str and (not value or value.isspace())):
-            return None
-        try:
-            converted = convert(value, limit)
-        except ValueProblem as problem:
-            draft.unreadable.add(path)
-            draft.add(path, draft.raw.columns[path], value, problem.message)
-            return None
-        if cache is not None and value.__class__ is str and len(cache) < _CACHE_LIMIT:
-            # lists are stored as tuples, so no record can change another's
-            cache[value] = tuple(converted) if isinstance(converted, list) else converted
-        return converted  # None: empty once cleaned, i.e. not given
-
-    def _finish(self, draft: _Draft, seen: dict[str, int] | None) -> RecordResult:
+    def _finish(self, raw: RawRecord, row: tuple[Any, ...], draft: _Draft | None, layout: _Layout, unit: str,
+                seen: dict[str, int] | None) -> RecordResult:
         """Rules, id, duplicate check and the typed record, for one converted row."""
-        raw, values = draft.raw, draft.values
+        values = dict(zip(layout.paths, row))  # None: not given or unreadable
         problems = rules.check(values, self.documents)
-        given = raw.values if problems else {}
-        for path, message in problems:
-            if path in draft.unreadable:  # already reported as unreadable, not also as missing
-                continue
-            draft.add(path, raw.columns.get(path), given.get(path), message)
+        if problems:
+            draft = draft or _Draft(raw, unit)
+            given = raw.values
+            for path, message in problems:
+                if path in draft.unreadable:  # already reported as unreadable, not also as missing
+                    continue
+                draft.add(path, raw.columns.get(path), given.get(path), message)
 
-        result = RecordResult(raw.source, draft.unit, raw.row, None, draft.errors, name=values.get("praktikant.navn"))
+        result = RecordResult(raw.source, unit, raw.row, None, name=values.get("praktikant.navn"))
         derived = False
-        if "id" in values:
+        if values.get("id") is not None:
             result.id = values["id"]
-        elif all(p in values for p in ("praktikant.foedselsnummer", "praksisenhet.navn", "startdato")):
-            values["id"] = result.id = derived_id(self.config.id_key, values)
+        elif all(values.get(p) is not None for p in ("praktikant.foedselsnummer", "praksisenhet.navn", "startdato")):
+            result.id = derived_id(self.config.id_key, values)
             derived = True
             result.notes.append(f"Ingen id i kilden: avledet nøkkel {result.id} (fra fødselsnummer, enhet og startdato).")
         if result.id is not None and seen is not None:
             if result.id in seen:
+                draft = draft or _Draft(raw, unit)
                 draft.add("id", raw.column("id"), result.id,
-                          f"Samme id som {draft.unit} {seen[result.id]}. Hver praksisplass skal stå én gang.")
+                          f"Samme id som {unit} {seen[result.id]}. Hver praksisplass skal stå én gang.")
             else:
                 seen[result.id] = raw.row
-        if draft.errors:
+        if draft is not None and draft.errors:
+            result.errors = draft.errors
             return result
+        nested = layout.nest(row)
+        nested["id"] = result.id
+        nested["id_avledet"] = derived
+        new_parts = []
+        for part, paths, pick in layout.shared:
+            key = (paths, pick(row))
+            made = self._made[part].get(key)
+            if made is None:
+                new_parts.append((part, key))
+            else:
+                nested[part] = made  # taken as it is: pydantic does not validate an instance again
         try:
-            nested = _nest(values)
-            nested["id_avledet"] = derived
-            result.record = Praksisplass.model_validate(nested)
+            record = result.record = _validate_record(nested)
         except ValidationError as exc:  # a bug guard: the converters should have caught it
+            draft = draft or _Draft(raw, unit)
             for err in exc.errors():
                 path = ".".join(str(p) for p in err["loc"])
                 draft.add(path, raw.column(path), None, f"Ugyldig verdi: {err['msg']}")
+            result.errors = draft.errors
+            return result
+        for part, key in new_parts:
+            made_parts = self._made[part]
+            if len(made_parts) < _CACHE_LIMIT:
+                made_parts[key] = getattr(record, part)
         return result
 
 
-class _Draft:
-    """One record while it is being validated: the values read so far and its errors."""
+def _convert_column(step: _Step, column: tuple[Any, ...]) -> tuple[list[Any], list[tuple[int, str]]]:
+    """One column of a chunk: its converted values (None where blank or unreadable) and the
+    cells that could not be read, as (row index, what to fix)."""
+    path, convert, limit, cache = step
+    if cache is None:
+        values = [None if value is None or value == "" else _MISS for value in column]
+    else:  # it maps "" and None to None: a blank cell is a hit too
+        try:
+            values = list(map(cache.get, column, repeat(_MISS)))
+        except TypeError:  # a list or object from JSON: not hashable, so never cached
+            values = [cache.get(value, _MISS) if value.__class__ is str else (None if value is None else _MISS)
+                      for value in column]
+    failures: list[tuple[int, str]] = []
+    if _MISS not in values:
+        return values, failures
+    store = cache is not None and len(cache) < _CACHE_LIMIT  # once full, it stays as it is
+    for index, value in enumerate(values):
+        if value is not _MISS:
+            continue
+        cell = column[index]  # not "" (or None: a hit in a cache, and blank without one)
+        if cell.__class__ is str and cell.isspace():
+            values[index] = None
+            continue
+        try:
+            converted = convert(cell, limit)
+        except ValueProblem as problem:
+            failures.append((index, problem.message))
+            values[index] = None
+            continue
+        if store and cell.__class__ is str:
+            # lists are stored as tuples, so no record can change another's
+            cache[cell] = tuple(converted) if converted.__class__ is list else converted
+        values[index] = converted  # None: empty once cleaned, i.e. not given
+    return values, failures
 
-    __slots__ = ("raw", "unit", "values", "errors", "unreadable")
+
+class _Layout:
+    """The fields of one sheet layout (its tuple of field paths), in the sheet's order: the
+    conversion step of each, and `nest`, which turns a converted row into the record's nested
+    shape (`praktikant.navn` → `{"praktikant": {"navn": …}}`), made once per layout."""
+
+    __slots__ = ("paths", "steps", "nest", "shared")
+
+    def __init__(self, paths: tuple[str, ...], steps: tuple[_Step, ...]) -> None:
+        self.paths = paths
+        self.steps = steps
+        self.nest = _nesting(paths)
+        # Per shared part: its fields in this layout, and how to pick their values from a row.
+        self.shared = tuple(
+            (part, tuple(paths[i] for i in index), picker(index))
+            for part in _SHARED_PARTS
+            for index in [[i for i, path in enumerate(paths) if path.startswith(part + ".")]]
+        )
+
+
+def _nesting(paths: tuple[str, ...]) -> Callable[[tuple[Any, ...]], dict[str, Any]]:
+    """A function from a converted row (values in `paths` order, None where not given) to the
+    nested dict the record is validated from, leaving out what is not given.
+
+    It is written out as straight-line Python and compiled once per layout, as
+    `collections.namedtuple` and `dataclasses` do: a loop over the fields costs three times as
+    much, on every row of every sheet. The names come from the record's own fields (FIELDS),
+    never from a file, and are written with repr()."""
+    by_parent: dict[tuple[str, ...], list[tuple[str, int]]] = {(): []}
+    for index, path in enumerate(paths):
+        *parent, name = path.split(".")
+        by_parent.setdefault(tuple(parent), []).append((name, index))
+    variables = "".join(f"v{index}, " for index in range(len(paths)))
+    lines = ["def nest(row):", f"    ({variables}) = row", "    nested = {}"]
+    # the record's own fields, then the parts, parents before children (praksisenhet, then .leder)
+    for parent, fields in sorted(by_parent.items(), key=lambda item: len(item[0])):
+        target = "nested" if not parent else "part"
+        if parent:
+            lines.append("    part = {}")
+        lines.extend(f"    if v{index} is not None: {target}[{name!r}] = v{index}" for name, index in fields)
+        if parent:
+            holder = "nested" + "".join(f".setdefault({key!r}, {{}})" for key in parent[:-1])
+            lines.append(f"    if part: {holder}[{parent[-1]!r}] = part")
+    lines.append("    return nested")
+    namespace: dict[str, Any] = {}
+    exec("\n".join(lines), namespace)  # noqa: S102 (generated from field names, see above)
+    return namespace["nest"]  # type: ignore[no-any-return]
+
+
+class _Draft:
+    """The errors of one record while it is being validated (made at its first problem)."""
+
+    __slots__ = ("raw", "unit", "errors", "unreadable")
 
     def __init__(self, raw: RawRecord, unit: str) -> None:
         self.raw = raw
         self.unit = unit
-        self.values: dict[str, Any] = {}
         self.errors: list[Feil] = []
         self.unreadable: set[str] = set()
         for column, message in raw.problems:

@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 from pipeline.identifiers import (
     fnr_birth_date,
     fnr_check_digits,
+    fnr_check_digits_hold,
     fnr_problem,
     is_synthetic_fnr,
     mask_fnr,
@@ -39,6 +40,18 @@ def test_changing_any_single_digit_is_detected(birth: date, n: int, position: in
         return
     changed = fnr[:position] + str((int(fnr[position]) + delta) % 10) + fnr[position + 1:]
     assert fnr_problem(changed) is not None
+
+
+@given(st.text(alphabet="0123456789", min_size=11, max_size=11))
+def test_one_pass_check_agrees_with_computing_the_check_digits(fnr: str) -> None:
+    assert fnr_check_digits_hold(fnr) == (fnr_check_digits(fnr[:9]) == fnr[9:])
+
+
+@given(st.text(alphabet="0123456789", min_size=9, max_size=9))
+def test_one_pass_check_accepts_the_computed_check_digits(first_nine: str) -> None:
+    digits = fnr_check_digits(first_nine)
+    if digits is not None:  # remainder 1: no valid number exists
+        assert fnr_check_digits_hold(first_nine + digits)
 
 
 @given(births, st.integers(0, 499))

@@ -90,3 +90,63 @@ def test_record_shape(validator: Validator, write_csv) -> None:
     assert record.praktikant.telefon == "+4741234567"
     assert record.praksisveileder.navn is None
     assert record.gjeldende_sluttdato.isoformat() == "2026-06-30"
+
+
+def test_json_records_with_no_known_field_are_reported_not_lost(validator: Validator, tmp_path: Path) -> None:
+    import json
+
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps([{}, {"ukjent": 1}, good_row(id="3")]), encoding="utf-8")
+    result = validator.validate_file(path)
+    assert [r.row for r in result.records] == [1, 2, 3]
+    assert [r.valid for r in result.records] == [False, False, True]
+    assert any("Praktikantens navn mangler" in e.melding for e in result.records[1].errors)
+
+
+def test_repeated_parts_are_one_shared_frozen_instance(validator: Validator, write_csv) -> None:
+    import pytest
+    from pydantic import ValidationError
+
+    unit = {"praksisenhet.leder.navn": "Lea Leder", "praksisveileder.navn": "Vera Veileder"}
+    rows = [good_row(id="1", **unit), good_row(id="2", **unit),
+            good_row(id="3", **{**unit, "praksisenhet.leder.navn": "Lars Leder"})]
+    first, second, third = (r.record for r in validator.validate_file(write_csv(rows)).records)
+    assert first is not None and second is not None and third is not None
+    assert first.praksisenhet is second.praksisenhet and first.praksisveileder is second.praksisveileder
+    assert third.praksisenhet is not first.praksisenhet and third.praksisenhet.leder.navn == "Lars Leder"
+    assert first.praktikant is not second.praktikant  # never the part with the fødselsnummer
+    with pytest.raises(ValidationError):  # frozen: no record can change another's
+        first.praksisenhet.navn = "Annet"  # type: ignore[misc]
+
+
+def test_a_part_is_shared_only_between_the_same_fields(validator: Validator, tmp_path: Path) -> None:
+    import json
+
+    # the same leader name, once with and once without a phone: two different parts
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps([
+        good_row(id="1", **{"praksisenhet.leder.navn": "Lea"}),
+        good_row(id="2", **{"praksisenhet.leder.navn": "Lea", "praksisenhet.leder.telefon": "41234567"}),
+    ]), encoding="utf-8")
+    first, second = (r.record for r in validator.validate_file(path).records)
+    assert first is not None and second is not None
+    assert first.praksisenhet.leder.telefon is None and second.praksisenhet.leder.telefon == "41234567"
+
+
+def test_blank_and_whitespace_cells_are_not_given(validator: Validator, write_csv) -> None:
+    rows = [good_row(id=str(i), timer_per_uke=blank, yrkesmaal=blank, **{"praktikant.telefon": blank})
+            for i, blank in enumerate(["", "   ", "\t", " \u00a0 "])]
+    for result in validator.validate_file(write_csv(rows)).records:
+        assert result.valid, result.errors
+        assert result.record.timer_per_uke is None and result.record.yrkesmaal is None
+        assert result.record.praktikant.telefon is None
+
+
+def test_nesting_of_a_layout() -> None:
+    from pipeline.validation import _nesting
+
+    nest = _nesting(("id", "praksisenhet.leder.navn", "krav.politiattest", "praksisenhet.navn"))
+    assert nest(("A", "Lea", None, "Enhet")) == {"id": "A", "praksisenhet": {"navn": "Enhet", "leder": {"navn": "Lea"}}}
+    assert nest(("A", "Lea", None, None)) == {"id": "A", "praksisenhet": {"leder": {"navn": "Lea"}}}
+    assert nest((None, None, False, None)) == {"krav": {"politiattest": False}}
+    assert _nesting(())(()) == {}

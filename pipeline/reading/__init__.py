@@ -41,6 +41,10 @@ class RawRecord(NamedTuple):
         return self.columns.get(path)
 
 
+_new_record = tuple.__new__
+"""`RawRecord(...)` without the Python-level argument handling of a NamedTuple: once per row."""
+
+
 @dataclass
 class Source:
     """An opened input file. `unit` says what `RawRecord.row` counts: linje, rad or post."""
@@ -55,8 +59,11 @@ class Source:
         return self._records
 
 
-def _picker(index: list[int]) -> Callable[[Sequence[Any]], Sequence[Any]]:
-    """The cells at `index` of a row, as a tuple (itemgetter returns a bare item for one index)."""
+def picker(index: Sequence[int]) -> Callable[[Sequence[Any]], Sequence[Any]]:
+    """The items at `index` of a row, always as a tuple (itemgetter returns a bare item for
+    one index and cannot be made for none)."""
+    if not index:
+        return lambda row: ()
     if len(index) == 1:
         only = index[0]
         return lambda row: (row[only],)
@@ -100,7 +107,7 @@ class HeaderMap:
         self.paths = tuple(self.columns)
         # Where the known columns are the first ones in order (the usual sheet), a row is
         # used as it is; otherwise its known cells are picked out.
-        self._pick = None if index == list(range(len(index))) else _picker(index)
+        self._pick = None if index == list(range(len(index))) else picker(index)
 
     def record(self, source: str, row: int, values: list[Any] | tuple[Any, ...]) -> RawRecord:
         if len(values) < self.width:
@@ -109,7 +116,7 @@ class HeaderMap:
         if len(values) > self.width and any(not is_blank(v) for v in values[self.width:]):
             problems = (("", "Raden har verdier i kolonner uten overskrift. Sjekk at ingen verdi er skrevet i feil kolonne."),)
         cells = values if self._pick is None else self._pick(values)
-        return RawRecord(source, row, self.paths, cells, self.columns, problems)
+        return _new_record(RawRecord, (source, row, self.paths, cells, self.columns, problems))
 
 
 SUPPORTED = {".json": "json", ".csv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx"}
