@@ -35,7 +35,8 @@ _CACHE_LIMIT = 4096
 _MISS = object()
 CHUNK = 256
 """Rows validated together (column by column); small enough to keep memory flat."""
-_Step = tuple[str, Converter, int, "dict[str, Any] | None"]
+_Step = tuple[str, Converter, int, "dict[Any, Any] | None"]
+"""Per field: its path, converter, length limit, and its cache of converted values (or None)."""
 _MAX_SHOWN = 60
 _SHARED_PARTS = tuple(sorted(
     {path.split(".")[0] for path in FIELDS if "." in path}
@@ -152,7 +153,6 @@ class Validator:
         self.config = config
         self.documents = config.documents
         convert = converters(config.settings.innlesing.listeskille)
-        # Per field: its converter, its length limit, and its cache of converted values (or None).
         self._fields: dict[str, _Step] = {
             path: (path, convert[spec.kind.name], spec.kind.max_length, {"": None, None: None} if spec.kind.name in _CACHED else None)
             for path, spec in FIELDS.items()
@@ -326,7 +326,7 @@ def _convert_column(step: _Step, column: tuple[Any, ...]) -> tuple[list[Any], li
     for index, value in enumerate(values):
         if value is not _MISS:
             continue
-        cell = column[index]  # not "" (or None: a hit in a cache, and blank without one)
+        cell = column[index]  # never "" or None: both are hits in a cache, and blank without one
         if cell.__class__ is str and cell.isspace():
             values[index] = None
             continue
