@@ -165,7 +165,7 @@ class Validator:
         """How rows with these fields are converted and nested (one per sheet layout)."""
         layout = self._layouts.get(paths)
         if layout is None:
-            layout = _Layout(paths, tuple(self._fields[path] for path in paths))
+            layout = _Layout(paths, tuple(self._fields[path] for path in paths), self._made)
             if len(self._layouts) < 256:  # JSON records may each have their own layout
                 self._layouts[paths] = layout
         return layout
@@ -252,7 +252,8 @@ class Validator:
     def _finish(self, raw: RawRecord, row: tuple[Any, ...], draft: _Draft | None, layout: _Layout, unit: str,
                 seen: dict[str, int] | None) -> RecordResult:
         """Rules, id, duplicate check and the typed record, for one converted row."""
-        values = dict(zip(layout.paths, row))  # None: not given or unreadable
+        values = layout.blank.copy()  # every field of the layout; None: not given or unreadable
+        values.update(zip(layout.paths, row))
         problems = rules.check(values, self.documents)
         if problems:
             draft = draft or _Draft(raw, unit)
@@ -284,11 +285,11 @@ class Validator:
         nested["id"] = result.id
         nested["id_avledet"] = derived
         new_parts = []
-        for part, paths, pick in layout.shared:
+        for part, paths, pick, made_parts in layout.shared:
             key = (paths, pick(row))
-            made = self._made[part].get(key)
+            made = made_parts.get(key)
             if made is None:
-                new_parts.append((part, key))
+                new_parts.append((part, key, made_parts))
             else:
                 nested[part] = made  # taken as it is: pydantic does not validate an instance again
         try:
@@ -300,8 +301,7 @@ class Validator:
                 draft.add(path, raw.column(path), None, f"Ugyldig verdi: {err['msg']}")
             result.errors = draft.errors
             return result
-        for part, key in new_parts:
-            made_parts = self._made[part]
+        for part, key, made_parts in new_parts:
             if len(made_parts) < _CACHE_LIMIT:
                 made_parts[key] = getattr(record, part)
         return result
@@ -348,15 +348,18 @@ class _Layout:
     conversion step of each, and `nest`, which turns a converted row into the record's nested
     shape (`praktikant.navn` → `{"praktikant": {"navn": …}}`), made once per layout."""
 
-    __slots__ = ("paths", "steps", "nest", "shared")
+    __slots__ = ("paths", "steps", "blank", "nest", "shared")
 
-    def __init__(self, paths: tuple[str, ...], steps: tuple[_Step, ...]) -> None:
+    def __init__(self, paths: tuple[str, ...], steps: tuple[_Step, ...],
+                 made: dict[str, dict[tuple[Any, ...], BaseModel]]) -> None:
         self.paths = paths
         self.steps = steps
+        self.blank: dict[str, Any] = dict.fromkeys(paths)  # copied per row: cheaper than growing a dict
         self.nest = _nesting(paths)
-        # Per shared part: its fields in this layout, and how to pick their values from a row.
+        # Per shared part: its fields in this layout, how to pick their values from a row, and
+        # the validator's instances of it made so far.
         self.shared = tuple(
-            (part, tuple(paths[i] for i in index), picker(index))
+            (part, tuple(paths[i] for i in index), picker(index), made[part])
             for part in _SHARED_PARTS
             for index in [[i for i, path in enumerate(paths) if path.startswith(part + ".")]]
         )

@@ -101,8 +101,8 @@ def _records(handle: TextIO, reader: Any, header_map: HeaderMap, last_line: int,
         try:
             for values in reader:
                 start, last_line = last_line + 1, reader.line_num
-                if not "".join(values).strip():  # a blank row (one C call: this runs per row)
-                    continue
+                if not (values and values[0].strip()) and not "".join(values).strip():  # a blank row
+                    continue  # (the first cell decides for almost every row: this runs per row)
                 yield header_map.record(display, start, values)
         except (csv.Error, UnicodeDecodeError) as exc:
             raise _unreadable(display, exc, reader.line_num) from None
