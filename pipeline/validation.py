@@ -310,7 +310,7 @@ class Validator:
 def _convert_column(step: _Step, column: tuple[Any, ...]) -> tuple[list[Any], list[tuple[int, str]]]:
     """One column of a chunk: its converted values (None where blank or unreadable) and the
     cells that could not be read, as (row index, what to fix)."""
-    path, convert, limit, cache = step
+    _path, convert, limit, cache = step
     if cache is None:
         values = [None if value is None or value == "" else _MISS for value in column]
     else:  # it maps "" and None to None: a blank cell is a hit too

@@ -137,9 +137,7 @@ class DepositWriter:
             writer.leaf("journalStartDato", self.start)
             writer.leaf("journalSluttDato", self.end)
             writer.leaf("antallJournalposter", journals)
-            with writer.element("arkivskaper"):
-                writer.leaf("arkivskaperID", self.creator_id)
-                writer.leaf("arkivskaperNavn", self.creator)
+            self._arkivskaper(writer)
 
     def _arkiv_head(self, w: XmlWriter) -> None:
         w.leaf("systemID", self.ids["arkiv"])
@@ -150,6 +148,9 @@ class DepositWriter:
         w.leaf("opprettetAv", AV)
         w.leaf("avsluttetDato", self.closed)
         w.leaf("avsluttetAv", AV)
+        self._arkivskaper(w)
+
+    def _arkivskaper(self, w: XmlWriter) -> None:
         with w.element("arkivskaper"):
             w.leaf("arkivskaperID", self.creator_id)
             w.leaf("arkivskaperNavn", self.creator)
@@ -181,12 +182,7 @@ class DepositWriter:
         meta = case.meta
         self.result.cases += 1
         with w.element("mappe", xsi_type="saksmappe"):
-            w.leaf("systemID", meta["systemID"])
-            w.leaf("mappeID", meta["mappeID"])
-            w.leaf("tittel", meta["tittel"])
-            w.leaf("offentligTittel", meta["offentligTittel"])
-            w.leaf("opprettetDato", meta["opprettetDato"])
-            w.leaf("opprettetAv", meta["opprettetAv"])
+            w.leaves(meta, "systemID", "mappeID", "tittel", "offentligTittel", "opprettetDato", "opprettetAv")
             w.leaf("avsluttetDato", meta["oppdatertDato"])
             w.leaf("avsluttetAv", AV)
             w.leaf("referanseArkivdel", self.ids["arkivdel"])
@@ -198,11 +194,7 @@ class DepositWriter:
                 self._change(endringer, journal.meta["systemID"], journal.meta.get("journalstatusDato"))
                 self._journal_entry(loepende, case, journal, public=False)
                 self._journal_entry(offentlig, case, journal, public=True)
-            w.leaf("saksaar", meta["saksaar"])
-            w.leaf("sakssekvensnummer", meta["sakssekvensnummer"])
-            w.leaf("saksdato", meta["saksdato"])
-            w.leaf("administrativEnhet", meta["administrativEnhet"])
-            w.leaf("saksansvarlig", meta["saksansvarlig"])
+            w.leaves(meta, "saksaar", "sakssekvensnummer", "saksdato", "administrativEnhet", "saksansvarlig")
             w.leaf("saksstatus", "Avsluttet")
 
     def _journalpost(self, w: XmlWriter, case: CaseFiles, journal: Any,
@@ -211,37 +203,21 @@ class DepositWriter:
         spec = self.config.settings.dokumenter.get(meta["praksis"]["dokumenttype"])
         self.result.journals += 1
         with w.element("registrering", xsi_type="journalpost"):
-            w.leaf("systemID", meta["systemID"])
-            w.leaf("opprettetDato", meta["opprettetDato"])
-            w.leaf("opprettetAv", meta["opprettetAv"])
-            w.leaf("arkivertDato", meta["arkivertDato"])
-            w.leaf("arkivertAv", meta["arkivertAv"])
+            w.leaves(meta, "systemID", "opprettetDato", "opprettetAv", "arkivertDato", "arkivertAv")
             self._skjerming(w, "registrering")
             with w.element("dokumentbeskrivelse"):
                 w.leaf("systemID", description["systemID"])
                 w.leaf("dokumenttype", spec.noark_dokumenttype if spec else "Dokument")
-                w.leaf("dokumentstatus", description["dokumentstatus"])
-                w.leaf("tittel", description["tittel"])
-                w.leaf("opprettetDato", description["opprettetDato"])
-                w.leaf("opprettetAv", description["opprettetAv"])
-                w.leaf("tilknyttetRegistreringSom", description["tilknyttetRegistreringSom"])
-                w.leaf("dokumentnummer", description["dokumentnummer"])
-                w.leaf("tilknyttetDato", description["tilknyttetDato"])
-                w.leaf("tilknyttetAv", description["tilknyttetAv"])
+                w.leaves(description, "dokumentstatus", "tittel", "opprettetDato", "opprettetAv",
+                         "tilknyttetRegistreringSom", "dokumentnummer", "tilknyttetDato", "tilknyttetAv")
                 self._skjerming(w, "dokumentbeskrivelse", whole_document=True)
                 for _journal, version, obj, source in documents:
                     self._dokumentobjekt(w, case, meta, version.number, obj, source)
-            w.leaf("registreringsID", meta["registreringsID"])
-            w.leaf("tittel", meta["tittel"])
-            w.leaf("offentligTittel", meta["offentligTittel"])
+            w.leaves(meta, "registreringsID", "tittel", "offentligTittel")
             for part in meta["korrespondansepart"]:
                 with w.element("korrespondansepart"):
-                    w.leaf("korrespondanseparttype", part["korrespondanseparttype"])
-                    w.leaf("korrespondansepartNavn", part["korrespondansepartNavn"])
-            w.leaf("journalaar", meta["journalaar"])
-            w.leaf("journalsekvensnummer", meta["journalsekvensnummer"])
-            w.leaf("journalpostnummer", meta["journalpostnummer"])
-            w.leaf("journalposttype", meta["journalposttype"])
+                    w.leaves(part, "korrespondanseparttype", "korrespondansepartNavn")
+            w.leaves(meta, "journalaar", "journalsekvensnummer", "journalpostnummer", "journalposttype")
             w.leaf("journalstatus", "Arkivert")
             w.leaf("journaldato", meta["journaldato"])
             w.leaf("dokumentetsDato", meta["journaldato"])
@@ -259,11 +235,9 @@ class DepositWriter:
         with w.element("dokumentobjekt"):
             w.leaf("systemID", str(uuid.uuid5(NAMESPACE, f"{journal['systemID']}|{relative}")))
             w.leaf("versjonsnummer", number)
-            w.leaf("variantformat", obj["variantformat"])
-            w.leaf("format", obj["format"])
+            w.leaves(obj, "variantformat", "format")
             w.leaf("formatDetaljer", obj.get("formatDetaljer"))
-            w.leaf("opprettetDato", obj["opprettetDato"])
-            w.leaf("opprettetAv", obj["opprettetAv"])
+            w.leaves(obj, "opprettetDato", "opprettetAv")
             w.leaf("referanseDokumentfil", relative)
             w.leaf("sjekksum", obj["sjekksum"])
             w.leaf("sjekksumAlgoritme", "SHA256")
@@ -286,20 +260,15 @@ class DepositWriter:
                 w.leaf("klasseID", self.arkiv.klassifikasjon)
                 w.leaf("tittel", self.arkiv.klassifikasjon_tittel)
             with w.element("saksmappe"):
-                w.leaf("saksaar", case_meta["saksaar"])
-                w.leaf("sakssekvensnummer", case_meta["sakssekvensnummer"])
+                w.leaves(case_meta, "saksaar", "sakssekvensnummer")
                 if not public:
                     w.leaf("tittel", case_meta["tittel"])
                 w.leaf("offentligTittel", case_meta["offentligTittel"])
             with w.element("journalpost"):
-                w.leaf("systemID", meta["systemID"])
-                w.leaf("journalaar", meta["journalaar"])
-                w.leaf("journalsekvensnummer", meta["journalsekvensnummer"])
-                w.leaf("journalpostnummer", meta["journalpostnummer"])
+                w.leaves(meta, "systemID", "journalaar", "journalsekvensnummer", "journalpostnummer")
                 if not public:
                     w.leaf("tittel", meta["tittel"])
-                w.leaf("offentligTittel", meta["offentligTittel"])
-                w.leaf("journaldato", meta["journaldato"])
+                w.leaves(meta, "offentligTittel", "journaldato")
                 w.leaf("dokumentetsDato", meta["journaldato"])
                 w.leaf("tilgangsrestriksjon", self.arkiv.tilgangsrestriksjon)
                 w.leaf("skjermingshjemmel", self.arkiv.skjermingshjemmel)

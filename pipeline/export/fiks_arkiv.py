@@ -123,22 +123,14 @@ class FiksArkivWriter:
     def _mappe(self, writer: XmlWriter, case: CaseFiles) -> None:
         meta = case.meta
         with writer.element("mappe", xsi_type="saksmappe"):
-            writer.leaf("systemID", meta["systemID"])
-            writer.leaf("mappeID", meta["mappeID"])
-            writer.leaf("tittel", meta["tittel"])
-            writer.leaf("offentligTittel", meta["offentligTittel"])
-            writer.leaf("opprettetDato", meta["opprettetDato"])
-            writer.leaf("opprettetAv", meta["opprettetAv"])
+            writer.leaves(meta, "systemID", "mappeID", "tittel", "offentligTittel", "opprettetDato", "opprettetAv")
             self._skjerming(writer)
             klass = meta["klassifikasjon"]
             with writer.element("klassifikasjon"):
                 writer.leaf("klassifikasjonssystemID", klass["klassifikasjonssystem"])
-                writer.leaf("klasseID", klass["klasseID"])
-                writer.leaf("tittel", klass["tittel"])
+                writer.leaves(klass, "klasseID", "tittel")
             _key(self.system, meta["referanseEksternNoekkel"]["noekkel"], writer)
-            writer.leaf("saksaar", meta["saksaar"])
-            writer.leaf("sakssekvensnummer", meta["sakssekvensnummer"])
-            writer.leaf("saksdato", meta["saksdato"])
+            writer.leaves(meta, "saksaar", "sakssekvensnummer", "saksdato")
             with writer.element("administrativEnhet"):
                 writer.leaf("mdk:navn", meta["administrativEnhet"])
             with writer.element("saksansvarlig"):
@@ -152,11 +144,7 @@ class FiksArkivWriter:
         dokumenttype = journal.meta["praksis"]["dokumenttype"]
         spec = self.config.settings.dokumenter.get(dokumenttype)
         with writer.element("registrering", xsi_type="journalpost"):
-            writer.leaf("systemID", meta["systemID"])
-            writer.leaf("opprettetDato", meta["opprettetDato"])
-            writer.leaf("opprettetAv", meta["opprettetAv"])
-            writer.leaf("arkivertDato", meta["arkivertDato"])
-            writer.leaf("arkivertAv", meta["arkivertAv"])
+            writer.leaves(meta, "systemID", "opprettetDato", "opprettetAv", "arkivertDato", "arkivertAv")
             with writer.element("referanseForelderMappe"):
                 writer.leaf("mdk:systemID", case.meta["systemID"])
                 _key(self.system, case_key, writer, prefix="mdk:")
@@ -165,14 +153,10 @@ class FiksArkivWriter:
                 writer.leaf("systemID", description["systemID"])
                 writer.code("dokumenttype", *code("dokumenttype", spec.noark_dokumenttype if spec else "Dokument"))
                 writer.code("dokumentstatus", *code("dokumentstatus", description["dokumentstatus"]))
-                writer.leaf("tittel", description["tittel"])
-                writer.leaf("opprettetDato", description["opprettetDato"])
-                writer.leaf("opprettetAv", description["opprettetAv"])
+                writer.leaves(description, "tittel", "opprettetDato", "opprettetAv")
                 writer.code("tilknyttetRegistreringSom", *code("tilknyttetregistreringsom",
                                                                 description["tilknyttetRegistreringSom"]))
-                writer.leaf("dokumentnummer", description["dokumentnummer"])
-                writer.leaf("tilknyttetDato", description["tilknyttetDato"])
-                writer.leaf("tilknyttetAv", description["tilknyttetAv"])
+                writer.leaves(description, "dokumentnummer", "tilknyttetDato", "tilknyttetAv")
                 if archival is not None:
                     number, obj, path = archival
                     name = f"{dokumenttype}-v{number}{path.suffix}"
@@ -183,25 +167,18 @@ class FiksArkivWriter:
                         writer.code("format", obj["format"], obj.get("formatDetaljer"))
                         writer.leaf("formatDetaljer", obj.get("formatDetaljer"))
                         writer.leaf("mimeType", "application/pdf" if path.suffix == ".pdf" else None)
-                        writer.leaf("opprettetDato", obj["opprettetDato"])
-                        writer.leaf("opprettetAv", obj["opprettetAv"])
+                        writer.leaves(obj, "opprettetDato", "opprettetAv")
                         writer.leaf("filnavn", name)
                         writer.leaf("referanseDokumentfil", name)
-                        writer.leaf("sjekksum", obj["sjekksum"])
-                        writer.leaf("sjekksumAlgoritme", obj["sjekksumAlgoritme"])
-                        writer.leaf("filstoerrelse", obj["filstoerrelse"])
+                        writer.leaves(obj, "sjekksum", "sjekksumAlgoritme", "filstoerrelse")
                 _key(self.system, f"{case_key}:{dokumenttype}:dokument", writer)
-            writer.leaf("registreringsID", meta["registreringsID"])
-            writer.leaf("tittel", meta["tittel"])
-            writer.leaf("offentligTittel", meta["offentligTittel"])
+            writer.leaves(meta, "registreringsID", "tittel", "offentligTittel")
             for part in meta["korrespondansepart"]:
                 with writer.element("korrespondansepart"):
                     writer.code("korrespondanseparttype", *code("korrespondanseparttype", part["korrespondanseparttype"]))
                     writer.leaf("korrespondansepartNavn", part["korrespondansepartNavn"])
             _key(self.system, f"{case_key}:{dokumenttype}", writer)
-            writer.leaf("journalaar", meta["journalaar"])
-            writer.leaf("journalsekvensnummer", meta["journalsekvensnummer"])
-            writer.leaf("journalpostnummer", meta["journalpostnummer"])
+            writer.leaves(meta, "journalaar", "journalsekvensnummer", "journalpostnummer")
             writer.code("journalposttype", *code("journalposttype", meta["journalposttype"]))
             writer.code("journalstatus", *code("journalstatus", meta["journalstatus"]))
             writer.leaf("journaldato", meta["journaldato"])

@@ -54,6 +54,11 @@ class XmlWriter:
         with self.xf.element(self.q(tag)):
             self.xf.write(text(value))
 
+    def leaves(self, source: dict[str, Any], *tags: str) -> None:
+        """`leaf(tag, source[tag])` for each tag, in order: metadata copied under its own name."""
+        for tag in tags:
+            self.leaf(tag, source[tag])
+
     def code(self, tag: str, kode: str, beskrivelse: str | None = None) -> None:
         """A Fiks Arkiv code: <tag><mdk:kode/><mdk:beskrivelse/></tag>."""
         with self.element(tag):
