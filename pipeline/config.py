@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
@@ -213,8 +214,9 @@ class Config(BaseModel):
         """The watched inbox: `[innboks] mappe`, relative to the workspace unless absolute."""
         return self.workspace.root / self.settings.innboks.mappe
 
-    @property
+    @cached_property
     def documents(self) -> DocumentSet:
+        """Made once per configuration: ingest asks for it for every record."""
         return DocumentSet(self.settings.dokumenter)
 
 
