@@ -1,8 +1,9 @@
 """Validation: raw records → validated `Praksisplass` or every error, named for the user.
 
-Field values are read first (each error is kept), then the domain rules run on what
-could be read, then the pydantic model is built. Every error names the file, the row,
-the column as the user wrote it, the value (a fødselsnummer masked) and what to fix.
+Rows are validated in chunks, column by column: field values are read first (each error is
+kept), then the domain rules run on what could be read, then each row without errors gets its
+id and its pydantic model. Every error names the file, the row, the column as the user wrote
+it, the value (a fødselsnummer masked) and what to fix.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import hmac
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,7 +26,7 @@ from .config import Config
 from .errors import InputFileError
 from .identifiers import mask_fnr
 from .normalize import Converter, ValueProblem, converters, fold
-from .reading import RawRecord, Source, open_source, picker
+from .reading import RawRecord, Source, open_source
 from .record import FIELDS, Praksisplass
 
 _CACHED = {"text", "longtext", "date", "bool", "number", "list", "tiltak", "status", "orgnr", "phone", "email"}
@@ -45,6 +46,8 @@ _SHARED_PARTS = tuple(sorted(
 """Parts of the record that many rows repeat (the unit and its leader, the supervisor, the
 ordering office, the requirements): each distinct one is validated once and the (frozen)
 instance shared. Never a part with a fødselsnummer, or a list (not hashable)."""
+_ID_FROM = ("praktikant.foedselsnummer", "praksisenhet.navn", "praksisenhet.organisasjonsnummer", "startdato")
+"""The fields a derived id is made from (see `derived_id`)."""
 _validate_record = Praksisplass.__pydantic_validator__.validate_python
 """`Praksisplass.model_validate` without its Python wrapper, which costs a tenth as much again."""
 
@@ -74,8 +77,8 @@ class RecordResult:
     unit: str
     row: int
     record: Praksisplass | None
-    errors: list[Feil] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    errors: Sequence[Feil] = ()  # most records have none: no list made per row
+    notes: Sequence[str] = ()
     id: str | None = None
     name: str | None = None
 
@@ -158,14 +161,15 @@ class Validator:
             for path, spec in FIELDS.items()
         }
         self._layouts: dict[tuple[str, ...], _Layout] = {}
-        self._made: dict[str, dict[tuple[Any, ...], BaseModel]] = {part: {} for part in _SHARED_PARTS}
-        """Per shared part: (its fields, their values) → the validated instance."""
+        self._made: dict[tuple[str, tuple[str, ...]], _Made] = {}
+        """Per shared part and the fields a layout has of it: their values → the validated instance."""
 
     def _layout_for(self, paths: tuple[str, ...]) -> _Layout:
         """How rows with these fields are converted and nested (one per sheet layout)."""
         layout = self._layouts.get(paths)
         if layout is None:
-            layout = _Layout(paths, tuple(self._fields[path] for path in paths), self._made)
+            nest = _nesting(paths, lambda part, fields: self._made.setdefault((part, fields), {}))
+            layout = _Layout(paths, tuple(self._fields[path] for path in paths), nest)
             if len(self._layouts) < 256:  # JSON records may each have their own layout
                 self._layouts[paths] = layout
         return layout
@@ -224,87 +228,76 @@ class Validator:
             end = start + 1
             while end < len(raws) and raws[end].paths is paths:
                 end += 1
-            group = raws[start:end]
-            layout = self._layout_for(paths)
-            # A draft holds a record's errors; most rows have none, so it is made when needed.
-            drafts = {index: _Draft(raw, unit) for index, raw in enumerate(group) if raw.problems}
-            rows = self._convert_columns(layout, group, drafts, unit)
-            finish = self._finish
-            results.extend(finish(raw, row, drafts.get(index), layout, unit, seen)
-                           for index, (raw, row) in enumerate(zip(group, rows)))
+            self._validate_group(raws[start:end], self._layout_for(paths), unit, seen, results)
             start = end
 
+    def _validate_group(self, group: list[RawRecord], layout: _Layout, unit: str, seen: dict[str, int] | None,
+                        results: list[RecordResult]) -> None:
+        """Rows of one layout: cells converted and rules checked column by column, then each
+        row's id, duplicate check and typed record."""
+        # A draft holds a record's errors; most rows have none, so it is made when needed.
+        drafts = {index: _Draft(raw, unit) for index, raw in enumerate(group) if raw.problems}
+        columns, rows = self._convert_columns(layout, group, drafts, unit)
+        for index, path, message in rules.check(columns, self.documents):
+            draft = drafts.get(index) or drafts.setdefault(index, _Draft(group[index], unit))
+            if path not in draft.unreadable:  # already reported as unreadable, not also as missing
+                draft.add(path, draft.raw.columns.get(path), draft.given(path), message)
+        fnrs, units, starts = columns["praktikant.foedselsnummer"], columns["praksisenhet.navn"], columns["startdato"]
+        for index, (raw, row, record_id, name) in enumerate(zip(group, rows, columns["id"], columns["praktikant.navn"])):
+            result = RecordResult(raw.source, unit, raw.row, None, id=record_id, name=name)
+            derived = False
+            if record_id is None and fnrs[index] is not None and units[index] is not None and starts[index] is not None:
+                record_id = result.id = derived_id(self.config.id_key, {path: columns[path][index] for path in _ID_FROM})
+                derived = True
+                result.notes = [f"Ingen id i kilden: avledet nøkkel {record_id} (fra fødselsnummer, enhet og startdato)."]
+            draft = drafts.get(index)
+            if record_id is not None and seen is not None:
+                if record_id in seen:
+                    draft = drafts.setdefault(index, _Draft(raw, unit))
+                    draft.add("id", raw.column("id"), record_id,
+                              f"Samme id som {unit} {seen[record_id]}. Hver praksisplass skal stå én gang.")
+                else:
+                    seen[record_id] = raw.row
+            if draft is not None and draft.errors:
+                result.errors = draft.errors
+            else:
+                self._type(result, raw, row, derived, layout)
+            results.append(result)
+
     def _convert_columns(self, layout: _Layout, group: list[RawRecord], drafts: dict[int, _Draft],
-                         unit: str) -> list[tuple[Any, ...]]:
-        """Each row's converted values in layout order (None: blank or unreadable)."""
+                         unit: str) -> tuple[dict[str, Sequence[Any]], list[tuple[Any, ...]]]:
+        """The chunk's converted values (None: blank or unreadable), by column for every field
+        of the record (a field the sheet lacks is all None), and by row in layout order."""
         width = len(layout.paths)
-        rows = [raw.cells if len(raw.cells) == width else raw.cells[:width] for raw in group]
+        cells = [raw.cells if len(raw.cells) == width else raw.cells[:width] for raw in group]
         resolved: list[list[Any]] = []
-        for step, column in zip(layout.steps, zip(*rows)):
+        for step, column in zip(layout.steps, zip(*cells)):
             values, failures = _convert_column(step, column)
             for index, message in failures:
                 draft = drafts.get(index) or drafts.setdefault(index, _Draft(group[index], unit))
                 draft.unreadable.add(step[0])
                 draft.add(step[0], draft.raw.columns[step[0]], column[index], message)
             resolved.append(values)
-        return list(zip(*resolved)) if resolved else [()] * len(group)  # a record with no known field
+        columns: dict[str, Sequence[Any]] = dict.fromkeys(FIELDS, (None,) * len(group))
+        columns.update(zip(layout.paths, resolved))
+        rows = list(zip(*resolved)) if resolved else [()] * len(group)  # a record with no known field
+        return columns, rows
 
-    def _finish(self, raw: RawRecord, row: tuple[Any, ...], draft: _Draft | None, layout: _Layout, unit: str,
-                seen: dict[str, int] | None) -> RecordResult:
-        """Rules, id, duplicate check and the typed record, for one converted row."""
-        values = layout.blank.copy()  # every field of the layout; None: not given or unreadable
-        values.update(zip(layout.paths, row))
-        problems = rules.check(values, self.documents)
-        if problems:
-            draft = draft or _Draft(raw, unit)
-            given = raw.values
-            for path, message in problems:
-                if path in draft.unreadable:  # already reported as unreadable, not also as missing
-                    continue
-                draft.add(path, raw.columns.get(path), given.get(path), message)
-
-        result = RecordResult(raw.source, unit, raw.row, None, name=values.get("praktikant.navn"))
-        derived = False
-        if values.get("id") is not None:
-            result.id = values["id"]
-        elif all(values.get(p) is not None for p in ("praktikant.foedselsnummer", "praksisenhet.navn", "startdato")):
-            result.id = derived_id(self.config.id_key, values)
-            derived = True
-            result.notes.append(f"Ingen id i kilden: avledet nøkkel {result.id} (fra fødselsnummer, enhet og startdato).")
-        if result.id is not None and seen is not None:
-            if result.id in seen:
-                draft = draft or _Draft(raw, unit)
-                draft.add("id", raw.column("id"), result.id,
-                          f"Samme id som {unit} {seen[result.id]}. Hver praksisplass skal stå én gang.")
-            else:
-                seen[result.id] = raw.row
-        if draft is not None and draft.errors:
-            result.errors = draft.errors
-            return result
-        nested = layout.nest(row)
-        nested["id"] = result.id
-        nested["id_avledet"] = derived
-        new_parts = []
-        for part, paths, pick, made_parts in layout.shared:
-            key = (paths, pick(row))
-            made = made_parts.get(key)
-            if made is None:
-                new_parts.append((part, key, made_parts))
-            else:
-                nested[part] = made  # taken as it is: pydantic does not validate an instance again
+    def _type(self, result: RecordResult, raw: RawRecord, row: tuple[Any, ...], derived: bool, layout: _Layout) -> None:
+        """The typed record of a row without errors; parts many rows repeat are shared."""
+        nested, fresh = layout.nest(row, result.id, derived)
         try:
             record = result.record = _validate_record(nested)
         except ValidationError as exc:  # a bug guard: the converters should have caught it
-            draft = draft or _Draft(raw, unit)
+            draft = _Draft(raw, result.unit)
             for err in exc.errors():
                 path = ".".join(str(p) for p in err["loc"])
                 draft.add(path, raw.column(path), None, f"Ugyldig verdi: {err['msg']}")
             result.errors = draft.errors
-            return result
-        for part, key, made_parts in new_parts:
-            if len(made_parts) < _CACHE_LIMIT:
-                made_parts[key] = getattr(record, part)
-        return result
+            return
+        for part, key, made in fresh:
+            if len(made) < _CACHE_LIMIT:
+                made[key] = getattr(record, part)
 
 
 def _convert_column(step: _Step, column: tuple[Any, ...]) -> tuple[list[Any], list[tuple[int, str]]]:
@@ -348,64 +341,103 @@ class _Layout:
     conversion step of each, and `nest`, which turns a converted row into the record's nested
     shape (`praktikant.navn` → `{"praktikant": {"navn": …}}`), made once per layout."""
 
-    __slots__ = ("paths", "steps", "blank", "nest", "shared")
+    __slots__ = ("paths", "steps", "nest")
 
-    def __init__(self, paths: tuple[str, ...], steps: tuple[_Step, ...],
-                 made: dict[str, dict[tuple[Any, ...], BaseModel]]) -> None:
+    def __init__(self, paths: tuple[str, ...], steps: tuple[_Step, ...], nest: _Nest) -> None:
         self.paths = paths
         self.steps = steps
-        self.blank: dict[str, Any] = dict.fromkeys(paths)  # copied per row: cheaper than growing a dict
-        self.nest = _nesting(paths)
-        # Per shared part: its fields in this layout, how to pick their values from a row, and
-        # the validator's instances of it made so far.
-        self.shared = tuple(
-            (part, tuple(paths[i] for i in index), picker(index), made[part])
-            for part in _SHARED_PARTS
-            for index in [[i for i, path in enumerate(paths) if path.startswith(part + ".")]]
-        )
+        self.nest = nest
 
 
-def _nesting(paths: tuple[str, ...]) -> Callable[[tuple[Any, ...]], dict[str, Any]]:
-    """A function from a converted row (values in `paths` order, None where not given) to the
-    nested dict the record is validated from, leaving out what is not given.
+_Made = dict[tuple[Any, ...], BaseModel]
+"""One shared part's validated instances, by the values of its fields in one layout."""
+_Fresh = tuple[tuple[str, tuple[Any, ...], _Made], ...]
+"""Shared parts a row had to build itself: (part, its values, where to keep the instance)."""
+_Nest = Callable[[tuple[Any, ...], "str | None", bool], tuple[dict[str, Any], _Fresh]]
 
-    It is written out as straight-line Python and compiled once per layout, as
+
+def _nesting(paths: tuple[str, ...], made: Callable[[str, tuple[str, ...]], _Made] | None = None) -> _Nest:
+    """A function from a converted row (values in `paths` order, None where not given), its id
+    and whether the id is derived, to the nested dict the record is validated from (leaving out
+    what is not given), and the shared parts it built.
+
+    A shared part (see `_SHARED_PARTS`) whose values an earlier row had is taken as the
+    instance made then, from `made(part, its paths)`; a new one is built as a dict and reported,
+    so the caller can keep the instance pydantic makes of it. Without `made`, nothing is shared.
+
+    The function is written out as straight-line Python and compiled once per layout, as
     `collections.namedtuple` and `dataclasses` do: a loop over the fields costs three times as
     much, on every row of every sheet. The names come from the record's own fields (FIELDS),
     never from a file, and are written with repr()."""
-    by_parent: dict[tuple[str, ...], list[tuple[str, int]]] = {(): []}
+    tree: dict[str, Any] = {}  # name → index in the row (a field) or a subtree (a part)
     for index, path in enumerate(paths):
-        *parent, name = path.split(".")
-        by_parent.setdefault(tuple(parent), []).append((name, index))
+        *parents, name = path.split(".")
+        node = tree
+        for parent in parents:
+            node = node.setdefault(parent, {})
+        node[name] = index
     variables = "".join(f"v{index}, " for index in range(len(paths)))
-    lines = ["def nest(row):", f"    ({variables}) = row", "    nested = {}"]
-    # the record's own fields, then the parts, parents before children (praksisenhet, then .leder)
-    for parent, fields in sorted(by_parent.items(), key=lambda item: len(item[0])):
-        target = "nested" if not parent else "part"
-        if parent:
-            lines.append("    part = {}")
-        lines.extend(f"    if v{index} is not None: {target}[{name!r}] = v{index}" for name, index in fields)
-        if parent:
-            holder = "nested" + "".join(f".setdefault({key!r}, {{}})" for key in parent[:-1])
-            lines.append(f"    if part: {holder}[{parent[-1]!r}] = part")
-    lines.append("    return nested")
+    lines = ["def nest(row, record_id, derived):", f"    ({variables}) = row",
+             "    nested = {'id': record_id, 'id_avledet': derived}", "    fresh = ()"]
     namespace: dict[str, Any] = {}
+    shared = {part: [] for part in _SHARED_PARTS} if made is not None else {}
+    for name, node in tree.items():
+        if name == "id":
+            continue
+        if isinstance(node, int):
+            lines.append(f"    if v{node} is not None: nested[{name!r}] = v{node}")
+        elif name in shared:
+            shared[name] = [index for index, path in enumerate(paths) if path.startswith(name + ".")]
+        else:
+            _build_part(lines, "nested", name, node, "    ")
+    for part, index in shared.items():  # also a part the layout lacks: its default, made once
+        assert made is not None
+        namespace[f"made_{part}"] = made(part, tuple(paths[i] for i in index))
+        lines += [f"    key = ({''.join(f'v{i}, ' for i in index)})",
+                  f"    found = made_{part}.get(key)",
+                  "    if found is not None:",
+                  f"        nested[{part!r}] = found  # taken as it is: pydantic does not validate an instance again",
+                  "    else:"]
+        if part in tree:
+            _build_part(lines, "nested", part, tree[part], "        ")
+        lines.append(f"        fresh += (({part!r}, key, made_{part}),)")
+    lines.append("    return nested, fresh")
     exec("\n".join(lines), namespace)  # noqa: S102 (generated from field names, see above)
     return namespace["nest"]  # type: ignore[no-any-return]
+
+
+def _build_part(lines: list[str], holder: str, name: str, node: dict[str, Any], indent: str) -> None:
+    """Lines that build part `name` of `holder` as a dict, its own parts inside it (left out
+    where nothing in it is given)."""
+    variable = f"{holder}_{name}" if holder != "nested" else f"part_{name}"
+    lines.append(f"{indent}{variable} = {{}}")
+    for child, value in node.items():
+        if isinstance(value, int):
+            lines.append(f"{indent}if v{value} is not None: {variable}[{child!r}] = v{value}")
+        else:
+            _build_part(lines, variable, child, value, indent)
+    lines.append(f"{indent}if {variable}: {holder}[{name!r}] = {variable}")
 
 
 class _Draft:
     """The errors of one record while it is being validated (made at its first problem)."""
 
-    __slots__ = ("raw", "unit", "errors", "unreadable")
+    __slots__ = ("raw", "unit", "errors", "unreadable", "_given")
 
     def __init__(self, raw: RawRecord, unit: str) -> None:
         self.raw = raw
         self.unit = unit
         self.errors: list[Feil] = []
         self.unreadable: set[str] = set()
+        self._given: dict[str, Any] | None = None
         for column, message in raw.problems:
             self.add("", column or "(raden)", None, message)
+
+    def given(self, path: str) -> Any:
+        """The value of a field as the source gave it (None where it has no such column)."""
+        if self._given is None:
+            self._given = self.raw.values
+        return self._given.get(path)
 
     def add(self, path: str, column: str | None, value: Any, message: str) -> None:
         if column is None:
