@@ -49,7 +49,10 @@ instance shared. Never a part with a fødselsnummer, or a list (not hashable).""
 _ID_FROM = ("praktikant.foedselsnummer", "praksisenhet.navn", "praksisenhet.organisasjonsnummer", "startdato")
 """The fields a derived id is made from (see `derived_id`)."""
 _validate_record = Praksisplass.__pydantic_validator__.validate_python
-"""`Praksisplass.model_validate` without its Python wrapper, which costs a tenth as much again."""
+"""`Praksisplass.model_validate` without its Python wrapper, which costs a tenth as much again.
+Called with `extra="ignore"`: the nested dict is made from the record's own fields (`_nesting`),
+so it has no unknown key, and the check for one would cost pydantic a lookup per key per model.
+(The models themselves forbid unknown keys, which matters where a record is read back from JSON.)"""
 
 
 @dataclass(frozen=True)
@@ -287,7 +290,7 @@ class Validator:
         """The typed record of a row without errors; parts many rows repeat are shared."""
         nested, fresh = layout.nest(row, result.id, derived)
         try:
-            record = result.record = _validate_record(nested)
+            record = result.record = _validate_record(nested, extra="ignore")
         except ValidationError as exc:  # a bug guard: the converters should have caught it
             draft = _Draft(raw, result.unit)
             for err in exc.errors():
@@ -316,6 +319,14 @@ def _convert_column(step: _Step, column: tuple[Any, ...]) -> tuple[list[Any], li
     if _MISS not in values:
         return values, failures
     store = cache is not None and len(cache) < _CACHE_LIMIT  # once full, it stays as it is
+    if not store and values.count(_MISS) == len(values):
+        # A value no earlier row had, in every row (an id, a phone number): converted in one go
+        # unless a cell is blank, not text or cannot be read; those are taken one by one below.
+        try:
+            if not any(map(str.isspace, column)):
+                return [convert(cell, limit) for cell in column], failures
+        except (ValueProblem, TypeError):
+            pass
     for index, value in enumerate(values):
         if value is not _MISS:
             continue
