@@ -307,17 +307,19 @@ def _convert_column(step: _Step, column: tuple[Any, ...]) -> tuple[list[Any], li
     """One column of a chunk: its converted values (None where blank or unreadable) and the
     cells that could not be read, as (row index, what to fix)."""
     _path, convert, limit, cache = step
+    failures: list[tuple[int, str]] = []
     if cache is None:
         values = [None if value is None or value == "" else _MISS for value in column]
+        if _MISS not in values:
+            return values, failures
     else:  # it maps "" and None to None: a blank cell is a hit too
         try:
+            return list(map(cache.__getitem__, column)), failures  # every cell seen before: the usual case
+        except KeyError:
             values = list(map(cache.get, column, repeat(_MISS)))
         except TypeError:  # a list or object from JSON: not hashable, so never cached
             values = [cache.get(value, _MISS) if value.__class__ is str else (None if value is None else _MISS)
                       for value in column]
-    failures: list[tuple[int, str]] = []
-    if _MISS not in values:
-        return values, failures
     store = cache is not None and len(cache) < _CACHE_LIMIT  # once full, it stays as it is
     if not store and values.count(_MISS) == len(values):
         # A value no earlier row had, in every row (an id, a phone number): converted in one go
