@@ -81,3 +81,34 @@ signeres_av = ["praksisbestiller"]
     found = messages(validator, write_csv, tiltak="Aktivitetsplass", status="Statusmøte avtalt")
     assert any(f == "tilrettelegging" and "«tilretteleggingsgaranti»" in m for f, m in found)
     assert messages(validator, write_csv, tiltak="Arbeidspraksis", status="Statusmøte avtalt") == []
+
+
+def test_each_row_of_a_chunk_gets_its_own_problems_in_rule_order(validator, write_csv) -> None:
+    """Rules run over a whole chunk at once: every problem lands on its own row, and a row's
+    problems keep the order of the rules (required fields first, then dates, then scheme…)."""
+    rows = [
+        good_row(id="1"),
+        good_row(id="2", sluttdato="01.02.2026"),
+        good_row(id="3", **{"praktikant.navn": ""}, tiltak="Arbeidstrening", timer_per_uke="60"),
+        good_row(id="4", oppstartsmoete="01.08.2026", fullfoert="Ja"),
+        good_row(id="5"),
+    ]
+    result = validator.validate_file(write_csv(rows))
+    fields = [[e.felt for e in r.errors] for r in result.records]
+    assert fields == [
+        [],
+        ["sluttdato"],
+        ["praktikant.navn", "timer_per_uke", "yrkesmaal"],
+        ["oppstartsmoete", "fullfoert"],
+        [],
+    ]
+    assert [e.plassering for e in result.records[2].errors] == ["linje 4"] * 3
+    assert [r.valid for r in result.records] == [True, False, False, False, True]
+
+
+def test_a_document_field_is_required_only_in_the_rows_that_need_it(validator, write_csv) -> None:
+    """In one chunk, a row at Bekreftet lacking the leader is reported; a row at Ny lacking it is not."""
+    confirmed = {k: v for k, v in CONFIRMED.items() if k != "praksisenhet.leder.navn"}
+    rows = [good_row(id="1", **confirmed), good_row(id="2"), good_row(id="3", **CONFIRMED)]
+    result = validator.validate_file(write_csv(rows))
+    assert [[e.felt for e in r.errors] for r in result.records] == [["praksisenhet.leder.navn"], [], []]

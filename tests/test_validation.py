@@ -169,3 +169,44 @@ def test_nesting_shares_parts_an_earlier_row_had() -> None:
     nested, fresh = nest(("Kari", "Enhet", "Lea"), "B", False)
     assert nested["praksisenhet"] is instance and nested["praktikant"] == {"navn": "Kari"}
     assert "praksisenhet" not in {part for part, _, _ in fresh}
+
+
+def test_columns_of_new_values_read_the_same_once_the_caches_are_full(validator: Validator, write_csv,
+                                                                        monkeypatch) -> None:
+    """Once a column's cache is full, a chunk whose cells are all new is converted in one go;
+    a whitespace-only or unreadable cell among them is still taken one by one."""
+    from pipeline import validation
+
+    # no "" among them: a blank cell is a cache hit even when the cache is full
+    addresses = ["Vei 1", " \u00a0 ", "Vei 3", "Vei 4"]
+    phones = ["41234567", "41234568", "4123", "+47 412 34 569"]
+    rows = [good_row(id=f"N{i}", **{"praktikant.adresse": address, "praktikant.telefon": phone})
+            for i, (address, phone) in enumerate(zip(addresses, phones))]
+    path = write_csv(rows)
+
+    def outcome(result):
+        return [(r.valid, r.record and (r.record.praktikant.adresse, r.record.praktikant.telefon),
+                 [(e.felt, e.melding) for e in r.errors]) for r in result.records]
+
+    expected = outcome(validator.validate_file(path))
+    assert [(valid, parts) for valid, parts, _ in expected] == [
+        (True, ("Vei 1", "41234567")), (True, (None, "41234568")), (False, None), (True, ("Vei 4", "+4741234569"))]
+    monkeypatch.setattr(validation, "_CACHE_LIMIT", 0)  # as if full: nothing is stored
+    assert outcome(Validator(validator.config).validate_file(path)) == expected
+
+
+def test_the_record_still_refuses_unknown_keys_when_read_back() -> None:
+    """Validation passes extra="ignore" (its dict has only the record's own fields); the model
+    itself forbids unknown keys, so a stored record from another schema is not read silently."""
+    import pytest
+    from pydantic import ValidationError
+
+    from pipeline.record import Praksisplass
+    from pipeline.synthetic import sample_record
+
+    stored = sample_record().model_dump(mode="json")
+    assert Praksisplass.model_validate(stored) == sample_record()
+    with pytest.raises(ValidationError, match="Extra inputs"):
+        Praksisplass.model_validate({**stored, "ukjent_felt": 1})
+    with pytest.raises(ValidationError, match="Extra inputs"):
+        Praksisplass.model_validate({**stored, "praktikant": {**stored["praktikant"], "alder": 30}})
