@@ -9,7 +9,7 @@ UNO_VENV := .venv-uno
 DEMO := build/demo
 WATCH_DEMO := build/innboks-demo
 
-.PHONY: setup system venv uno-venv demo watch test test-fast bench clean
+.PHONY: setup system venv uno-venv demo watch test test-fast bench bench-instructions clean
 
 setup: system venv uno-venv
 
@@ -83,6 +83,12 @@ bench: setup
 	$(BIN)/python bench/watch_bench.py
 	$(BIN)/python bench/export_bench.py
 	$(BIN)/python bench/signed_bench.py
+
+# Validation cost in CPU instructions per row (valgrind): repeatable where timings are not.
+bench-instructions: setup
+	@command -v valgrind >/dev/null || { if [ "$$(id -u)" != 0 ]; then SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq valgrind; }
+	$(BIN)/python bench/validate_instructions.py
 
 clean:
 	rm -rf build .stamps $(VENV) $(UNO_VENV)

@@ -7,6 +7,7 @@ Each pass validates the whole file with a new Validator (its value caches start 
 a real run), streaming: results are counted, not kept. Timings on shared machines vary from
 minute to minute, so every pass is printed, then the median and the best; rows/s is given
 for wall-clock time and for the CPU time of this process (validation uses one core).
+To compare two versions of the code, count instructions instead: bench/validate_instructions.py.
 """
 
 from __future__ import annotations

@@ -82,11 +82,10 @@ def _digits_from_number(value: Any, width: int) -> str | None:
 
 def _fnr(value: Any, limit: int) -> str:
     if value.__class__ is str and value.isdigit():  # the common case: 11 digits as typed
-        digits = value
+        digits: str = value
     else:
-        digits = _digits_from_number(value, 11)
-        if digits is None:
-            digits = re.sub(r"[\s.\-]", "", str(value))
+        restored = _digits_from_number(value, 11)
+        digits = restored if restored is not None else re.sub(r"[\s.\-]", "", str(value))
     problem = fnr_problem(digits)
     if problem:
         raise ValueProblem(problem)
@@ -197,7 +196,7 @@ def _number(value: Any, limit: int) -> float:
         raise ValueProblem("Forventet et tall, f.eks. 37,5 (desimalkomma går fint).") from None
 
 
-def list_splitter(separator: str) -> Callable[[Any, int], list[str]]:
+def list_splitter(separator: str) -> Callable[[Any, int], list[str] | None]:
     """Lists: a JSON list, or one cell with one item per line (or `separator` between items)."""
 
     def _list(value: Any, limit: int) -> list[str] | None:

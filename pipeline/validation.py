@@ -242,9 +242,9 @@ class Validator:
         drafts = {index: _Draft(raw, unit) for index, raw in enumerate(group) if raw.problems}
         columns, rows = self._convert_columns(layout, group, drafts, unit)
         for index, path, message in rules.check(columns, self.documents):
-            draft = drafts.get(index) or drafts.setdefault(index, _Draft(group[index], unit))
-            if path not in draft.unreadable:  # already reported as unreadable, not also as missing
-                draft.add(path, draft.raw.columns.get(path), draft.given(path), message)
+            errors = drafts.get(index) or drafts.setdefault(index, _Draft(group[index], unit))
+            if path not in errors.unreadable:  # already reported as unreadable, not also as missing
+                errors.add(path, errors.raw.columns.get(path), errors.given(path), message)
         fnrs, units, starts = columns["praktikant.foedselsnummer"], columns["praksisenhet.navn"], columns["startdato"]
         for index, (raw, row, record_id, name) in enumerate(zip(group, rows, columns["id"], columns["praktikant.navn"])):
             result = RecordResult(raw.source, unit, raw.row, None, id=record_id, name=name)
@@ -320,8 +320,8 @@ def _convert_column(step: _Step, column: tuple[Any, ...]) -> tuple[list[Any], li
         except TypeError:  # a list or object from JSON: not hashable, so never cached
             values = [cache.get(value, _MISS) if value.__class__ is str else (None if value is None else _MISS)
                       for value in column]
-    store = cache is not None and len(cache) < _CACHE_LIMIT  # once full, it stays as it is
-    if not store and values.count(_MISS) == len(values):
+    store = cache if cache is not None and len(cache) < _CACHE_LIMIT else None  # once full, it stays as it is
+    if store is None and values.count(_MISS) == len(values):
         # A value no earlier row had, in every row (an id, a phone number): converted in one go
         # unless a cell is blank, not text or cannot be read; those are taken one by one below.
         try:
@@ -342,9 +342,9 @@ def _convert_column(step: _Step, column: tuple[Any, ...]) -> tuple[list[Any], li
             failures.append((index, problem.message))
             values[index] = None
             continue
-        if store and cell.__class__ is str:
+        if store is not None and cell.__class__ is str:
             # lists are stored as tuples, so no record can change another's
-            cache[cell] = tuple(converted) if converted.__class__ is list else converted
+            store[cell] = tuple(converted) if converted.__class__ is list else converted
         values[index] = converted  # None: empty once cleaned, i.e. not given
     return values, failures
 
@@ -354,7 +354,7 @@ class _Layout:
     conversion step of each, and `nest`, which turns a converted row into the record's nested
     shape (`praktikant.navn` → `{"praktikant": {"navn": …}}`), made once per layout."""
 
-    __slots__ = ("paths", "steps", "nest")
+    __slots__ = ("nest", "paths", "steps")
 
     def __init__(self, paths: tuple[str, ...], steps: tuple[_Step, ...], nest: _Nest) -> None:
         self.paths = paths
@@ -393,7 +393,7 @@ def _nesting(paths: tuple[str, ...], made: Callable[[str, tuple[str, ...]], _Mad
     lines = ["def nest(row, record_id, derived):", f"    ({variables}) = row",
              "    nested = {'id': record_id, 'id_avledet': derived}", "    fresh = ()"]
     namespace: dict[str, Any] = {}
-    shared = {part: [] for part in _SHARED_PARTS} if made is not None else {}
+    shared: dict[str, list[int]] = {part: [] for part in _SHARED_PARTS} if made is not None else {}
     for name, node in tree.items():
         if name == "id":
             continue
@@ -403,10 +403,10 @@ def _nesting(paths: tuple[str, ...], made: Callable[[str, tuple[str, ...]], _Mad
             shared[name] = [index for index, path in enumerate(paths) if path.startswith(name + ".")]
         else:
             _build_part(lines, "nested", name, node, "    ")
-    for part, index in shared.items():  # also a part the layout lacks: its default, made once
+    for part, picks in shared.items():  # also a part the layout lacks: its default, made once
         assert made is not None
-        namespace[f"made_{part}"] = made(part, tuple(paths[i] for i in index))
-        lines += [f"    key = ({''.join(f'v{i}, ' for i in index)})",
+        namespace[f"made_{part}"] = made(part, tuple(paths[i] for i in picks))
+        lines += [f"    key = ({''.join(f'v{i}, ' for i in picks)})",
                   f"    found = made_{part}.get(key)",
                   "    if found is not None:",
                   f"        nested[{part!r}] = found  # taken as it is: pydantic does not validate an instance again",
@@ -435,7 +435,7 @@ def _build_part(lines: list[str], holder: str, name: str, node: dict[str, Any], 
 class _Draft:
     """The errors of one record while it is being validated (made at its first problem)."""
 
-    __slots__ = ("raw", "unit", "errors", "unreadable", "_given")
+    __slots__ = ("_given", "errors", "raw", "unit", "unreadable")
 
     def __init__(self, raw: RawRecord, unit: str) -> None:
         self.raw = raw
