@@ -34,17 +34,39 @@ def fnr_check_digits(first_nine: str) -> str | None:
     return f"{k1}{k2}"
 
 
-def fnr_birth_date(fnr: str) -> date | None:
-    """The birth date a fødselsnummer encodes (D-number and synthetic forms too), or None."""
-    rest, individ = divmod(int(fnr[:9]), 1000)  # DDMMYY III: one parse (it runs once per row)
-    rest, yy = divmod(rest, 100)
-    day, month = divmod(rest, 100)
+def _parts(fnr: str) -> tuple[int, int, int, int]:
+    """DDMM, YY, the individual number and the two check digits of eleven ASCII digits, as
+    numbers: one parse, then plain arithmetic (validation runs this for every row)."""
+    ddmm, rest = divmod(int(fnr), 10_000_000)
+    yy, rest = divmod(rest, 100_000)
+    individ, controls = divmod(rest, 100)
+    return ddmm, yy, individ, controls
+
+
+def _day_month(ddmm: int) -> tuple[int, int] | None:
+    """(day, month) of the DDMM digits, D-number and synthetic forms undone; None where no
+    month has such a day (29 February is kept: whether it exists depends on the year)."""
+    day, month = divmod(ddmm, 100)
     if day > 40:  # D-number: 4 added to the first digit
         day -= 40
     if month > 80:  # synthetic test number (Tenor): 80 added to the month
         month -= 80
     elif month > 40:  # H-number / NAV's synthetic numbers: 40 added to the month
         month -= 40
+    if not (1 <= month <= 12 and 1 <= day <= _LONGEST_MONTH[month]):
+        return None
+    return day, month
+
+
+_LONGEST_MONTH = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_DAY_MONTH = [_day_month(ddmm) for ddmm in range(10_000)]
+
+
+def _birth(ddmm: int, yy: int, individ: int) -> date | None:
+    day_month = _DAY_MONTH[ddmm]
+    if day_month is None:
+        return None
+    # the century from the individual number's range
     if individ <= 499:
         year = 1900 + yy
     elif individ <= 749 and yy >= 54:
@@ -56,45 +78,57 @@ def fnr_birth_date(fnr: str) -> date | None:
     else:
         return None
     try:
-        return date(year, month, day)
-    except ValueError:
+        return date(year, day_month[1], day_month[0])
+    except ValueError:  # 29 February in a year that is not a leap year
         return None
+
+
+def fnr_birth_date(fnr: str) -> date | None:
+    """The birth date a fødselsnummer encodes (D-number and synthetic forms too), or None."""
+    ddmm, yy, individ, _ = _parts(fnr)
+    return _birth(ddmm, yy, individ)
 
 
 def fnr_problem(fnr: str) -> str | None:
     """Why `fnr` is not a valid fødselsnummer/D-number (Norwegian), or None if it is."""
     if len(fnr) != 11 or not (fnr.isascii() and fnr.isdigit()):
         return "Fødselsnummeret må ha 11 siffer."
-    if fnr_birth_date(fnr) is None:
+    ddmm, yy, individ, controls = _parts(fnr)
+    if _birth(ddmm, yy, individ) is None:
         return "De seks første sifrene er ikke en gyldig fødselsdato."
-    if not fnr_check_digits_hold(fnr):
+    if not _check_sums_hold(ddmm, yy, individ, controls):
         return "Kontrollsifrene stemmer ikke. Sjekk at fødselsnummeret er skrevet riktig."
     return None
 
 
-def _weighted_sums(start: int, width: int) -> dict[str, int]:
-    """For every digit string at positions start..start+width of a fødselsnummer: its share of
-    both weighted check sums, packed as k1 + (k2 << 10) (each sum stays below 1024)."""
-    weights = [_K1_ALL[i] | (_K2_ALL[i] << 10) for i in range(start, start + width)]
-    table = {"": 0}
-    for weight in weights:
-        table = {prefix + str(digit): packed + digit * weight for prefix, packed in table.items() for digit in range(10)}
+def _weighted_sums(start: int, width: int) -> list[int]:
+    """For each number 0 … 10**width − 1 written as the digits at positions start … start+width
+    of a fødselsnummer: their share of both weighted check sums, packed as k1 + (k2 << 10)
+    (each sum stays below 1024)."""
+    table = [0]
+    for position in range(start, start + width):
+        weight = _K1_ALL[position] | (_K2_ALL[position] << 10)
+        table = [packed + digit * weight for packed in table for digit in range(10)]
     return table
 
 
 _K1_ALL = _K1 + (1, 0)  # the weights of all eleven digits: each check digit at weight 1
 _K2_ALL = _K2 + (1,)
-_SUMS = (_weighted_sums(0, 3), _weighted_sums(3, 3), _weighted_sums(6, 3), _weighted_sums(9, 2))
+_DDMM_SUMS, _YY_SUMS, _INDIVID_SUMS, _CONTROL_SUMS = (
+    _weighted_sums(0, 4), _weighted_sums(4, 2), _weighted_sums(6, 3), _weighted_sums(9, 2))
 _BOTH_ZERO = frozenset(k1 | (k2 << 10) for k1 in range(0, 9 * sum(_K1_ALL) + 1, 11) for k2 in range(0, 9 * sum(_K2_ALL) + 1, 11))
 
 
+def _check_sums_hold(ddmm: int, yy: int, individ: int, controls: int) -> bool:
+    """With each check digit at weight 1, both weighted sums are 0 mod 11; where a check digit
+    of 10 would be needed, no digit makes the sum 0, so no such number passes. The sums are
+    added up from precomputed shares of the number's parts."""
+    return _DDMM_SUMS[ddmm] + _YY_SUMS[yy] + _INDIVID_SUMS[individ] + _CONTROL_SUMS[controls] in _BOTH_ZERO
+
+
 def fnr_check_digits_hold(fnr: str) -> bool:
-    """`fnr_check_digits(fnr[:9]) == fnr[9:]` for eleven ASCII digits, in one pass (the hot path
-    of validation): with each check digit at weight 1, both weighted sums are 0 mod 11; where a
-    check digit of 10 would be needed, no digit makes the sum 0, so no such number passes.
-    Both sums are added up from precomputed shares of three digits at a time."""
-    first, second, third, fourth = _SUMS
-    return first[fnr[:3]] + second[fnr[3:6]] + third[fnr[6:9]] + fourth[fnr[9:]] in _BOTH_ZERO
+    """`fnr_check_digits(fnr[:9]) == fnr[9:]`, for eleven ASCII digits."""
+    return _check_sums_hold(*_parts(fnr))
 
 
 def is_synthetic_fnr(fnr: str) -> bool:

@@ -108,3 +108,52 @@ def test_century_from_individual_number() -> None:
 def test_non_ascii_digits_are_rejected_not_crashed_on() -> None:
     assert orgnr_problem("8000000\u06609") is not None
     assert fnr_problem("0101901234\u0660") is not None
+
+
+def _birth_written_out(fnr: str) -> date | None:
+    """The birth-date rule digit by digit, as the register describes it (the reference for the
+    table-driven `fnr_birth_date`)."""
+    day, month, yy, individ = int(fnr[0:2]), int(fnr[2:4]), int(fnr[4:6]), int(fnr[6:9])
+    if day > 40:
+        day -= 40
+    if month > 80:
+        month -= 80
+    elif month > 40:
+        month -= 40
+    if individ <= 499:
+        year = 1900 + yy
+    elif individ <= 749 and yy >= 54:
+        year = 1800 + yy
+    elif yy <= 39:
+        year = 2000 + yy
+    elif individ >= 900:
+        year = 1900 + yy
+    else:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+fnr_like = st.builds(lambda dd, mm, yy, individ, kk: f"{dd:02d}{mm:02d}{yy:02d}{individ:03d}{kk:02d}",
+                     st.integers(0, 99), st.integers(0, 99), st.integers(0, 99), st.integers(0, 999), st.integers(0, 99))
+
+
+@given(fnr_like)
+def test_birth_date_and_problem_agree_with_the_rules_written_out(fnr: str) -> None:
+    birth = _birth_written_out(fnr)
+    assert fnr_birth_date(fnr) == birth
+    holds = fnr_check_digits(fnr[:9]) == fnr[9:]
+    assert fnr_check_digits_hold(fnr) == holds
+    expected = None if birth and holds else ("fødselsdato" if birth is None else "Kontrollsifrene")
+    problem = fnr_problem(fnr)
+    assert problem == expected or (expected is not None and problem is not None and expected in problem)
+
+
+def test_29_february_only_in_leap_years() -> None:
+    leap = next(f for f in (synthetic_fnr(date(2000, 2, 29), i) for i in range(500, 520)) if f)
+    assert fnr_birth_date(leap) == date(2000, 2, 29) and fnr_problem(leap) is None
+    assert fnr_birth_date("29020010000") is None  # individual 100: 1900, not a leap year
+    assert fnr_birth_date("29020410000") == date(1904, 2, 29)
+    assert "fødselsdato" in (fnr_problem("29020010000") or "")
