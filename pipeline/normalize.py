@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from datetime import date, datetime
 from functools import lru_cache
+from math import isfinite
 from typing import Any
 
 from .identifiers import fnr_problem, orgnr_problem
@@ -188,12 +189,16 @@ def _number(value: Any, limit: int) -> float:
     if isinstance(value, bool):
         raise ValueProblem("Forventet et tall, f.eks. 37,5.")
     if isinstance(value, (int, float)):
-        return float(value)
-    text = str(value).strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
-    try:
-        return float(text)
-    except ValueError:
-        raise ValueProblem("Forventet et tall, f.eks. 37,5 (desimalkomma går fint).") from None
+        number = float(value)
+    else:
+        text = str(value).strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
+        try:
+            number = float(text)
+        except ValueError:
+            raise ValueProblem("Forventet et tall, f.eks. 37,5 (desimalkomma går fint).") from None
+    if not isfinite(number):  # "nan", "inf": float() reads them, but they are no number of hours
+        raise ValueProblem("Forventet et tall, f.eks. 37,5 (desimalkomma går fint).")
+    return number
 
 
 def list_splitter(separator: str) -> Callable[[Any, int], list[str] | None]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, timedelta
+from operator import lt
 from typing import Any
 
 from .config import DocumentSet
@@ -54,7 +55,10 @@ def required_always(columns: Columns, documents: DocumentSet, problems: Problems
 
 
 def period(columns: Columns, documents: DocumentSet, problems: Problems) -> None:
-    rows = zip(columns["startdato"], columns["sluttdato"], columns["faktisk_sluttdato"])
+    starts, ends, actuals = columns["startdato"], columns["sluttdato"], columns["faktisk_sluttdato"]
+    if all(starts) and all(ends) and not any(map(lt, ends, starts)) and not _given(actuals):
+        return  # every row has both dates, in order, and none ended early
+    rows = zip(starts, ends, actuals)
     for index, (start, end, actual) in enumerate(rows):
         if start and end and end < start:
             problems.append((index, "sluttdato", f"Sluttdato ({_fmt(end)}) er før startdato ({_fmt(start)})."))
@@ -97,7 +101,10 @@ def meetings(columns: Columns, documents: DocumentSet, problems: Problems) -> No
 
 
 def hours(columns: Columns, documents: DocumentSet, problems: Problems) -> None:
-    for index, value in enumerate(columns["timer_per_uke"]):
+    column = columns["timer_per_uke"]
+    if not _given(column) or (all(column) and 0 < min(column) and max(column) <= 48):
+        return
+    for index, value in enumerate(column):
         if value is not None and not 0 < value <= 48:
             problems.append((index, "timer_per_uke", "Timer per uke må være mer enn 0 og høyst 48."))
 

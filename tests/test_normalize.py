@@ -49,6 +49,12 @@ def test_numbers_with_decimal_comma(text: object, expected: float) -> None:
     assert conv("number", text) == expected
 
 
+@pytest.mark.parametrize("text", ["nan", "NaN", "inf", "-Infinity", float("nan"), float("inf"), "tretti"])
+def test_what_is_no_number_of_hours_is_rejected(text: object) -> None:
+    with pytest.raises(ValueProblem, match="tall"):
+        conv("number", text)
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Intern arbeidstrening", Tiltak.INTERN_ARBEIDSTRENING), ("Språkpraksis", Tiltak.SPRAAKPRAKSIS),
     ("spraakpraksis", Tiltak.SPRAAKPRAKSIS), (" ARBEIDSTRENING ", Tiltak.ARBEIDSTRENING),

@@ -112,3 +112,10 @@ def test_a_document_field_is_required_only_in_the_rows_that_need_it(validator, w
     rows = [good_row(id="1", **confirmed), good_row(id="2"), good_row(id="3", **CONFIRMED)]
     result = validator.validate_file(write_csv(rows))
     assert [[e.felt for e in r.errors] for r in result.records] == [["praksisenhet.leder.navn"], [], []]
+
+
+def test_hours_out_of_range_anywhere_in_a_chunk(validator, write_csv) -> None:
+    rows = [good_row(id=str(i), timer_per_uke=hours) for i, hours in enumerate(["20", "37,5", "49", "20", "-1", "0"])]
+    result = validator.validate_file(write_csv(rows))
+    assert [[e.felt for e in r.errors] for r in result.records] == [[], [], ["timer_per_uke"], [], ["timer_per_uke"],
+                                                                     ["timer_per_uke"]]
