@@ -210,3 +210,25 @@ def test_the_record_still_refuses_unknown_keys_when_read_back() -> None:
         Praksisplass.model_validate({**stored, "ukjent_felt": 1})
     with pytest.raises(ValidationError, match="Extra inputs"):
         Praksisplass.model_validate({**stored, "praktikant": {**stored["praktikant"], "alder": 30}})
+
+
+def test_a_validator_is_freed_without_waiting_for_the_garbage_collector(validator: Validator, write_csv) -> None:
+    """The shared parts a validator keeps go when it goes (no reference cycle): a long-running
+    watcher validates file after file, and full garbage collections are rare."""
+    import gc
+
+    from pipeline.record import Praksisenhet
+
+    path = write_csv([good_row(id=str(i), **{"praksisenhet.leder.navn": f"Leder {i}"}) for i in range(20)])
+    gc.collect()
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        fresh = Validator(validator.config)
+        assert all(r.valid for r in fresh.validate_file(path).records)
+        del fresh
+        left = [o for o in gc.get_objects() if isinstance(o, Praksisenhet)]
+    finally:
+        if was_enabled:
+            gc.enable()
+    assert left == []
