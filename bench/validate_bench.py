@@ -1,6 +1,6 @@
 """Validate a generated CSV of many placements; print rows/s and peak memory.
 
-Usage: python bench/validate_bench.py [--rows 100000] [--passes 3]
+Usage: python bench/validate_bench.py [--rows 100000] [--passes 5]
 Target (issue 2): at least 20,000 rows/s on one core, peak RSS under 150 MB.
 
 Each pass validates the whole file with a new Validator (its value caches start empty, as in
@@ -43,7 +43,7 @@ def validate_once(config: Config, data: Path) -> tuple[int, int, float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", type=int, default=100_000)
-    parser.add_argument("--passes", type=int, default=3)
+    parser.add_argument("--passes", type=int, default=5)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         workspace = init_workspace(Path(tmp) / "ws")
