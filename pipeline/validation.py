@@ -437,22 +437,19 @@ def _build_part(lines: list[str], holder: str, name: str, node: dict[str, Any], 
 class _Draft:
     """The errors of one record while it is being validated (made at its first problem)."""
 
-    __slots__ = ("_given", "errors", "raw", "unit", "unreadable")
+    __slots__ = ("errors", "raw", "unit", "unreadable")
 
     def __init__(self, raw: RawRecord, unit: str) -> None:
         self.raw = raw
         self.unit = unit
         self.errors: list[Feil] = []
         self.unreadable: set[str] = set()
-        self._given: dict[str, Any] | None = None
         for column, message in raw.problems:
             self.add("", column or "(raden)", None, message)
 
     def given(self, path: str) -> Any:
         """The value of a field as the source gave it (None where it has no such column)."""
-        if self._given is None:
-            self._given = self.raw.values
-        return self._given.get(path)
+        return self.raw.values.get(path)
 
     def add(self, path: str, column: str | None, value: Any, message: str) -> None:
         if column is None:

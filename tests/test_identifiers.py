@@ -1,6 +1,6 @@
 from datetime import date
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from pipeline.identifiers import (
@@ -110,28 +110,27 @@ def test_non_ascii_digits_are_rejected_not_crashed_on() -> None:
     assert fnr_problem("0101901234\u0660") is not None
 
 
+# The register's table of centuries: (individual numbers, years), the century. The first row
+# that fits decides; no row fits: no such number.
+CENTURIES = (
+    (range(500), range(100), 1900),
+    (range(500, 750), range(54, 100), 1800),
+    (range(500, 1000), range(40), 2000),
+    (range(900, 1000), range(40, 100), 1900),
+)
+
+
 def _birth_written_out(fnr: str) -> date | None:
-    """The birth-date rule digit by digit, as the register describes it (the reference for the
+    """The birth date read digit by digit from the register's description (the reference for the
     table-driven `fnr_birth_date`)."""
     day, month, yy, individ = int(fnr[0:2]), int(fnr[2:4]), int(fnr[4:6]), int(fnr[6:9])
-    if day > 40:
-        day -= 40
-    if month > 80:
-        month -= 80
-    elif month > 40:
-        month -= 40
-    if individ <= 499:
-        year = 1900 + yy
-    elif individ <= 749 and yy >= 54:
-        year = 1800 + yy
-    elif yy <= 39:
-        year = 2000 + yy
-    elif individ >= 900:
-        year = 1900 + yy
-    else:
+    day -= 40 if day > 40 else 0  # D-number
+    month -= 80 if month > 80 else 40 if month > 40 else 0  # synthetic numbers
+    century = next((c for individs, years, c in CENTURIES if individ in individs and yy in years), None)
+    if century is None:
         return None
     try:
-        return date(year, month, day)
+        return date(century + yy, month, day)
     except ValueError:
         return None
 
@@ -141,6 +140,13 @@ fnr_like = st.builds(lambda dd, mm, yy, individ, kk: f"{dd:02d}{mm:02d}{yy:02d}{
 
 
 @given(fnr_like)
+@example("01015450000")  # the edges of the century table
+@example("01015474900")
+@example("01015375000")
+@example("01014075000")
+@example("01014090000")
+@example("01013950000")
+@example("01019949900")
 def test_birth_date_and_problem_agree_with_the_rules_written_out(fnr: str) -> None:
     birth = _birth_written_out(fnr)
     assert fnr_birth_date(fnr) == birth

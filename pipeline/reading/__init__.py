@@ -59,11 +59,8 @@ class Source:
         return self._records
 
 
-def picker(index: Sequence[int]) -> Callable[[Sequence[Any]], Sequence[Any]]:
-    """The items at `index` of a row, always as a tuple (itemgetter returns a bare item for
-    one index and cannot be made for none)."""
-    if not index:
-        return lambda row: ()
+def _picker(index: list[int]) -> Callable[[Sequence[Any]], Sequence[Any]]:
+    """The cells at `index` of a row, as a tuple (itemgetter returns a bare item for one index)."""
     if len(index) == 1:
         only = index[0]
         return lambda row: (row[only],)
@@ -107,7 +104,7 @@ class HeaderMap:
         self.paths = tuple(self.columns)
         # Where the known columns are the first ones in order (the usual sheet), a row is
         # used as it is; otherwise its known cells are picked out.
-        self._pick = None if index == list(range(len(index))) else picker(index)
+        self._pick = None if index == list(range(len(index))) else _picker(index)
 
     def record(self, source: str, row: int, values: list[Any] | tuple[Any, ...]) -> RawRecord:
         if len(values) < self.width:
