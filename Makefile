@@ -14,9 +14,11 @@ WATCH_DEMO := build/innboks-demo
 setup: system venv uno-venv
 
 # Debian packages: LibreOffice (DOCX -> PDF/A), python3-uno, PDFBox Preflight (PDF/A check),
-# poppler (pdftotext/pdftoppm for tests and previews). Installed only when missing.
-SYSTEM_PACKAGES := libreoffice-writer-nogui fonts-liberation python3-uno python3-venv \
-	libpdfbox2-java libjaxb-api-java libactivation-java poppler-utils default-jre-headless ghostscript
+# poppler (pdftotext/pdftoppm for tests and previews), Carlito (Calibri metrics) and Chromium
+# (the overview page tested in a real browser). Installed only when missing.
+SYSTEM_PACKAGES := libreoffice-writer-nogui fonts-liberation fonts-crosextra-carlito python3-uno python3-venv \
+	libpdfbox2-java libjaxb-api-java libactivation-java poppler-utils default-jre-headless ghostscript \
+	chromium
 system: .stamps/system
 .stamps/system:
 	@mkdir -p .stamps
