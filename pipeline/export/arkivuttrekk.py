@@ -25,7 +25,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +33,8 @@ from lxml import etree
 
 from ..archive.store import ArchiveStore, CaseFiles
 from ..config import Config
+from ..localtime import day_end, day_start
+from ..localtime import now as oslo_now
 from ..locking import workspace_lock
 from ..workspace import sha256_file
 from . import package_check
@@ -85,10 +87,12 @@ class DepositWriter:
         self.creator = settings.virksomhet.navn
         self.system = settings.eksport.system
         self.arkiv = settings.arkiv
-        tz = datetime.now().astimezone().tzinfo
-        self.opened = datetime.combine(start, time(0, 0), tz).isoformat()
-        self.closed = datetime.combine(end, time(23, 59, 59), tz).isoformat()
-        self.now = datetime.now().astimezone().replace(microsecond=0).isoformat()
+        # Norwegian local time: the period ends at 23:59:59 in Norway on its last day
+        self.opened = day_start(start).isoformat()
+        self.closed = day_end(end).isoformat()
+        self.now = oslo_now().isoformat()
+        self.journal_dates: tuple[date, date] = (start, end)
+        """First and last journaldato of the journal posts in the package (the journals' header)."""
         period = f"{start.isoformat()}|{end.isoformat()}|{self.creator_id}"
         self.ids = {name: str(uuid.uuid5(NAMESPACE, f"{name}|{period}"))
                     for name in ("arkiv", "arkivdel", "klassifikasjonssystem", "klasse")}
@@ -133,9 +137,12 @@ class DepositWriter:
             yield XmlWriter(xf, NS + ns)
 
     def _journal_head(self, writer: XmlWriter, journals: int) -> None:
+        """The header's dates are those of the first and last entry, not the period: Arkade 5's
+        N5.60 compares them with the journal posts, and with a sharp period split any difference
+        is an error."""
         with writer.element("journalhode"):
-            writer.leaf("journalStartDato", self.start)
-            writer.leaf("journalSluttDato", self.end)
+            writer.leaf("journalStartDato", self.journal_dates[0])
+            writer.leaf("journalSluttDato", self.journal_dates[1])
             writer.leaf("antallJournalposter", journals)
             self._arkivskaper(writer)
 
@@ -370,6 +377,29 @@ def write_addml(package: Path, writer: DepositWriter, counts: dict[str, int]) ->
 
 # --- the export ---------------------------------------------------------------------------------
 
+STAGING_PREFIX = ".avleveringspakke-"
+
+
+def remove_leftovers(base: Path, default_location: bool) -> int:
+    """Remove what an export killed mid-way left behind: its staging folders (`.avleveringspakke-*`)
+    beside the finished packages, in `base` and, in the default location, in every other
+    period's folder too. Runs under the workspace lock, so no export is writing them now.
+    Returns how many were removed."""
+    folders = [base]
+    if default_location and base.parent.is_dir():
+        folders = [p for p in base.parent.iterdir() if p.is_dir() and not p.name.startswith(".")]
+    removed = 0
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for leftover in folder.glob(f"{STAGING_PREFIX}*"):
+            shutil.rmtree(leftover, ignore_errors=True)
+            removed += 1
+        if folder != base and not any(folder.iterdir()):
+            folder.rmdir()  # a period folder holding nothing but a leftover
+    return removed
+
+
 
 def export_arkivuttrekk(config: Config, start: date, end: date, out: Path | None = None) -> DepositResult:
     if end < start:
@@ -381,8 +411,11 @@ def export_arkivuttrekk(config: Config, start: date, end: date, out: Path | None
         raise ExportError(f"{final} finnes allerede. Flytt eller slett den, eller velg en annen mappe med --ut.")
     store = ArchiveStore(config.workspace.archive)
     with workspace_lock(config.workspace.root, "export arkivuttrekk"):
+        remove_leftovers(base, default_location=out is None)
         saker, journals, open_skipped = [], 0, 0
-        for case in store.iter_cases():  # first pass: which cases, and how many journal posts
+        first: date | None = None
+        last: date | None = None
+        for case in store.iter_cases():  # first pass: which cases, how many journal posts, their dates
             if not _case_in_period(case, start, end):
                 continue
             if case.meta["saksstatus"] != "Avsluttet":
@@ -390,11 +423,15 @@ def export_arkivuttrekk(config: Config, start: date, end: date, out: Path | None
                 continue
             saker.append(case.saksnummer)
             journals += len(case.journals)
+            for journal in case.journals.values():
+                day = date.fromisoformat(journal.meta["journaldato"])
+                first = day if first is None or day < first else first
+                last = day if last is None or day > last else last
         if not saker:
             raise ExportError(f"Ingen avsluttede saker med saksdato {start.strftime('%d.%m.%Y')}–"
                               f"{end.strftime('%d.%m.%Y')}" + (f" ({open_skipped} er fortsatt åpne)." if open_skipped else "."))
         base.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(dir=base, prefix=".avleveringspakke-"))
+        staging = Path(tempfile.mkdtemp(dir=base, prefix=STAGING_PREFIX))
         try:
             package = staging / "avleveringspakke"
             package.mkdir()
@@ -402,6 +439,8 @@ def export_arkivuttrekk(config: Config, start: date, end: date, out: Path | None
                 shutil.copyfile(NOARK5 / xsd, package / xsd)
             writer = DepositWriter(config, start, end, package)
             writer.result.open_skipped = open_skipped
+            if first is not None and last is not None:
+                writer.journal_dates = (first, last)
             writer.write(saker, store, journals)
             counts = {"mappe": writer.result.cases, "registrering": writer.result.journals,
                       "endring": writer.result.journals, "journalregistrering": writer.result.journals}

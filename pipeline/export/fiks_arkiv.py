@@ -34,6 +34,8 @@ from lxml import etree
 
 from ..archive.store import ArchiveStore, CaseFiles, JournalFiles
 from ..config import Config
+from ..localtime import local_date
+from ..localtime import now as oslo_now
 from ..locking import workspace_lock
 from ..registry import Registry
 from . import history
@@ -191,7 +193,7 @@ class Bundle:
     def __init__(self, path: Path) -> None:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")  # see remove_leftovers
         os.close(fd)
         self.tmp = Path(tmp)
         self.zip = zipfile.ZipFile(self.tmp, "w", compression=zipfile.ZIP_DEFLATED)
@@ -236,6 +238,17 @@ class Bundle:
         os.replace(self.tmp, self.path)
         return self.path
 
+    @staticmethod
+    def remove_leftovers(folder: Path) -> int:
+        """Remove the temp files of bundles an export killed mid-way left in `folder`
+        (`.<name>.zip.<random>.tmp`); called under the workspace lock, so none is being written."""
+        removed = 0
+        if folder.is_dir():
+            for leftover in folder.glob(".*.zip.*.tmp"):
+                leftover.unlink(missing_ok=True)
+                removed += 1
+        return removed
+
     def discard(self) -> None:
         self.manifest.close()
         self.zip.close()
@@ -257,7 +270,7 @@ def select_cases(store: ArchiveStore, registry: Registry, target: str, saker: li
     for case in store.iter_cases():
         sig = history.signature(case)
         if since is not None:
-            yield case, sig, datetime.fromisoformat(case.meta["oppdatertDato"]).date() >= since
+            yield case, sig, local_date(case.meta["oppdatertDato"]) >= since
         else:
             yield case, sig, history.exported_as(registry, case.saksnummer, target) != sig
 
@@ -268,11 +281,12 @@ def export_fiks_arkiv(config: Config, out: Path | None = None, saker: list[str] 
     settings = config.settings.eksport
     out = out or (config.workspace.root / settings.mappe / TARGET)
     per = per or settings.fiks_arkiv_bunt
-    when = datetime.now().astimezone().replace(microsecond=0)
+    when = oslo_now()
     writer = FiksArkivWriter(config)
     store = ArchiveStore(config.workspace.archive)
     result = FiksExport()
     with workspace_lock(config.workspace.root, "export fiks-arkiv"):
+        Bundle.remove_leftovers(out)
         registry = Registry(config.workspace.registry)
         try:
             combined: Bundle | None = None
