@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from .errors import ConfigError
 from .normalize import ValueProblem, converters, fold
 from .record import FIELDS, Status, Tiltak
+from .retention import Bevaring
 from .workspace import Workspace, load_or_create_id_key
 
 PARTIES = ("praktikant", "praksisenhet", "praksisveileder", "praksisbestiller")
@@ -46,6 +47,13 @@ class Arkiv(_Section):
     skjermingshjemmel: str = "Offl. § 13 jf. fvl. § 13 første ledd nr. 1"
     tilgangskode: str = "13"
     """The tilgangsrestriksjon as a code, for Fiks Arkiv (13 = taushetsplikt)."""
+    arkivdel: str = "PRAKSIS"
+    """The records system's arkivdel for these cases (its code, sent in Fiks Arkiv messages)."""
+    arkivdel_navn: str = "Praksisplasser"
+    administrativ_enhet_id: str = ""
+    """The unit's identifier in the records system (sent beside its name), e.g. «HR»."""
+    saksansvarlig_initialer: str = ""
+    """The case officer's initials or user id in the records system (sent beside the name)."""
 
 
 def _folder_name(value: str) -> str:
@@ -169,6 +177,7 @@ class Settings(_Section):
     eksport: Eksport = Eksport()
     signering: Signering = Signering()
     dokumenter: dict[str, DokumentSpec]
+    bevaring: Bevaring = Bevaring()
 
 
 class DocumentSet:

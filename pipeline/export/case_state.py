@@ -1,0 +1,30 @@
+"""What the case's event log says about its state: when it was closed, and whether a records
+system was last sent the case as closed (so a later export must reopen it before adding to it)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from ..archive.metadata import SAKSSTATUS_AVSLUTTET
+from ..archive.store import CaseFiles
+from ..localtime import local
+
+
+def closed_at(case: CaseFiles, events: list[dict[str, Any]]) -> datetime | None:
+    """When the case was closed (Oslo time): its last case-level status change to «Avsluttet»,
+    or its creation if it was registered closed; None while it is open."""
+    if case.meta["saksstatus"] != SAKSSTATUS_AVSLUTTET:
+        return None
+    for item in reversed(events):
+        if item.get("type") == "status endret" and "felt" not in item and item.get("til") == "Avsluttet":
+            return local(item["tid"])
+    return local(case.meta["opprettetDato"])
+
+
+def last_sent_closed(events: list[dict[str, Any]], target: str) -> bool:
+    """True when the last export of the case to `target` ended with the case closed."""
+    for item in reversed(events):
+        if item.get("type") == "eksportert" and item.get("mal") == target:
+            return bool(item.get("avsluttet"))
+    return False
