@@ -329,6 +329,31 @@ def export_check_command(app: AppContext, directory: Path, as_json: bool) -> Non
         sys.exit(int(ExitCode.INPUT_REJECTED))
 
 
+@main.command("kassasjon")
+@click.option("--dato", "on", type=click.DateTime(["%Y-%m-%d", "%d.%m.%Y"]),
+              help="Vis det som er klart for kassasjon på denne datoen (standard: i dag).")
+@click.option("--json", "as_json", is_flag=True, help="Skriv resultatet som JSON.")
+@click.pass_obj
+def kassasjon_command(app: AppContext, on: Any, as_json: bool) -> None:
+    """Avsluttede saker der bevaringstiden er ute, til vurdering av arkivar. praksis sletter aldri noe."""
+    from .kassasjon import due_cases
+    from .localtime import now as oslo_now
+    day = on.date() if on else oslo_now().date()
+    due = due_cases(app.config, day)
+    if as_json:
+        click.echo(json.dumps({"dato": day.isoformat(), "saker": [d.as_dict() for d in due]}, ensure_ascii=False, indent=2))
+        return
+    if not due:
+        click.echo(f"Ingen avsluttede saker har utløpt bevaringstid per {day.strftime('%d.%m.%Y')}.")
+        return
+    for d in due:
+        click.echo(f"  {d.saksnummer:<11} {d.tiltak:<22} {d.enhet:<28} avsluttet {d.avsluttet}  "
+                   f"{d.kassasjonsvedtak} etter {d.bevaringstid} år: {d.kassasjonsdato}")
+    click.echo(f"\n{len(due)} sak(er) kan vurderes for kassasjon per {day.strftime('%d.%m.%Y')} "
+               f"(hjemmel: se [bevaring] i config/praksis.toml). praksis sletter ingenting: "
+               f"kassasjon gjøres i arkivsystemet etter arkivarens vedtak.")
+
+
 @main.group()
 def templates() -> None:
     """Arbeid med Word-malene i templates/docx/."""

@@ -33,11 +33,13 @@ from lxml import etree
 
 from ..archive.store import ArchiveStore, CaseFiles
 from ..config import Config
-from ..localtime import day_end, day_start
+from ..localtime import day_end, day_start, local_date
 from ..localtime import now as oslo_now
 from ..locking import workspace_lock
+from ..retention import Kassasjon, case_decision, decision, kassasjon
 from ..workspace import sha256_file
 from . import package_check
+from .case_state import closed_at
 from .errors import ExportError
 from .schemas import DEPOSIT_XML, DEPOSIT_XSDS, NOARK5, validate_file
 from .xmlwrite import XmlWriter
@@ -55,6 +57,7 @@ class DepositResult:
     journals: int = 0
     documents: int = 0
     open_skipped: int = 0
+    to_discard: int = 0  # kassasjon elements written (cases and documents to be discarded)
     bytes: int = 0
     counts: dict[str, int] = field(default_factory=dict)
 
@@ -184,20 +187,38 @@ class DepositWriter:
 
     # --- one case -------------------------------------------------------------------------------
 
+    def _kassasjon(self, w: XmlWriter, metadata: Kassasjon) -> None:
+        """Written only for what is to be discarded: a depot reads any kassasjon element as a
+        disposal decision to be declared in arkivuttrekk.xml (Arkade 5 N5.44); what is kept for
+        ever needs none."""
+        if not metadata.kasseres or metadata.kassasjonsdato is None:
+            return
+        self.result.to_discard += 1
+        with w.element("kassasjon"):
+            w.leaf("kassasjonsvedtak", metadata.kassasjonsvedtak)
+            w.leaf("kassasjonshjemmel", metadata.kassasjonshjemmel)
+            w.leaf("bevaringstid", metadata.bevaringstid)
+            w.leaf("kassasjonsdato", metadata.kassasjonsdato)
+
     def _mappe(self, w: XmlWriter, endringer: XmlWriter, loepende: XmlWriter, offentlig: XmlWriter,
                case: CaseFiles) -> None:
         meta = case.meta
         self.result.cases += 1
+        closed = closed_at(case, ArchiveStore.events(case.folder)) or meta["oppdatertDato"]
+        closed_day = local_date(closed)
+        rules, tiltak = self.config.settings.bevaring, meta["praksis"]["tiltak"]
         with w.element("mappe", xsi_type="saksmappe"):
             w.leaves(meta, "systemID", "mappeID", "tittel", "offentligTittel", "opprettetDato", "opprettetAv")
-            w.leaf("avsluttetDato", meta["oppdatertDato"])
+            w.leaf("avsluttetDato", closed)
             w.leaf("avsluttetAv", AV)
             w.leaf("referanseArkivdel", self.ids["arkivdel"])
+            self._kassasjon(w, kassasjon(case_decision(rules, tiltak, list(case.journals)), closed_day))
             self._skjerming(w, "mappe")
             journals = sorted(case.journals.values(), key=lambda j: j.meta["journalpostnummer"])
             documents = list(_documents(case))
             for journal in journals:
-                self._journalpost(w, case, journal, [d for d in documents if d[0] is journal])
+                document_rule = kassasjon(decision(rules, tiltak, journal.meta["praksis"]["dokumenttype"]), closed_day)
+                self._journalpost(w, case, journal, [d for d in documents if d[0] is journal], document_rule)
                 self._change(endringer, journal.meta["systemID"], journal.meta.get("journalstatusDato"))
                 self._journal_entry(loepende, case, journal, public=False)
                 self._journal_entry(offentlig, case, journal, public=True)
@@ -205,7 +226,7 @@ class DepositWriter:
             w.leaf("saksstatus", "Avsluttet")
 
     def _journalpost(self, w: XmlWriter, case: CaseFiles, journal: Any,
-                     documents: list[tuple[Any, Any, dict[str, Any], Path]]) -> None:
+                     documents: list[tuple[Any, Any, dict[str, Any], Path]], rule: Kassasjon) -> None:
         meta, description = journal.meta, journal.meta["dokumentbeskrivelse"]
         spec = self.config.settings.dokumenter.get(meta["praksis"]["dokumenttype"])
         self.result.journals += 1
@@ -217,6 +238,7 @@ class DepositWriter:
                 w.leaf("dokumenttype", spec.noark_dokumenttype if spec else "Dokument")
                 w.leaves(description, "dokumentstatus", "tittel", "opprettetDato", "opprettetAv",
                          "tilknyttetRegistreringSom", "dokumentnummer", "tilknyttetDato", "tilknyttetAv")
+                self._kassasjon(w, rule)
                 self._skjerming(w, "dokumentbeskrivelse", whole_document=True)
                 for _journal, version, obj, source in documents:
                     self._dokumentobjekt(w, case, meta, version.number, obj, source)
@@ -354,7 +376,8 @@ def write_addml(package: Path, writer: DepositWriter, counts: dict[str, int]) ->
                                 _leaf_prop(w, "utgaaendeSkille", "skarpt")
                             _leaf_prop(w, "inneholderSkjermetInformasjon", "true", "boolean")
                             _leaf_prop(w, "omfatterDokumenterSomErKassert", "false", "boolean")
-                            _leaf_prop(w, "inneholderDokumenterSomSkalKasseres", "false", "boolean")
+                            _leaf_prop(w, "inneholderDokumenterSomSkalKasseres",
+                                       "true" if r.to_discard else "false", "boolean")
                             _leaf_prop(w, "inneholderVirksomhetsspesifikkeMetadata", "false", "boolean")
                             _leaf_prop(w, "antallDokumentfiler", r.documents, "integer")
                     with w.element("dataObjects"):
