@@ -39,7 +39,7 @@ from ..locking import workspace_lock
 from ..retention import Kassasjon, case_decision, decision, kassasjon
 from ..workspace import sha256_file
 from . import package_check
-from .case_state import closed_at
+from .case_state import closed_at, journal_date
 from .errors import ExportError
 from .schemas import DEPOSIT_XML, DEPOSIT_XSDS, NOARK5, validate_file
 from .xmlwrite import XmlWriter
@@ -248,8 +248,8 @@ class DepositWriter:
                     w.leaves(part, "korrespondanseparttype", "korrespondansepartNavn")
             w.leaves(meta, "journalaar", "journalsekvensnummer", "journalpostnummer", "journalposttype")
             w.leaf("journalstatus", "Arkivert")
-            w.leaf("journaldato", meta["journaldato"])
-            w.leaf("dokumentetsDato", meta["journaldato"])
+            w.leaf("journaldato", journal_date(meta))
+            w.leaf("dokumentetsDato", journal_date(meta))
 
     def _dokumentobjekt(self, w: XmlWriter, case: CaseFiles, journal: dict[str, Any], number: int,
                         obj: dict[str, Any], source: Path) -> None:
@@ -297,8 +297,9 @@ class DepositWriter:
                 w.leaves(meta, "systemID", "journalaar", "journalsekvensnummer", "journalpostnummer")
                 if not public:
                     w.leaf("tittel", meta["tittel"])
-                w.leaves(meta, "offentligTittel", "journaldato")
-                w.leaf("dokumentetsDato", meta["journaldato"])
+                w.leaf("offentligTittel", meta["offentligTittel"])
+                w.leaf("journaldato", journal_date(meta))
+                w.leaf("dokumentetsDato", journal_date(meta))
                 w.leaf("tilgangsrestriksjon", self.arkiv.tilgangsrestriksjon)
                 w.leaf("skjermingshjemmel", self.arkiv.skjermingshjemmel)
                 for part in meta["korrespondansepart"]:
@@ -447,7 +448,7 @@ def export_arkivuttrekk(config: Config, start: date, end: date, out: Path | None
             saker.append(case.saksnummer)
             journals += len(case.journals)
             for journal in case.journals.values():
-                day = date.fromisoformat(journal.meta["journaldato"])
+                day = journal_date(journal.meta)
                 first = day if first is None or day < first else first
                 last = day if last is None or day > last else last
         if not saker:

@@ -3,12 +3,12 @@ system was last sent the case as closed (so a later export must reopen it before
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from ..archive.metadata import SAKSSTATUS_AVSLUTTET
 from ..archive.store import CaseFiles
-from ..localtime import local
+from ..localtime import local, local_date
 
 
 def closed_at(case: CaseFiles, events: list[dict[str, Any]]) -> datetime | None:
@@ -28,3 +28,10 @@ def last_sent_closed(events: list[dict[str, Any]], target: str) -> bool:
         if item.get("type") == "eksportert" and item.get("mal") == target:
             return bool(item.get("avsluttet"))
     return False
+
+
+def journal_date(journal_meta: dict[str, Any]) -> date:
+    """A journal post's journaldato: the date in Norway it was registered (its opprettetDato).
+    The same as the stored journaldato for everything written in Oslo time; for posts written
+    before, in another offset, the stored date may be the day before or after."""
+    return local_date(journal_meta["opprettetDato"])

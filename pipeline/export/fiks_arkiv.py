@@ -42,7 +42,7 @@ from ..localtime import now as oslo_now
 from ..locking import workspace_lock
 from ..registry import Registry
 from . import history
-from .case_state import closed_at, last_sent_closed
+from .case_state import closed_at, journal_date, last_sent_closed
 from .codes import code
 from .errors import ExportError
 from .schemas import ARKIVMELDING_OPPDATER_XSD, ARKIVMELDING_XSD, validate_bytes
@@ -307,8 +307,8 @@ class FiksArkivWriter:
             writer.code("journalposttype", *code("journalposttype", INNGAAENDE if received else meta["journalposttype"]))
             writer.code("journalstatus", *code("journalstatus", JOURNALSTATUS_JOURNALFOERT if received
                                                 else meta["journalstatus"]))
-            writer.leaf("journaldato", local_date(when) if received else meta["journaldato"])
-            writer.leaf("dokumentetsDato", local_date(when) if received else meta["journaldato"])
+            writer.leaf("journaldato", local_date(when) if received else journal_date(meta))
+            writer.leaf("dokumentetsDato", local_date(when) if received else journal_date(meta))
             if received:
                 writer.leaf("mottattDato", when)
             else:

@@ -331,3 +331,21 @@ def test_leftovers_of_a_killed_export_are_removed_by_the_next_run(ws):
     assert not other.parent.exists()
     assert praksis(ws, "export", "fiks-arkiv").exit_code == 0
     assert not list(fiks.glob(".*")) and list(fiks.glob("*.zip"))
+
+
+def test_metadata_written_in_utc_before_is_exported_in_oslo_time(ws):
+    """A journal post archived before this change, at 23:30 UTC on 30 June: 1 July in Norway."""
+    case = _case(ws, "PB-2026-003")
+    path = case.journals["praksisavtale"].folder / "journalpost.json"
+    meta = json.loads(path.read_text(encoding="utf-8"))
+    meta.update(opprettetDato=f"{YEAR}-06-30T23:30:00+00:00", arkivertDato=f"{YEAR}-06-30T23:30:00+00:00",
+                journaldato=f"{YEAR}-06-30")
+    path.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    package = _deposit(ws)
+    assert check_package(package) == []
+    structure = etree.parse(str(package / "arkivstruktur.xml"))
+    post = next(r for r in structure.iter(f"{N5}registrering") if r.findtext(f"{N5}systemID") == meta["systemID"])
+    assert post.findtext(f"{N5}opprettetDato") == f"{YEAR}-07-01T01:30:00+02:00"
+    assert post.findtext(f"{N5}journaldato") == f"{YEAR}-07-01"
+    journal = etree.parse(str(package / "loependeJournal.xml")).getroot()
+    assert journal.findtext(".//{*}journalStartDato") == f"{YEAR}-07-01"
