@@ -7,7 +7,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import ConfigError
 from .normalize import ValueProblem, converters, fold
@@ -178,6 +178,13 @@ class Settings(_Section):
     signering: Signering = Signering()
     dokumenter: dict[str, DokumentSpec]
     bevaring: Bevaring = Bevaring()
+
+    @model_validator(mode="after")
+    def _retention_names_documents(self) -> Settings:
+        unknown = sorted(set(self.bevaring.dokumenter) - set(self.dokumenter))
+        if unknown:
+            raise ValueError(f"[bevaring.dokumenter] nevner dokumenter som ikke er i [dokumenter]: {', '.join(unknown)}")
+        return self
 
 
 class DocumentSet:

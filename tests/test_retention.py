@@ -8,7 +8,10 @@ from datetime import date
 import pytest
 from pydantic import ValidationError
 
+from pipeline.config import load_config
+from pipeline.errors import ConfigError
 from pipeline.retention import Bevaring, case_decision, decision, kassasjon
+from pipeline.workspace import init_workspace
 
 
 def test_defaults_keep_employees_and_discard_placements_after_ten_years():
@@ -45,3 +48,18 @@ def test_bad_decisions_are_config_errors_that_say_what_to_fix():
         Bevaring.model_validate({"tiltak": {"arbeidstrening": {"vedtak": "Bevares", "hjemmel": "x"}}})
     with pytest.raises(ValidationError):
         Bevaring.model_validate({"dokumenter": {"praksisbevis": {"vedtak": "Kanskje", "hjemmel": "x"}}})
+
+
+@pytest.mark.parametrize("replace, add, fragment", [
+    ("\npraksisbevis = { vedtak", "\npraksisbevs = { vedtak", "[bevaring.dokumenter] nevner dokumenter som ikke er i"),
+    ('trainee = { vedtak = "Bevares"', 'trainee = { vedtak = "Kasseres"', "trenger en bevaringstid"),
+    ('arbeidstrening = { vedtak = "Kasseres"', 'arbeidstrening = { vedtak = "Slettes"', "bevaring.tiltak.arbeidstrening"),
+])
+def test_the_workspace_config_names_a_bad_retention_decision(tmp_path, replace, add, fragment):
+    ws = init_workspace(tmp_path / "ws")
+    text = ws.config_file.read_text(encoding="utf-8")
+    assert replace in text
+    ws.config_file.write_text(text.replace(replace, add, 1), encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(ws)
+    assert fragment in caught.value.message and "praksis.toml" in caught.value.message
