@@ -23,10 +23,12 @@ def closed_at(case: CaseFiles, events: list[dict[str, Any]]) -> datetime | None:
 
 
 def last_sent_closed(events: list[dict[str, Any]], target: str) -> bool:
-    """True when the last export of the case to `target` ended with the case closed."""
+    """True when the last export of the case to `target` may have left it closed in the
+    receiver: it ended with the case closed, or it was made before exports recorded that (they
+    created closed cases as «Avsluttet»); reopening an open case does no harm."""
     for item in reversed(events):
         if item.get("type") == "eksportert" and item.get("mal") == target:
-            return bool(item.get("avsluttet"))
+            return bool(item.get("avsluttet", True))
     return False
 
 
