@@ -40,3 +40,21 @@ def test_the_minimal_arkivmelding_example_validates():
 def test_a_missing_folder_is_one_clear_problem(tmp_path):
     problems = check_package(tmp_path / "finnes-ikke")
     assert len(problems) == 1 and "finnes ikke" in problems[0].detail
+
+
+def test_the_reference_package_with_the_period_in_its_journal_headers_fails_n5_60(tmp_path):
+    """The reference package as it was before 2026-11-26: journal headers holding the period."""
+    import shutil
+
+    reference = NOARK5.parent.parent / "examples" / "avleveringspakke"
+    assert check_package(reference) == []
+    broken = tmp_path / "avleveringspakke"
+    shutil.copytree(reference, broken)
+    for name in ("loependeJournal.xml", "offentligJournal.xml"):
+        text = (broken / name).read_text(encoding="utf-8")
+        text = text.replace("<journalStartDato>2025-03-14<", "<journalStartDato>2025-01-01<")
+        text = text.replace("<journalSluttDato>2025-03-14<", "<journalSluttDato>2025-12-31<")
+        (broken / name).write_text(text, encoding="utf-8")
+    problems = check_package(broken)
+    assert {p.arkade for p in problems if p.test == "journaldatoer"} == {"N5.60"}
+    assert len([p for p in problems if p.arkade == "N5.60"]) == 4  # both journals, against both dates
