@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -327,7 +327,7 @@ class Ingest:
         return "Endret: " + ", ".join(names) + "."
 
     def _reserve_case(self, record: Praksisplass, person: str) -> tuple[str, str]:
-        year = date.today().year
+        year = now().year  # the Norwegian year (now() is Oslo time), as saksdato and journaldato
         with self.registry.transaction():
             sequence = self.registry.next_number("sak", year)
             saksnummer, system_id = f"{year}/{sequence}", str(uuid.uuid4())
@@ -339,7 +339,7 @@ class Ingest:
         return saksnummer, system_id
 
     def _reserve_journals(self, plan: CasePlan) -> None:
-        year = date.today().year
+        year = now().year  # the Norwegian year (now() is Oslo time), as saksdato and journaldato
         with self.registry.transaction():
             used = {j.journalpostnummer for j in self.registry.journals(plan.saksnummer)}
             if plan.existing:
