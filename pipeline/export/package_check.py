@@ -58,6 +58,7 @@ ARKADE_TESTS = {
     "N5.45": "utførte kassasjoner mot arkivuttrekk.xml",
     "N5.47": "systemID er unik",
     "N5.48": "referanser til arkivdel",
+    "N5.51": "referanser til sekundærklassifikasjon (klasse)",
     "N5.59": "antall journalposter i journalene",
     "N5.60": "start- og sluttdato i journalene mot journalpostene",
     "N5.62": "endringsloggens referanser",
@@ -173,6 +174,8 @@ class _Checker:
         ids: Counter[str] = Counter()
         arkivdel_ids: set[str] = set()
         references: list[str] = []
+        class_ids: set[str] = set()
+        class_references: list[str] = []
         referenced: Counter[str] = Counter()
         counts = Counter[str]()
         period: list[date | None] = [None, None]
@@ -192,6 +195,8 @@ class _Checker:
                 self.add("navn", f"<{tag}> linje {element.sourceline}", f"«{element.text}» inneholder siffer")
             elif tag == "referanseArkivdel":
                 references.append(element.text or "")
+            elif tag == "referanseSekundaerKlassifikasjon":
+                class_references.append(element.text or "")
             elif tag == "arkivperiodeStartDato":
                 period[0] = date.fromisoformat(element.text or "")
             elif tag == "arkivperiodeSluttDato":
@@ -212,6 +217,7 @@ class _Checker:
                     if value:
                         unit_dates.append(("AST3" if tag == "arkiv" else "AST4", tag, name, _norwegian_date(value)))
             elif tag == "klasse":
+                class_ids.add(element.findtext("{*}systemID") or "")
                 children = {_local(child.tag) for child in element}
                 if "klasse" in children and children & {"mappe", "registrering"}:
                     where = f"klasse {element.findtext('{*}klasseID')}"
@@ -266,6 +272,9 @@ class _Checker:
         for reference in references:
             if reference not in arkivdel_ids:
                 self.add("referanse", f"referanseArkivdel {reference}", "peker ikke på noen arkivdel", "N5.48")
+        for reference in class_references:
+            if reference not in class_ids:
+                self.add("referanse", f"referanseSekundaerKlassifikasjon {reference}", "peker ikke på noen klasse", "N5.51")
         for name, n in referenced.items():
             if n > 1:
                 self.add("dokumenter", name, f"referert {n} ganger", "N5.34")
