@@ -748,7 +748,7 @@ def taushetsloefte() -> Document:
         "bevare taushet om slike opplysninger og hindre at andre får tilgang til dem,",
         "ikke bruke opplysningene til min egen eller andres fordel,",
         "ikke omtale brukere, pasienter, elever eller kolleger på sosiale medier,",
-        "si fra til praksisveilederen hvis jeg er usikker på hva jeg kan si eller gjøre.",
+        "si fra til {{ veileder }} hvis jeg er usikker på hva jeg kan si eller gjøre.",
     ):
         para(doc, line, style="List Bullet")
     para(doc, "Jeg er kjent med at taushetsplikten gjelder også etter at "
@@ -759,12 +759,12 @@ def taushetsloefte() -> Document:
     heading(doc, "Når jeg skal si fra", level=3)
     para(doc, "Taushetsplikten hindrer meg ikke i å gi opplysninger til barnevernstjenesten når loven pålegger "
               "det{% if sektorlov.opplysningsplikt %} ({{ sektorlov.opplysningsplikt }}){% endif %}. Er jeg "
-              "bekymret for et barn, sier jeg fra til praksisveilederen eller lederen samme dag.")
+              "bekymret for et barn, sier jeg fra til {{ veileder }} eller lederen samme dag.")
     para(doc, "Jeg er også kjent med avvergeplikten i straffeloven § 196: jeg skal varsle politiet eller på "
               "annen måte forsøke å avverge visse alvorlige straffbare handlinger, uten hinder av taushetsplikten.")
 
     heading(doc, "Gjennomgang av etiske retningslinjer")
-    para(doc, "Første dag gikk praksisveilederen gjennom de etiske retningslinjene til {{ virksomhet.navn }} med "
+    para(doc, "Første dag gikk {{ veileder }} gjennom de etiske retningslinjene til {{ virksomhet.navn }} med "
               "meg. Vi gikk gjennom disse temaene:", keep=True)
     table = doc.add_table(rows=1, cols=2, style="Table Grid")
     header_row(table, ("Tema", "Gjennomgått (kryss av)"))
@@ -778,7 +778,7 @@ def taushetsloefte() -> Document:
     keep_rows_whole(table)
 
     signature_table(doc, "Jeg har lest taushetsløftet og gått gjennom de etiske retningslinjene, og jeg forplikter "
-                         "meg til å følge dem. Praksisveilederen bekrefter gjennomgangen med sin underskrift.")
+                         "meg til å følge dem. {{ Veileder }} bekrefter gjennomgangen med sin underskrift.")
     return doc
 
 
@@ -791,7 +791,7 @@ def oppfoelgingsplan() -> Document:
     labelled(doc, "Startdato", "startdato|dato")
     labelled(doc, "Sluttdato", "sluttdato|dato")
     tag(doc, "{%p if avsluttet_tidlig %}")
-    para(doc, "{{ tiltak_navn }} ble avsluttet {{ faktisk_sluttdato|dato }}, før avtalt sluttdato.")
+    para(doc, "{{ Forloep }} ble avsluttet {{ faktisk_sluttdato|dato }}, før avtalt sluttdato.")
     tag(doc, "{%p endif %}")
     labelled(doc, "Timer per uke", "timer_per_uke", "{{ timer_per_uke|tall }}")
     labelled(doc, "Arbeidstid", "arbeidstid")
@@ -832,13 +832,16 @@ def oppfoelgingsplan() -> Document:
     para(doc, "{{ tilrettelegging }} Ansvarlig: {{ praksisveileder.navn or praksisenhet.leder.navn or "
               "'lederen ved praksisenheten' }}, fra {{ startdato|dato }}.")
     tag(doc, "{%p else %}")
-    para(doc, "Det er ikke avtalt særskilt tilrettelegging. Behov som oppstår, tas opp med praksisveilederen.",
+    para(doc, "Det er ikke avtalt særskilt tilrettelegging. Behov som oppstår, tas opp med {{ veileder }}.",
          after_table=True)
     tag(doc, "{%p endif %}")
 
     heading(doc, "Fravær")
     tag(doc, "{%p if tiltak == 'intern_arbeidstrening' %}")
     para(doc, "Fravær meldes til nåværende leder som ellers, og samme dag til veilederen ved den mottakende enheten.")
+    tag(doc, "{%p elif tiltak == 'trainee' %}")
+    para(doc, "Fravær meldes til nærmeste leder samme dag, før arbeidstid. Egenmelding og sykmelding følger "
+              "folketrygdloven og arbeidsgiverens rutiner.")
     tag(doc, "{%p else %}")
     para(doc, ABSENCE)
     tag(doc, "{%p endif %}")
@@ -847,15 +850,16 @@ def oppfoelgingsplan() -> Document:
     tag(doc, "{%p if tiltak == 'intern_arbeidstrening' %}")
     para(doc, "Effekten av arbeidstreningen vurderes på avslutningsmøtet og dokumenteres i personalmappen.")
     tag(doc, "{%p elif praksisbestiller.virksomhet %}")
-    para(doc, "Effekten av praksisen vurderes på avslutningsmøtet. Vurderingen sendes {{ praksisbestiller.virksomhet }} "
-              "og arkiveres i saken.")
+    para(doc, "Effekten av {{ forloep }} vurderes på avslutningsmøtet. Vurderingen sendes "
+              "{{ praksisbestiller.virksomhet }} og arkiveres i saken.")
     tag(doc, "{%p else %}")
-    para(doc, "Effekten av praksisen vurderes på avslutningsmøtet og arkiveres i saken.")
+    para(doc, "Effekten av {{ forloep }} vurderes på avslutningsmøtet og arkiveres i saken.")
     tag(doc, "{%p endif %}")
 
     tag(doc, "{%p if praksisveileder.navn or praksisbestiller.virksomhet or hjemmeenhet.navn or hjemmeenhet.leder %}")
     heading(doc, "Kontaktpersoner")
-    party_table(doc, [("Praksisveileder", "praksisveileder.navn", VEILEDER_LINES),
+    party_table(doc, [("{{ 'Veileder' if tiltak in ['trainee', 'intern_arbeidstrening'] else 'Praksisveileder' }}",
+                       "praksisveileder.navn", VEILEDER_LINES),
                       ("Praksisbestiller", "praksisbestiller.virksomhet", BESTILLER_LINES),
                       ("Nåværende enhet", "hjemmeenhet.navn or hjemmeenhet.leder", HJEMME_LINES)])
     tag(doc, "{%p endif %}")
