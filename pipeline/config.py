@@ -15,7 +15,7 @@ from .record import FIELDS, Status, Tiltak
 from .retention import Bevaring
 from .workspace import Workspace, load_or_create_id_key
 
-PARTIES = ("praktikant", "praksisenhet", "praksisveileder", "praksisbestiller")
+PARTIES = ("praktikant", "praksisenhet", "praksisveileder", "praksisbestiller", "hjemmeenhet")
 
 
 class _Section(BaseModel):
@@ -30,6 +30,18 @@ class Virksomhet(_Section):
     epost: str = ""
     nettside: str = ""
     logo: str = ""
+
+
+class Arbeidsgiver(_Section):
+    """The employer's terms that the trainee's arbeidsavtale states (aml. § 14-6)."""
+
+    pensjon: str = "Kommunal Landspensjonskasse (KLP)"
+    tariffavtale: str = "Hovedtariffavtalen i KS-området"
+    loennsdag: str = "den 12. i hver måned"
+    ferie: str = "fem uker ferie etter ferieloven og hovedtariffavtalen"
+    feriepenger: str = "12 prosent av feriepengegrunnlaget, utbetalt i juni året etter opptjeningsåret"
+    fravaersmelding: str = "Fravær meldes til praksisveilederen samme dag, før arbeidstid"
+    """How absence is reported (used in every agreement and in the oppfølgingsplan)."""
 
 
 class Innlesing(_Section):
@@ -131,8 +143,9 @@ class DokumentSpec(_Section):
     krever: list[str] = []
     betingelse: str | None = None
     signeres_av: list[str] = []
-    uten_foedselsnummer: bool = False
-    """The template gets the birth date only, never the fødselsnummer (e.g. praksisbevis)."""
+    uten_foedselsnummer: bool | None = None
+    """Obsolete: no template gets the fødselsnummer any more (#13). Accepted, and ignored, so a
+    praksis.toml written before still loads."""
     noark_dokumenttype: str = "Dokument"
     """The Noark dokumenttype in exports (a name from the Fiks Arkiv list, e.g. Avtale)."""
 
@@ -170,6 +183,7 @@ class DokumentSpec(_Section):
 
 class Settings(_Section):
     virksomhet: Virksomhet
+    arbeidsgiver: Arbeidsgiver = Arbeidsgiver()
     innlesing: Innlesing = Innlesing()
     arkiv: Arkiv
     konvertering: Konvertering = Konvertering()
