@@ -189,7 +189,7 @@ def verify(app: AppContext, as_json: bool) -> None:
 @click.pass_obj
 def reindex(app: AppContext) -> None:
     """Bygg registeret (registry.sqlite) på nytt fra filene i archive/."""
-    counts = reindex_workspace(app.config)
+    counts = reindex_workspace(app.config, say=click.echo)
     click.echo("Registeret er bygd på nytt: " + ", ".join(f"{v} {k}" for k, v in counts.items()) + ".")
 
 

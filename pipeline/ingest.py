@@ -31,7 +31,7 @@ from typing import Any
 from . import faults
 from .archive import metadata as noark
 from .archive.events import NAMESPACE, event, now
-from .archive.reindex import sync_case
+from .archive.reindex import open_registry, sync_case
 from .archive.store import (GRUNNLAG, HENDELSER, JOURNALPOST, SAKSMAPPE, VERSJON, ArchiveStore, CaseFiles,
                             ChangedSource, read_json, write_json)
 from .config import Config
@@ -43,7 +43,7 @@ from .identity import DocumentIdentity
 from .locking import workspace_lock
 from .planning import due_documents
 from .record import Praksisplass, Status
-from .registry import JournalRow, Registry
+from .registry import JournalRow
 from .render import Renderer, RenderError
 from .validation import FileResult, RecordResult, Validator
 from .workspace import sha256_file
@@ -172,7 +172,7 @@ class Ingest:
         """One writer at a time; the registry open; staging cleared before and after; the
         converters stopped at the end, whatever happens."""
         with workspace_lock(self.workspace.root, what):
-            self.registry = Registry(self.workspace.registry)
+            self.registry = open_registry(self.workspace, self._say)
             try:
                 removed = self.store.clean_staging()
                 if removed:
@@ -330,6 +330,8 @@ class Ingest:
         year = date.today().year
         with self.registry.transaction():
             sequence = self.registry.next_number("sak", year)
+            while self.store.case_folder(f"{year}/{sequence}").exists():  # on disk: used, whatever the registry says
+                sequence = self.registry.next_number("sak", year)
             saksnummer, system_id = f"{year}/{sequence}", str(uuid.uuid4())
             summary = noark.placement_summary(record, person)
             self.registry.upsert_case(saksnummer, year, sequence, system_id, record.id, person, None,

@@ -205,6 +205,19 @@ class ArchiveStore:
             case.journals[journal.dokumenttype] = journal
         return case
 
+    def case_numbers_on_disk(self) -> Iterator[tuple[int, int]]:
+        """(year, sequence) of every case folder in archive/ (whole or not): numbers in use."""
+        if not self.root.is_dir():
+            return
+        for year in self.root.iterdir():
+            if not (year.name.isdigit() and year.is_dir()):
+                continue
+            prefix = f"{year.name}-"
+            for entry in os.scandir(year):
+                tail = entry.name[len(prefix):]
+                if entry.name.startswith(prefix) and tail.isdigit() and entry.is_dir():
+                    yield int(year.name), int(tail)
+
     def iter_cases(self) -> Iterator[CaseFiles]:
         if not self.root.is_dir():
             return

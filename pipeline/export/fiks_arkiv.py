@@ -32,6 +32,7 @@ from typing import Any
 
 from lxml import etree
 
+from ..archive.reindex import open_registry
 from ..archive.store import ArchiveStore, CaseFiles, JournalFiles
 from ..config import Config
 from ..locking import workspace_lock
@@ -273,7 +274,7 @@ def export_fiks_arkiv(config: Config, out: Path | None = None, saker: list[str] 
     store = ArchiveStore(config.workspace.archive)
     result = FiksExport()
     with workspace_lock(config.workspace.root, "export fiks-arkiv"):
-        registry = Registry(config.workspace.registry)
+        registry = open_registry(config.workspace)
         try:
             combined: Bundle | None = None
             exported: list[tuple[Path, str, str]] = []  # (folder, case number, signature): memory stays flat

@@ -23,6 +23,7 @@ from typing import Any
 
 from asn1crypto import pem, x509
 
+from ..archive.reindex import open_registry
 from ..archive.store import ArchiveStore
 from ..config import Config
 from ..convert import PdfaLevel
@@ -33,7 +34,6 @@ from ..identity import DocumentIdentity
 from ..inbox import receipts
 from ..inbox.folders import free_name, move_no_clobber, write_text
 from ..locking import workspace_lock
-from ..registry import Registry
 from . import pades
 from .filing import SignedCopy, file_signed, find_target
 from .identify import Identification, identify
@@ -139,7 +139,7 @@ class SignedIntake:
                 claim = pdfa_claim(parts[0])
                 as_is = claim is not None and claim.part == self.level.part
             with workspace_lock(self.config.workspace.root, "signert"):
-                registry = Registry(self.config.workspace.registry)
+                registry = open_registry(self.config.workspace)
                 try:
                     merged = work / "samlet.pdf"
                     sources = list(parts)
