@@ -46,7 +46,7 @@ from .record import Praksisplass, Status
 from .registry import JournalRow
 from .render import Renderer, RenderError
 from .validation import FileResult, RecordResult, Validator
-from .workspace import sha256_file
+from .workspace import sha256_file, temp_root
 
 CHUNK = 250
 """Records planned, made and filed together: enough to keep the converters busy."""
@@ -197,7 +197,8 @@ class Ingest:
                 settings = self.config.settings.konvertering
                 self._say(f"Starter LibreOffice ({settings.instanser} omformer(e)) …")
                 started = time.perf_counter()
-                pool = ConverterPool(settings.instanser, settings.tidsavbrudd_sekunder, PdfaLevel(settings.pdfa))
+                pool = ConverterPool(settings.instanser, settings.tidsavbrudd_sekunder, PdfaLevel(settings.pdfa),
+                                     tmp_root=temp_root(self.workspace))
                 pool.start()
                 self.pool = pool
                 self._timed("oppstart omformer", started)

@@ -36,6 +36,7 @@ from ..archive.reindex import open_registry
 from ..archive.store import ArchiveStore, CaseFiles, JournalFiles
 from ..config import Config
 from ..locking import workspace_lock
+from ..workspace import file_mode
 from ..registry import Registry
 from . import history
 from .codes import code
@@ -193,6 +194,7 @@ class Bundle:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        os.fchmod(fd, file_mode())  # the group reads the bundle too (mkstemp makes 0600)
         os.close(fd)
         self.tmp = Path(tmp)
         self.zip = zipfile.ZipFile(self.tmp, "w", compression=zipfile.ZIP_DEFLATED)

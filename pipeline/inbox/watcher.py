@@ -25,6 +25,7 @@ from ..convert import ConverterPool, PdfaLevel
 from ..identifiers import mask_numbers_in
 from ..locking import inbox_lock
 from ..reading import SUPPORTED
+from ..workspace import temp_root
 from . import receipts
 from .folders import free_name, move_no_clobber, write_text
 from .patterns import IgnoreRules
@@ -129,7 +130,8 @@ class InboxWatcher:
         if self.pool is None:
             settings = self.config.settings.konvertering
             started = time.perf_counter()
-            self.pool = ConverterPool(settings.instanser, settings.tidsavbrudd_sekunder, PdfaLevel(settings.pdfa))
+            self.pool = ConverterPool(settings.instanser, settings.tidsavbrudd_sekunder, PdfaLevel(settings.pdfa),
+                                      tmp_root=temp_root(self.config.workspace))
             self.pool.start()
             log.info("LibreOffice klar: %d omformer(e), PDF/A-%sb (%.1f s)", settings.instanser, settings.pdfa,
                      time.perf_counter() - started)
