@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import signal
+import sqlite3
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,7 @@ from .archive.overview import list_cases, missing_items, show_case
 from .archive.reindex import reindex_workspace
 from .archive.store import ArchiveStore
 from .config import Config, load_config
+from .environment import from_os_error, from_sqlite_error
 from .errors import ExitCode, InputFileError, PraksisError
 from .ingest import CaseError, Ingest
 from .preview import PreviewDocument, render_previews
@@ -49,6 +51,11 @@ class PraksisGroup(click.Group):
         except PraksisError as exc:
             click.echo(f"Feil: {exc.message}", err=True)
             ctx.exit(int(exc.exit_code))
+        except (OSError, sqlite3.Error) as exc:  # the machine, not the input: disk full, read-only, no access
+            registry = ctx.obj.workspace.registry if isinstance(ctx.obj, AppContext) else None
+            fault = from_os_error(exc) if isinstance(exc, OSError) else from_sqlite_error(exc, registry)
+            click.echo(f"Feil: {fault.message}", err=True)
+            ctx.exit(int(fault.exit_code))
 
 
 @click.group(cls=PraksisGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -35,7 +35,8 @@ from .archive.reindex import open_registry, sync_case
 from .archive.store import (GRUNNLAG, HENDELSER, JOURNALPOST, SAKSMAPPE, VERSJON, ArchiveStore, CaseFiles,
                             ChangedSource, read_json, write_json)
 from .config import Config
-from .convert import ConversionError, ConverterPool, PdfaLevel
+from .convert import ConversionError, ConverterPool, ConverterUnavailable, PdfaLevel
+from .environment import check_space
 from .errors import InputFileError, PraksisError
 from .facts import FactReader, changed, digest
 from .identifiers import mask_numbers_in
@@ -199,7 +200,11 @@ class Ingest:
                 started = time.perf_counter()
                 pool = ConverterPool(settings.instanser, settings.tidsavbrudd_sekunder, PdfaLevel(settings.pdfa),
                                      tmp_root=temp_root(self.workspace))
-                pool.start()
+                try:
+                    pool.start()
+                except ConverterUnavailable:
+                    check_space(self.workspace.temp)  # it could not start for want of room
+                    raise
                 self.pool = pool
                 self._timed("oppstart omformer", started)
         return self.pool
@@ -373,6 +378,7 @@ class Ingest:
             try:
                 self._converter().convert(job.docx, job.pdf)
             except ConversionError as exc:
+                check_space(job.folder)  # LibreOffice does not say «disk full»: a full disk stops the run
                 job.error = exc.message
             with self._progress_lock:
                 done["n"] += 1

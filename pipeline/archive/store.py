@@ -178,6 +178,8 @@ class ArchiveStore:
         try:
             os.write(fd, data)
             os.fsync(fd)
+        except OSError as exc:  # say which file (a full disk names no file by itself)
+            raise OSError(exc.errno, exc.strerror, str(path)) from exc
         finally:
             os.close(fd)
         return new
