@@ -133,3 +133,26 @@ def test_the_watcher_sends_the_unsigned_pdf_to_review(workspace_copy, warm_pool,
     assert not (signed_folder / "avtale.pdf").exists()
     assert says in (signed_folder / "til_kontroll" / "avtale.pdf.kontroll.txt").read_text(encoding="utf-8-sig")
     assert missing(workspace_copy, saksnummer, dokumenttype)
+
+
+def test_a_killed_signert_leaves_no_copy_in_tmp(workspace_copy, tmp_path):
+    """The merged and normalised copies are made in the workspace's .praksis-tmp/, not /tmp; after a
+    kill -9 they wait there and the next command removes them."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import tempfile
+
+    _saksnummer, pdf = document(workspace_copy)
+    part = scan(pdf, tmp_path / "skann.pdf")
+    process = subprocess.Popen([str(Path(sys.executable).parent / "praksis"), "--root", str(workspace_copy), "signert",
+                                str(part)], env={**os.environ, "PRAKSIS_KRASJ": "signert-etter-versjon"},
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    assert process.wait(timeout=120) == -signal.SIGKILL
+    system_tmp = Path(tempfile.gettempdir())
+    assert [p.name for p in system_tmp.iterdir() if f"-{process.pid}-" in p.name] == []
+    left = list((workspace_copy / ".praksis-tmp").glob(f"signert-{process.pid}-*"))
+    assert left and any(p.suffix == ".pdf" for p in left[0].iterdir())  # the copies the kill left, in the workspace
+    assert praksis(workspace_copy, "list").exit_code == 0
+    assert not left[0].exists()
