@@ -100,3 +100,19 @@ def check_space(folder: Path) -> None:
         raise disk_full(folder)
     if not _writable(folder):
         raise read_only(folder)
+
+
+MACHINE_ERRNOS = (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM)
+
+
+def machine_fault(exc: BaseException, registry: Path | None = None) -> EnvironmentFault | None:
+    """The fault `exc` stands for when the machine (not the file) stopped the work, else None:
+    the watcher then keeps the file in the inbox and tries again, rather than rejecting it."""
+    if isinstance(exc, EnvironmentFault):
+        return exc
+    if isinstance(exc, OSError) and exc.errno in MACHINE_ERRNOS:
+        return from_os_error(exc)
+    if isinstance(exc, sqlite3.OperationalError):
+        fault = from_sqlite_error(exc, registry)
+        return fault if fault.cause != "other" else None
+    return None

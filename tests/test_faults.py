@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -122,3 +123,44 @@ def test_libreoffice_missing_then_the_rerun_completes(tmp_path: Path) -> None:
     listed = json.loads(run(root, "list", "--json").stdout)["saker"]
     assert len({c["saksnummer"] for c in listed}) == len(listed) > 0
     assert run(root, "verify").returncode == 0
+
+
+def test_the_watcher_keeps_a_file_while_the_disk_is_full(small_disk: Path, tmp_path: Path, monkeypatch,
+                                                          caplog) -> None:
+    """A real watcher: the file is neither rejected nor lost while the disk is full; it is
+    processed once there is room again."""
+    import logging
+
+    from pipeline.convert import ConverterPool, PdfaLevel
+    from pipeline.inbox import watcher as watcher_module
+    from pipeline.workspace import Workspace, init_workspace
+    from tests.inbox.conftest import FAST, inbox_settings, wait_for, watching
+
+    monkeypatch.setattr(watcher_module, "FAILURE_RETRY", 1.0)
+    workspace = init_workspace(small_disk / "ws")
+    config = inbox_settings(Workspace(workspace.root), **FAST)
+    staged = sheet(workspace.root / "klar.csv", 1, 3)  # on the same disk: moving it in needs no room
+    pool = ConverterPool(1, 60, PdfaLevel(1))  # never started: placements at «Ny» need no documents
+    caplog.set_level(logging.INFO, logger="praksis.watch")
+    try:
+        with watching(config, pool) as watcher:
+            ballast = small_disk / "fyll"
+            with ballast.open("wb") as handle:  # fill the disk to the last byte
+                try:
+                    while True:
+                        handle.write(b"\0" * (1 << 20))
+                        handle.flush()
+                except OSError:
+                    pass
+            staged.rename(workspace.inbox / "liste.csv")
+            wait_for(lambda: "Disken er full" in caplog.text, timeout=30, what="the disk-full message")
+            time.sleep(3)  # a few retries
+            assert (workspace.inbox / "liste.csv").is_file()
+            assert not (workspace.inbox / "avvist").exists() or not list((workspace.inbox / "avvist").iterdir())
+            ballast.unlink()
+            wait_for(lambda: watcher.results, timeout=60, what="the file processed once there is room")
+        assert watcher.results[0].outcome == "behandlet"
+        assert (workspace.inbox / "behandlet" / "liste.csv").is_file()
+        assert len(cases_on_disk(workspace.root)) == 3
+    finally:
+        pool.close()
