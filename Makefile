@@ -106,6 +106,7 @@ bench: setup
 	$(BIN)/python bench/watch_bench.py
 	$(BIN)/python bench/export_bench.py
 	$(BIN)/python bench/signed_bench.py
+	$(BIN)/python bench/registry_bench.py
 
 # Validation cost in CPU instructions per row (valgrind): repeatable where timings are not.
 bench-instructions: setup

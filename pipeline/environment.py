@@ -77,8 +77,10 @@ def from_sqlite_error(exc: sqlite3.Error, registry: Path | None = None) -> Envir
         return read_only(registry) if registry is None or not _writable(registry) else no_access(registry)
     if "unable to open" in text:
         return no_access(registry)
-    return EnvironmentFault(f"Registeret {_where(registry)} svarer ikke som det skal ({exc}). Kjør «praksis reindex» "
-                            f"for å bygge det på nytt fra arkivet. {AFTERWARDS}", "other")
+    if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError) or "malformed" in text:
+        return EnvironmentFault(f"Registeret {_where(registry)} er skadet ({exc}). Kjør «praksis reindex»: det settes "
+                                f"til side og bygges på nytt fra arkivet. {AFTERWARDS}", "registry")
+    return EnvironmentFault(f"Registeret {_where(registry)} svarer ikke som det skal ({exc}). {AFTERWARDS}", "other")
 
 
 def _writable(path: Path) -> bool:

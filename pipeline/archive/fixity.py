@@ -119,7 +119,7 @@ def verify_workspace(config: Config) -> FixityReport:
     workspace = config.workspace
     store = ArchiveStore(workspace.archive)
     path = workspace.registry
-    problem = registry_problem(path) if path.exists() else None
+    problem = registry_problem(path, thorough=True) if path.exists() else None
     if problem is not None:
         report = verify_archive(store)
         report.problems.append(FixityProblem("ulesbar", path.name, f"registeret er ødelagt ({problem}); "

@@ -30,14 +30,44 @@ class RegistryDamaged(ConfigError):
         self.aside = aside
 
 
-def registry_problem(path: Path) -> str | None:
-    """None when the file is a whole SQLite database, else what is wrong with it."""
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _header_problem(path: Path) -> str | None:
+    """What the file's 100-byte SQLite header says is wrong (not a database, cut short), in O(1)."""
+    size = path.stat().st_size
+    if size == 0:
+        return None  # SQLite treats an empty file as an empty database (then rebuilt: it knows no case)
+    with path.open("rb") as handle:
+        head = handle.read(100)
+    if len(head) < 100 or not head.startswith(SQLITE_MAGIC):
+        return "filen er ikke en SQLite-database"
+    page_size = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        return "ugyldig sidestørrelse i filhodet"
+    pages = int.from_bytes(head[28:32], "big")
+    if head[24:28] == head[92:96] and pages and size < pages * page_size:  # the page count is valid: compare
+        return f"filen er avkortet ({size} av {pages * page_size} byte)"
+    return None
+
+
+def registry_problem(path: Path, thorough: bool = False) -> str | None:
+    """None when the file is a whole SQLite database, else what is wrong with it. Always: the
+    header and SQLite opening the schema (milliseconds); `thorough` adds SQLite's quick_check
+    of every page (≈0.3 s per 10,000 cases: for reindex and verify, not every command)."""
+    try:
+        problem = _header_problem(path)
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    if problem is not None:
+        return problem
     try:
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
     except sqlite3.Error as exc:
         return str(exc)
     try:
-        rows = db.execute("PRAGMA quick_check").fetchall()
+        rows = db.execute("PRAGMA quick_check" if thorough else "SELECT count(*) FROM sqlite_schema").fetchall()
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc):
             return None  # a writer holds it: busy, not broken
@@ -46,7 +76,7 @@ def registry_problem(path: Path) -> str | None:
         return str(exc)
     finally:
         db.close()
-    return None if rows == [("ok",)] else "; ".join(str(r[0]) for r in rows[:3])
+    return None if not thorough or rows == [("ok",)] else "; ".join(str(r[0]) for r in rows[:3])
 
 
 def set_aside(path: Path) -> Path:
@@ -181,7 +211,7 @@ def reindex_workspace(config: Config, say: Callable[[str], None] | None = None) 
     workspace = config.workspace
     with workspace_lock(workspace.root, "reindex"):
         if workspace.registry.exists():
-            problem = registry_problem(workspace.registry)
+            problem = registry_problem(workspace.registry, thorough=True)
             if problem is not None:
                 aside = set_aside(workspace.registry)
                 if say is not None:
