@@ -47,6 +47,9 @@ def _header_problem(path: Path) -> str | None:
     if page_size < 512 or page_size & (page_size - 1):
         return "ugyldig sidestørrelse i filhodet"
     pages = int.from_bytes(head[28:32], "big")
+    wal = Path(f"{path}-wal")
+    if wal.exists() and wal.stat().st_size:
+        return None  # pages may still be in the WAL (e.g. a checkpoint the full disk cut off): SQLite replays it
     if head[24:28] == head[92:96] and pages and size < pages * page_size:  # the page count is valid: compare
         return f"filen er avkortet ({size} av {pages * page_size} byte)"
     return None
