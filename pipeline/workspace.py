@@ -116,9 +116,16 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int | None = None) -> None
 
 def copy_file(source: Path, target: Path) -> None:
     """Copy bytes only (never the source's permissions: a file HR dropped world-readable
-    does not make the copy so); the copy gets `file_mode()`."""
-    shutil.copyfile(source, target)
-    os.chmod(target, file_mode())
+    does not make the copy so), whole or not at all; the copy gets `file_mode()`."""
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        shutil.copyfile(source, tmp)
+        os.chmod(tmp, file_mode())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def temp_root(workspace: Workspace) -> Path:

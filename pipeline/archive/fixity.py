@@ -1,7 +1,8 @@
 """`praksis verify`: the archive against its stored checksums, every problem at once.
 
 Missing files, changed files (checksum or size), files nobody registered, metadata that
-cannot be read, and cases the registry knows that have no folder.
+cannot be read, cases the registry knows that have no folder, case folders the registry
+does not know, and a missing or damaged registry.
 """
 
 from __future__ import annotations

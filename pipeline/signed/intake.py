@@ -250,11 +250,12 @@ class SignedIntake:
         folder.mkdir(parents=True, exist_ok=True)
         moved = []
         for part in parts:
-            name = free_name(folder, part.name)
             sha = sha256_file(part)
-            if keep:
+            waiting = self._waiting_copy(part, sha) if keep else None  # given again: the copy already there
+            name = waiting.name if waiting else free_name(folder, part.name)
+            if keep and waiting is None:
                 copy_file(part, folder / name)
-            else:
+            elif not keep:
                 move_no_clobber(part, folder, name)
             self._seen.pop(part, None)
             write_text(folder / f"{name}{NOTE}", receipts.signed_review(name, identity, result.message,
@@ -265,6 +266,15 @@ class SignedIntake:
                                    dokument=identity.dokumenttype, signerer_versjon=identity.versjon,
                                    fil=mask_numbers_in(name), sjekksum=sha, grunn=result.message)
                              for name, sha in moved])
+
+    def _waiting_copy(self, part: Path, sha: str) -> Path | None:
+        """The file in til_kontroll/ with these very bytes, if any."""
+        size = part.stat().st_size
+        for other in self.review_folder.iterdir():
+            if other.is_file() and not other.name.endswith(NOTE) and other.stat().st_size == size \
+                    and sha256_file(other) == sha:
+                return other
+        return None
 
     def _log(self, identity: DocumentIdentity, events: list[dict[str, Any]]) -> None:
         with workspace_lock(self.config.workspace.root, "signert"):
