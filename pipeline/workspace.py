@@ -114,9 +114,11 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int | None = None) -> None
         raise
 
 
-def copy_file(source: Path, target: Path) -> None:
+def copy_file(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
     """Copy bytes only (never the source's permissions: a file HR dropped world-readable
-    does not make the copy so), whole or not at all; the copy gets `file_mode()`."""
+    does not make the copy so), whole or not at all; the copy gets `file_mode()`.
+    (Also shutil.copytree's copy_function, which passes strings.)"""
+    target = Path(target)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     os.close(fd)
     try:
