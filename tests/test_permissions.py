@@ -4,6 +4,7 @@ the id key stays 0600; temp files a killed run left are removed at the next star
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -102,3 +103,45 @@ def test_temp_files_of_a_killed_run_are_removed_at_the_next_start(tmp_path: Path
     finally:
         living.kill()
         living.wait()
+
+
+@pytest.mark.slow
+def test_documents_signed_copies_and_deposit_packages_are_not_world_readable(tmp_path: Path, open_umask) -> None:
+    """The whole pipeline under umask 0: PDF/A documents, a signed scan and a copy sent to
+    review, both exports, and a file through the real watcher with its receipt."""
+    from datetime import date
+
+    from pipeline.config import load_config
+    from pipeline.convert import ConverterPool, PdfaLevel
+    from pipeline.workspace import Workspace
+    from tests.archive.conftest import VALID_EXAMPLES
+    from tests.inbox.conftest import FAST, inbox_settings, wait_for, watching
+    from tests.signed.scans import blank_pdf, scan
+    from tests.signed.test_intake import document
+
+    root = tmp_path / "ws"
+    assert CliRunner().invoke(main, ["init", str(root)]).exit_code == 0
+    assert praksis(root, "ingest", *map(str, VALID_EXAMPLES)).exit_code == 0
+    saksnummer, pdf = document(root)
+    assert praksis(root, "signert", str(scan(pdf, tmp_path / "skann.pdf"))).exit_code == 0
+    year, number = saksnummer.split("/")
+    assert praksis(root, "signert", str(blank_pdf(tmp_path / f"{year}-{number}_taushetsloefte_v1.pdf"))).exit_code == 1
+    assert praksis(root, "export", "fiks-arkiv").exit_code == 0
+    this_year = date.today().year
+    assert praksis(root, "export", "arkivuttrekk", "--fra", f"{this_year}-01-01", "--til", f"{this_year}-12-31").exit_code == 0
+    config = inbox_settings(Workspace(root), **FAST)
+    pool = ConverterPool(1, 60, PdfaLevel(1))  # placements at «Ny» need no documents
+    try:
+        with watching(load_config(Workspace(root)), pool) as watcher:
+            source = sheet(tmp_path / "liste.csv", 500, 2)
+            os.chmod(source, 0o666)  # dropped world-readable
+            shutil.move(source, config.inbox / "liste.csv")
+            wait_for(lambda: watcher.results, timeout=60, what="the receipt")
+    finally:
+        pool.close()
+    assert list((root / "eksport" / "arkivuttrekk").rglob("arkivuttrekk.xml"))
+    assert list((root / "inbox" / "behandlet").glob("*.kvittering.txt"))
+    assert list((root / "inbox" / "signert" / "til_kontroll").iterdir())
+    assert list(root.glob("archive/*/*/*/v*/*.pdf"))
+    assert world_readable(root) == []
+    assert stat.S_IMODE((root / "config" / "id-noekkel").stat().st_mode) == 0o600

@@ -77,6 +77,10 @@ def test_a_forged_signed_copy_goes_to_review_and_stays_missing(workspace_copy, t
     assert says in note and "praksis signert godkjenn" in note and "praksis signert avvis" in note
     logged = [e for e in events(workspace_copy, saksnummer) if e["type"] == "signert til kontroll"]
     assert logged and says in logged[-1]["grunn"]
+    again = praksis(workspace_copy, "signert", str(path))  # given again: the same copy waits, once
+    assert again.exit_code == 1 and "TIL KONTROLL" in again.output
+    assert sorted(p.name for p in review.iterdir()) == sorted([path.name, f"{path.name}.kontroll.txt"])
+    assert len([e for e in events(workspace_copy, saksnummer) if e["type"] == "signert til kontroll"]) == len(logged)
 
 
 def test_a_real_scan_is_still_filed_at_once(workspace_copy, tmp_path):
