@@ -71,6 +71,9 @@ def test_a_forged_signed_copy_goes_to_review_and_stays_missing(workspace_copy, t
     assert [v.number for v in after.versions] == [v.number for v in before.versions]  # nothing filed
     assert after.meta["journalstatus"] == before.meta["journalstatus"] != "Arkivert"
     assert missing(workspace_copy, saksnummer, dokumenttype)
+    listed = json.loads(praksis(workspace_copy, "mangler", "--json").output)["mangler"]
+    assert any(i["saksnummer"] == saksnummer and i["dokument"] == dokumenttype and "venter på kontroll" in i["detalj"]
+               for i in listed)
     review = workspace_copy / "inbox" / "signert" / "til_kontroll"
     assert (review / path.name).read_bytes() == path.read_bytes()  # a copy; the given file is left where it was
     note = (review / f"{path.name}.kontroll.txt").read_text(encoding="utf-8-sig")
