@@ -35,11 +35,13 @@ from typing import Any
 from lxml import etree
 
 from ..archive.metadata import JOURNALSTATUS_JOURNALFOERT, SAKSSTATUS_AAPEN, SAKSSTATUS_AVSLUTTET
+from ..archive.reindex import open_registry
 from ..archive.store import GRUNNLAG, ArchiveStore, CaseFiles, JournalFiles, VersionFiles, read_json
 from ..config import Config
 from ..localtime import local_date
 from ..localtime import now as oslo_now
 from ..locking import workspace_lock
+from ..workspace import file_mode
 from ..registry import Registry
 from . import history
 from .case_state import closed_at, journal_date, last_sent_closed
@@ -381,6 +383,7 @@ class Bundle:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")  # see remove_leftovers
+        os.fchmod(fd, file_mode())  # the group reads the bundle too (mkstemp makes 0600)
         os.close(fd)
         self.tmp = Path(tmp)
         self.zip = zipfile.ZipFile(self.tmp, "w", compression=zipfile.ZIP_DEFLATED)
@@ -474,7 +477,7 @@ def export_fiks_arkiv(config: Config, out: Path | None = None, saker: list[str] 
     result = FiksExport()
     with workspace_lock(config.workspace.root, "export fiks-arkiv"):
         Bundle.remove_leftovers(out)
-        registry = Registry(config.workspace.registry)
+        registry = open_registry(config.workspace)
         try:
             combined: Bundle | None = None
             exported: list[tuple[Path, str, str, bool]] = []  # (folder, case, signature, sent closed): memory stays flat
