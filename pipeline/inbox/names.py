@@ -9,7 +9,7 @@ UTF-8 receipt, a log or SQLite. So:
   and any run of eleven or more digits masked (a fødselsnummer, perhaps).
 - `safe_name(name, reserve)`: a name to give the file (and its receipt) in the inbox folders:
   the same characters escaped as `%NN`, the digits masked with `x` (Windows shares do not
-  allow `*`), no leading `-` or `.`, and shortened, keeping its extension, so that it plus
+  allow `*`), no leading `-` (an option to any tool), and shortened, keeping its extension, so that it plus
   `reserve` bytes (a free-name counter and «.kvittering.txt») fits NAME_MAX.
 """
 
@@ -66,7 +66,7 @@ def is_safe(name: str) -> bool:
 def safe_name(name: str, reserve: int = RESERVE) -> str:
     """A name for the file in the inbox folders (see the module docstring)."""
     text = _masked(_escaped(name, "file"), "x")
-    if text.startswith(("-", ".")) or not text:
+    if text.startswith("-") or not text:
         text = "_" + text
     limit = NAME_MAX - reserve
     if len(text.encode("utf-8")) <= limit:

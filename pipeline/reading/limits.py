@@ -22,7 +22,13 @@ RATIO_FLOOR = MB
 
 
 class LimitExceeded(InputFileError):
-    """A file over one of the `[grenser]` limits: rejected at once, never worth waiting for."""
+    """A file over one of the `[grenser]` limits: rejected at once, never worth waiting for.
+    Its message always names the limit as «([grenser] <key>)»."""
+
+
+def is_limit_message(reason: str) -> bool:
+    """Whether a file error (as kept in a FileResult) is a limit: waiting will not help."""
+    return "([grenser] " in reason
 
 
 def _mb(size: float) -> str:

@@ -28,7 +28,7 @@ from ..config import Config
 from ..convert import PdfaLevel
 from ..convert.pdfa import pdfa_claim
 from ..errors import ConfigError
-from ..identifiers import mask_numbers_in
+from ..inbox.names import shown
 from ..identity import DocumentIdentity
 from ..inbox import receipts
 from ..inbox.folders import free_name, move_no_clobber, write_text
@@ -59,7 +59,7 @@ class SignedResult:
     seconds: float = 0.0
 
     def log_line(self) -> str:
-        names = ", ".join(mask_numbers_in(n) for n in self.names)
+        names = ", ".join(shown(n) for n in self.names)
         if self.outcome == "arkivert" and self.identity:
             return (f"signert arkivert {names}: {self.identity.dokumenttype} i sak {self.saksnummer} som v{self.version} "
                     f"({self.kind}, fra {self.method}, {self.seconds:.1f} s)")
@@ -229,7 +229,7 @@ class SignedIntake:
                     continue
                 if not other_signed and other_id.identity == identification.identity:
                     parts.append(other)
-            newest = max(p.stat().st_mtime for p in parts)
+            newest = min(max(p.stat().st_mtime for p in parts), time.time())  # a time in the future counts as now
             remaining = self.settings.vent_sekunder - (time.time() - newest)
             if remaining > 0:
                 return SignedResult("venter", [p.name for p in parts], identification.identity, wait=remaining)
