@@ -158,10 +158,10 @@ class InboxProcessor:
                        rejected: list[RecordOutcome], processed_as: str) -> str:
         """avvist/<name> with only the rejected rows, and avvist/<name>.feil.txt."""
         target = free_name(self.rejected, path.name)
-        write_rejected_rows(path, {o.row for o in rejected if o.row is not None}, self.rejected / target)
+        formulas = write_rejected_rows(path, {o.row for o in rejected if o.row is not None}, self.rejected / target)
         write_text(self.rejected / f"{target}.feil.txt",
                    receipts.error_list(target, sha, received, file_result, rejected,
-                                       f"{self.done.name}/{processed_as}.kvittering.txt"))
+                                       f"{self.done.name}/{processed_as}.kvittering.txt", formulas))
         return f"{self.rejected.name}/{target}"
 
     def reconcile(self) -> None:

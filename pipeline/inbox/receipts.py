@@ -70,8 +70,9 @@ def receipt(name: str, sha256: str, received: datetime, done: datetime, result: 
 
 
 def error_list(name: str, sha256: str, received: datetime, result: FileResult,
-               rejected: list[RecordOutcome], processed_as: str | None) -> str:
-    """`<name>.feil.txt`: why the file (or which of its rows) was rejected, and what to fix."""
+               rejected: list[RecordOutcome], processed_as: str | None, formulas: list[str] | None = None) -> str:
+    """`<name>.feil.txt`: why the file (or which of its rows) was rejected, and what to fix;
+    `formulas`: cells of the file sent back that a spreadsheet would take for a formula."""
     lines = _head("FEIL: praksis kunne ikke arkivere dette", name, sha256, received)
     if result.file_error:
         lines += ["Hele filen er avvist:", f"  {result.file_error}", "",
@@ -89,6 +90,12 @@ def error_list(name: str, sha256: str, received: datetime, result: FileResult,
             lines += [f"  - {line}" for line in (outcome.message or "ukjent feil").splitlines()]
             lines.append("")
         lines += ["Rett feilene i filen og legg den i innboksen igjen."]
+    if formulas:
+        lines += ["", "OBS: disse cellene begynner med =, +, -, @ eller et tabulator-/linjeskifttegn og kan se ut",
+                  "som formler i et regneark. De er skrevet som ren tekst; sjekk at innholdet er det du mente:",
+                  *(f"  - {where}" for where in formulas[:50])]
+        if len(formulas) > 50:
+            lines.append(f"  … og {len(formulas) - 50} til.")
     if result.warnings:
         lines += ["", "Merknader:", *(f"  - {w}" for w in result.warnings)]
     return "\n".join(lines) + "\n"

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 from ..config import Config, header_key
 from ..errors import InputFileError
 from ..normalize import is_blank
-from .limits import check_size, check_zip, too_many_columns
+from .limits import check_size, check_zip, count_sheet_rows, too_many_columns
 
 
 class RawRecord(NamedTuple):
@@ -141,5 +141,6 @@ def open_source(path: Path, config: Config) -> Source:
     check_size(path, size, config.settings.grenser)
     if kind == "xlsx":
         check_zip(path, config.settings.grenser)
+        count_sheet_rows(path, config.settings.grenser)
     reader = {"json": json_reader.open_json, "csv": csv_reader.open_csv, "xlsx": xlsx_reader.open_xlsx}[kind]
     return reader(path, config)

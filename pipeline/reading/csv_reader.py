@@ -12,7 +12,7 @@ from typing import Any, TextIO
 from ..config import Config, Grenser
 from ..errors import InputFileError
 from . import HeaderMap, RawRecord, Source
-from .limits import cell_too_long, too_many_rows
+from .limits import cell_too_long, too_many_lines, too_many_rows
 
 _CHUNK = 1 << 20
 
@@ -21,7 +21,14 @@ _UTF8_MULTIBYTE = re.compile(rb"[\xC2-\xDF][\x80-\xBF]|[\xE0-\xEF][\x80-\xBF]{2}
 
 
 def detect_encoding(path: Path) -> str:
-    """BOM first; else UTF-8 if the whole file decodes as UTF-8 (checked in chunks); else
+    return scan_bytes(path)[0]
+
+
+def scan_bytes(path: Path) -> tuple[str, int]:
+    """(encoding, number of records: line breaks outside quotes), in one pass over the bytes
+    before any record is read.
+
+    Encoding: BOM first; else UTF-8 if the whole file decodes as UTF-8 (checked in chunks); else
     Windows-1252 only if it decodes as that and holds no UTF-8 multibyte sequence at all.
     A UTF-8 file with one bad byte is rejected with its line, never re-read as Windows-1252
     (that would archive «Ã…se» for «Åse» without a word)."""
@@ -31,12 +38,13 @@ def detect_encoding(path: Path) -> str:
         if head.startswith(codecs.BOM_UTF8):
             encoding = "utf-8-sig"
         elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            return "utf-16"
+            return "utf-16", 0  # (lines counted as the file is read)
         else:
             encoding = "utf-8"
         handle.seek(0)
         decoder = codecs.getincrementaldecoder(encoding)()
-        lines = 0
+        lines = 0  # line breaks outside quotes: records (a quoted cell may hold line breaks)
+        quoted = False
         multibyte = False
         bad: UnicodeDecodeError | None = None
         while chunk := handle.read(_CHUNK):
@@ -45,13 +53,17 @@ def detect_encoding(path: Path) -> str:
                     decoder.decode(chunk)
                 except UnicodeDecodeError as exc:
                     bad = exc
-                    bad_line = lines + bytes(exc.object[:exc.start]).count(b"\n") + 1
+                    bad_line = lines + bytes(exc.object[:exc.start]).count(b"\n") + 1  # (a record, if a cell has line breaks)
             multibyte = multibyte or _UTF8_MULTIBYTE.search(chunk) is not None
-            lines += chunk.count(b"\n")
+            # the pieces between quote characters alternate outside/inside a quoted cell
+            # (an escaped "" toggles twice, so the parity holds); count line breaks outside
+            pieces = chunk.split(b'"')
+            lines += sum(piece.count(b"\n") for piece in pieces[1 if quoted else 0::2])
+            quoted ^= (len(pieces) - 1) % 2 == 1
         if bad is None:
             try:
                 decoder.decode(b"", final=True)
-                return encoding
+                return encoding, lines
             except UnicodeDecodeError as exc:
                 bad, bad_line = exc, lines + 1
     if encoding == "utf-8-sig" or multibyte:
@@ -65,7 +77,7 @@ def detect_encoding(path: Path) -> str:
     except UnicodeDecodeError:
         raise InputFileError(display, f"Tegnkodingen kan ikke leses (linje {bad_line} er verken UTF-8 eller "
                                       "Windows-1252). Lagre filen som «CSV UTF-8» i Excel.") from None
-    return "cp1252"
+    return "cp1252", lines
 
 
 def detect_delimiter(first_line: str) -> str:
@@ -83,7 +95,10 @@ def detect_delimiter(first_line: str) -> str:
 
 def open_csv(path: Path, config: Config) -> Source:
     display = str(path)
-    encoding = detect_encoding(path)
+    limits = config.settings.grenser
+    encoding, lines = scan_bytes(path)
+    if lines > limits.maks_rader + 1:  # + the header
+        raise too_many_lines(display, lines, limits)
     try:
         with path.open("r", encoding=encoding, newline="") as handle:
             first = ""
@@ -98,7 +113,6 @@ def open_csv(path: Path, config: Config) -> Source:
     if "\x00" in first:
         raise InputFileError(display, "Filen ser ut som en binærfil, ikke CSV. Lagre arket som CSV eller .xlsx.")
     delimiter = detect_delimiter(first)
-    limits = config.settings.grenser
     # The csv module's own cell limit (process-wide; 128 KiB by default) set to the configured
     # one, so that a longer cell is answered with the limit and its line.
     csv.field_size_limit(limits.maks_celle_tegn)
