@@ -37,7 +37,7 @@ def _unsafe(ch: str) -> bool:
 def _escaped(name: str, style: str) -> str:
     out: list[str] = []
     for ch in name:
-        if not _unsafe(ch) and not (style == "file" and ch == "%"):
+        if not _unsafe(ch):
             out.append(ch)
         elif "\udc80" <= ch <= "\udcff":  # an undecodable byte
             byte = ord(ch) - 0xDC00
@@ -60,6 +60,7 @@ def shown(name: str) -> str:
 
 
 def is_safe(name: str) -> bool:
+    """Whether `name` can be used as it is (safe_name is idempotent: a safe name stays as it is)."""
     return safe_name(name) == name
 
 
