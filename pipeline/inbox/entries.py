@@ -9,7 +9,7 @@ import os
 import stat
 from pathlib import Path
 
-KINDS = {stat.S_IFDIR: "en mappe", stat.S_IFLNK: "en snarvei (symbolsk lenke)", stat.S_IFIFO: "en navngitt rør (FIFO)",
+KINDS = {stat.S_IFDIR: "en mappe", stat.S_IFLNK: "en snarvei (symbolsk lenke)", stat.S_IFIFO: "et navngitt rør (FIFO)",
          stat.S_IFSOCK: "en socket", stat.S_IFCHR: "en enhetsfil", stat.S_IFBLK: "en enhetsfil"}
 
 
