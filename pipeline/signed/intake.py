@@ -93,6 +93,8 @@ class SignedIntake:
         self.store = ArchiveStore(config.workspace.archive)
         self.trust_roots = load_trust_roots(config)
         self._seen: dict[Path, tuple[tuple[int, int], Identification | SignedRejected, bool]] = {}
+        self._future: dict[tuple[Path, float], float] = {}
+        """Parts dated in the future (a wrong clock): when they were first seen, which counts instead."""
 
     # --- looking at one file ---------------------------------------------------------------------
 
@@ -229,7 +231,7 @@ class SignedIntake:
                     continue
                 if not other_signed and other_id.identity == identification.identity:
                     parts.append(other)
-            newest = min(max(p.stat().st_mtime for p in parts), time.time())  # a time in the future counts as now
+            newest = max(self._arrived(p) for p in parts)
             remaining = self.settings.vent_sekunder - (time.time() - newest)
             if remaining > 0:
                 return SignedResult("venter", [p.name for p in parts], identification.identity, wait=remaining)
@@ -239,6 +241,15 @@ class SignedIntake:
         else:
             self._done(parts, result, received)
         return result
+
+    def _arrived(self, part: Path) -> float:
+        """When a part came: its modification time, or, if that lies in the future, the moment it
+        was first seen (else it would wait for decades)."""
+        mtime = part.stat().st_mtime
+        now = time.time()
+        if mtime <= now:
+            return mtime
+        return self._future.setdefault((part, mtime), now)
 
     def _done(self, parts: list[Path], result: SignedResult, received: datetime) -> None:
         target = parts[0].parent / self.config.settings.innboks.behandlet
