@@ -64,3 +64,17 @@ def test_a_utf8_file_with_one_bad_byte_is_rejected_with_its_line(validator: Vali
 def test_windows_1252_is_still_read_when_nothing_in_it_is_utf8(validator: Validator, write_csv):
     result = validator.validate_file(write_csv([good_row(**{"praktikant.navn": "Åse Ødegård"})], encoding="cp1252"))
     assert result.records[0].record.praktikant.navn == "Åse Ødegård"
+
+
+def test_a_windows_1252_file_ending_in_a_letter_utf8_could_start_with_is_still_windows_1252(validator, tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_bytes("Navn;Merknad\r\nOla;på\r\nKari;Eksempelå".encode("cp1252"))  # ends in 0xE5, no line break
+    from pipeline.reading.csv_reader import detect_encoding
+    assert detect_encoding(path) == "cp1252"
+
+
+def test_bytes_windows_1252_does_not_define_are_rejected(validator, tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_bytes(b"Navn;Merknad\r\nOla;p\xe5\r\nKari;\x81\r\n")
+    result = validator.validate_file(path)
+    assert result.file_error and "verken UTF-8 eller Windows-1252" in result.file_error

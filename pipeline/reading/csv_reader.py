@@ -18,6 +18,13 @@ _CHUNK = 1 << 20
 
 
 _UTF8_MULTIBYTE = re.compile(rb"[\xC2-\xDF][\x80-\xBF]|[\xE0-\xEF][\x80-\xBF]{2}|[\xF0-\xF4][\x80-\xBF]{3}")
+_UTF8_LEAD = re.compile(rb"[\xC2-\xF4][\x80-\xBF]")
+"""A cheap first look for _UTF8_MULTIBYTE (a regex with alternatives is slow over a whole file)."""
+_CP1252_UNDEFINED = tuple(bytes([b]) for b in (0x81, 0x8D, 0x8F, 0x90, 0x9D))
+
+
+def _has_utf8_multibyte(chunk: bytes) -> bool:
+    return any(_UTF8_MULTIBYTE.match(chunk, lead.start()) for lead in _UTF8_LEAD.finditer(chunk))
 
 
 def detect_encoding(path: Path) -> str:
@@ -45,16 +52,23 @@ def scan_bytes(path: Path) -> tuple[str, int]:
         decoder = codecs.getincrementaldecoder(encoding)()
         lines = 0  # line breaks outside quotes: records (a quoted cell may hold line breaks)
         quoted = False
-        multibyte = False
+        multibyte = False  # a valid UTF-8 multibyte sequence seen
+        undefined = False  # a byte Windows-1252 does not define seen (from the first bad byte on)
         bad: UnicodeDecodeError | None = None
         while chunk := handle.read(_CHUNK):
             if bad is None:
                 try:
                     decoder.decode(chunk)
+                    # it decoded: any non-ASCII byte is part of a multibyte sequence (but for an
+                    # incomplete one at the end, which the decoder holds for the next chunk)
+                    pending = len(decoder.getstate()[0])
+                    multibyte = multibyte or not chunk[:len(chunk) - pending].isascii()
                 except UnicodeDecodeError as exc:
                     bad = exc
                     bad_line = lines + bytes(exc.object[:exc.start]).count(b"\n") + 1  # (a record, if a cell has line breaks)
-            multibyte = multibyte or _UTF8_MULTIBYTE.search(chunk) is not None
+            if bad is not None:  # only a file that is not UTF-8 pays for these
+                multibyte = multibyte or _has_utf8_multibyte(chunk)
+                undefined = undefined or any(byte in chunk for byte in _CP1252_UNDEFINED)
             # the pieces between quote characters alternate outside/inside a quoted cell
             # (an escaped "" toggles twice, so the parity holds); count line breaks outside
             pieces = chunk.split(b'"')
@@ -70,13 +84,9 @@ def scan_bytes(path: Path) -> tuple[str, int]:
         raise InputFileError(display, f"Filen er lagret som UTF-8, men linje {bad_line} har et ugyldig tegn (byte "
                                       f"0x{bad.object[bad.start]:02X}). Rett eller slett tegnet på den linjen, "
                                       "eller lagre filen på nytt som «CSV UTF-8» i Excel.")
-    try:
-        with path.open("r", encoding="cp1252", newline="") as text:
-            while text.read(_CHUNK):
-                pass
-    except UnicodeDecodeError:
+    if undefined:
         raise InputFileError(display, f"Tegnkodingen kan ikke leses (linje {bad_line} er verken UTF-8 eller "
-                                      "Windows-1252). Lagre filen som «CSV UTF-8» i Excel.") from None
+                                      "Windows-1252). Lagre filen som «CSV UTF-8» i Excel.")
     return "cp1252", lines
 
 
