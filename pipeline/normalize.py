@@ -72,6 +72,8 @@ def forbidden_name(ch: str) -> str:
 
 
 def _check_characters(text: str) -> None:
+    if text.isprintable():  # the usual case, at C speed (every forbidden character is unprintable)
+        return
     found = FORBIDDEN.search(text)
     if found is not None:
         raise ValueProblem(f"Teksten inneholder et usynlig tegn som ikke kan arkiveres: {forbidden_name(found.group())} "

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
@@ -17,14 +16,14 @@ from .limits import cell_too_long, too_many_lines, too_many_rows
 _CHUNK = 1 << 20
 
 
-_UTF8_MULTIBYTE = re.compile(rb"[\xC2-\xDF][\x80-\xBF]|[\xE0-\xEF][\x80-\xBF]{2}|[\xF0-\xF4][\x80-\xBF]{3}")
-_UTF8_LEAD = re.compile(rb"[\xC2-\xF4][\x80-\xBF]")
-"""A cheap first look for _UTF8_MULTIBYTE (a regex with alternatives is slow over a whole file)."""
 _CP1252_UNDEFINED = tuple(bytes([b]) for b in (0x81, 0x8D, 0x8F, 0x90, 0x9D))
 
 
 def _has_utf8_multibyte(chunk: bytes) -> bool:
-    return any(_UTF8_MULTIBYTE.match(chunk, lead.start()) for lead in _UTF8_LEAD.finditer(chunk))
+    """Whether `chunk` holds a valid UTF-8 multibyte sequence: decoded with each invalid byte
+    kept as one character, a valid sequence of n bytes becomes one character, so the text is
+    shorter than the bytes exactly when there is one (C speed; a regex is ten times slower)."""
+    return len(chunk.decode("utf-8", "surrogateescape")) != len(chunk)
 
 
 def detect_encoding(path: Path) -> str:
