@@ -143,3 +143,16 @@ def test_too_many_columns_is_rejected(workspace, tmp_path):
 def test_a_huge_csv_cell_is_rejected_naming_the_cell_limit(workspace, tmp_path):
     outcome, reason = capped(workspace, h.big_csv(tmp_path / "celle.csv", 0.1, "A" * (2 << 20) + ";x;y;z\r\n"))
     assert outcome == "rejected" and "[grenser] maks_celle_tegn" in reason and "Linje 2" in reason
+
+
+@pytest.mark.parametrize("wrapped", [False, True])
+def test_json_records_are_counted_in_the_syntax_pass(workspace, tmp_path, wrapped):
+    config = with_limits(workspace, maks_rader=2)
+    records = [{"id": str(i), "praktikant": {"navn": "A", "ekstra": [1, 2, {"x": 3}]}} for i in range(3)]
+    path = tmp_path / "poster.json"
+    import json
+    path.write_text(json.dumps({"praksisplasser": records} if wrapped else records), encoding="utf-8")
+    with pytest.raises(InputFileError, match="maks_rader"):
+        open_source(path, config)
+    path.write_text(json.dumps({"praksisplasser": records[:2]} if wrapped else records[:2]), encoding="utf-8")
+    assert len(list(open_source(path, config).records())) == 2
