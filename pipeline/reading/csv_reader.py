@@ -30,9 +30,22 @@ def detect_encoding(path: Path) -> str:
     return scan_bytes(path)[0]
 
 
-def scan_bytes(path: Path) -> tuple[str, int]:
-    """(encoding, number of records: line breaks outside quotes), in one pass over the bytes
-    before any record is read.
+def _records_in(path: Path) -> int:
+    """Line breaks outside quotes: the pieces between quote characters alternate outside/inside
+    a quoted cell (an escaped "" toggles twice, so the parity holds)."""
+    records, quoted = 0, False
+    with path.open("rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            pieces = chunk.split(b'"')
+            records += sum(piece.count(b"\n") for piece in pieces[1 if quoted else 0::2])
+            quoted ^= (len(pieces) - 1) % 2 == 1
+    return records
+
+
+def scan_bytes(path: Path, limit: int | None = None) -> tuple[str, int]:
+    """(encoding, records), in one pass over the bytes before any record is read. `records` is
+    the number of line breaks: an upper bound, counted exactly (outside quotes: a cell may hold
+    line breaks) only if it exceeds `limit`, in a second pass such a large file alone pays for.
 
     Encoding: BOM first; else UTF-8 if the whole file decodes as UTF-8 (checked in chunks); else
     Windows-1252 only if it decodes as that and holds no UTF-8 multibyte sequence at all.
@@ -49,8 +62,7 @@ def scan_bytes(path: Path) -> tuple[str, int]:
             encoding = "utf-8"
         handle.seek(0)
         decoder = codecs.getincrementaldecoder(encoding)()
-        lines = 0  # line breaks outside quotes: records (a quoted cell may hold line breaks)
-        quoted = False
+        lines = 0
         multibyte = False  # a valid UTF-8 multibyte sequence seen
         undefined = False  # a byte Windows-1252 does not define seen (from the first bad byte on)
         bad: UnicodeDecodeError | None = None
@@ -64,19 +76,15 @@ def scan_bytes(path: Path) -> tuple[str, int]:
                     multibyte = multibyte or not chunk[:len(chunk) - pending].isascii()
                 except UnicodeDecodeError as exc:
                     bad = exc
-                    bad_line = lines + bytes(exc.object[:exc.start]).count(b"\n") + 1  # (a record, if a cell has line breaks)
+                    bad_line = lines + bytes(exc.object[:exc.start]).count(b"\n") + 1
             if bad is not None:  # only a file that is not UTF-8 pays for these
                 multibyte = multibyte or _has_utf8_multibyte(chunk)
                 undefined = undefined or any(byte in chunk for byte in _CP1252_UNDEFINED)
-            # the pieces between quote characters alternate outside/inside a quoted cell
-            # (an escaped "" toggles twice, so the parity holds); count line breaks outside
-            pieces = chunk.split(b'"')
-            lines += sum(piece.count(b"\n") for piece in pieces[1 if quoted else 0::2])
-            quoted ^= (len(pieces) - 1) % 2 == 1
+            lines += chunk.count(b"\n")
         if bad is None:
             try:
                 decoder.decode(b"", final=True)
-                return encoding, lines
+                return encoding, _records_in(path) if limit is not None and lines > limit else lines
             except UnicodeDecodeError as exc:
                 bad, bad_line = exc, lines + 1
     if encoding == "utf-8-sig" or multibyte:
@@ -86,7 +94,7 @@ def scan_bytes(path: Path) -> tuple[str, int]:
     if undefined:
         raise InputFileError(display, f"Tegnkodingen kan ikke leses (linje {bad_line} er verken UTF-8 eller "
                                       "Windows-1252). Lagre filen som «CSV UTF-8» i Excel.")
-    return "cp1252", lines
+    return "cp1252", _records_in(path) if limit is not None and lines > limit else lines
 
 
 def detect_delimiter(first_line: str) -> str:
@@ -105,7 +113,7 @@ def detect_delimiter(first_line: str) -> str:
 def open_csv(path: Path, config: Config) -> Source:
     display = str(path)
     limits = config.settings.grenser
-    encoding, lines = scan_bytes(path)
+    encoding, lines = scan_bytes(path, limits.maks_rader + 1)
     if lines > limits.maks_rader + 1:  # + the header
         raise too_many_lines(display, lines, limits)
     try:
