@@ -911,7 +911,7 @@ def praksisbevis() -> Document:
     para(doc, "Arbeidsoppgaver i perioden:", bold=True, keep=True)
     bullets(doc, "arbeidsoppgaver")
     tag(doc, "{%p else %}")
-    para(doc, "Arbeidsoppgavene i perioden fylles inn før {{ dokument.tittel|lower }} utstedes.")
+    para(doc, "Arbeidsoppgavene i perioden fylles inn før dokumentet utstedes.")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if vurdering %}")
     para(doc, "Vurdering:", bold=True, keep=True)
