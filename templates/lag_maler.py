@@ -718,8 +718,8 @@ def tilretteleggingsgaranti() -> Document:
     tag(doc, "{%p endif %}")
     para(doc, "NAV deltar i oppstartsmøtet, midtveisevalueringen og avslutningsmøtet, og ellers når en av "
               "partene ber om det.", style="List Bullet")
-    para(doc, "NAV gir råd om tilrettelegging og svarer raskt når praksisenheten eller praktikanten tar kontakt.",
-         style="List Bullet")
+    para(doc, "NAV gir råd om tilrettelegging. Praksisenheten og praktikanten kan kontakte NAV direkte når det "
+              "trengs, uten å vente på neste møte.", style="List Bullet")
     tag(doc, "{%p if tiltak == 'arbeidstrening' %}")
     para(doc, "NAV kan vurdere mentortilskudd eller inkluderingstilskudd hvis tilretteleggingen gir ekstra "
               "utgifter.", style="List Bullet")
