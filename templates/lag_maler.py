@@ -882,7 +882,8 @@ def oppfoelgingsplan() -> Document:
     heading(doc, "Kontaktpersoner")
     party_table(doc, [("{{ 'Veileder' if tiltak in ['trainee', 'intern_arbeidstrening'] else 'Praksisveileder' }}",
                        "praksisveileder.navn", VEILEDER_LINES),
-                      ("{{ 'NAV' if tiltak in ['arbeidstrening', 'aktivitetsplass', 'trainee'] else 'Praksisbestiller' }}",
+                      ("{{ 'NAV (lønnstilskudd)' if tiltak == 'trainee' else 'NAV' if tiltak in ['arbeidstrening', 'aktivitetsplass'] "
+                       "else 'Praksisbestiller' }}",
                        "praksisbestiller.virksomhet", BESTILLER_LINES),
                       ("Nåværende enhet", "hjemmeenhet.navn or hjemmeenhet.leder", HJEMME_LINES)])
     tag(doc, "{%p endif %}")
