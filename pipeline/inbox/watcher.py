@@ -94,7 +94,7 @@ class InboxWatcher:
         stop = self.stop
         for folder in (self.inbox, self.inbox / self.settings.behandlet, self.inbox / self.settings.avvist,
                        self.inbox / self.settings.duplikater, self.signed, self.signed / self.settings.behandlet,
-                       self.signed / self.settings.avvist):
+                       self.signed / self.settings.avvist, self.signed / self.config.settings.signering.til_kontroll):
             folder.mkdir(parents=True, exist_ok=True)
         with inbox_lock(self.inbox):
             pool = self._start_converter()
@@ -159,7 +159,7 @@ class InboxWatcher:
         if path.parent == self.inbox:
             own = (self.settings.behandlet, self.settings.avvist, self.settings.duplikater, self.signed.name)
         elif path.parent == self.signed:
-            own = (self.settings.behandlet, self.settings.avvist)
+            own = (self.settings.behandlet, self.settings.avvist, self.config.settings.signering.til_kontroll)
         else:
             return False
         return path.name not in own and not self.rules.ignored(path.name)
