@@ -123,8 +123,9 @@ class DokumentSpec(_Section):
     krever: list[str] = []
     betingelse: str | None = None
     signeres_av: list[str] = []
-    uten_foedselsnummer: bool = False
-    """The template gets the birth date only, never the fødselsnummer (e.g. praksisbevis)."""
+    tillat_foedselsnummer: bool = False
+    """Only a document type that sets this gets the fødselsnummer at all (none does): every other
+    template gets the birth date only, and `templates check` refuses one that names the number."""
     noark_dokumenttype: str = "Dokument"
     """The Noark dokumenttype in exports (a name from the Fiks Arkiv list, e.g. Avtale)."""
 

@@ -121,7 +121,7 @@ def context_data(record: Praksisplass, spec: DokumentSpec, identity: DocumentIde
     """Everything a template may use, without images (see `TEMPLATE_IMAGES`)."""
     data = _plain(record.model_dump(mode="python"))
     data["praktikant"]["foedselsdato"] = fnr_birth_date(record.praktikant.foedselsnummer)
-    if spec.uten_foedselsnummer:
+    if not spec.tillat_foedselsnummer:
         del data["praktikant"]["foedselsnummer"]
     org = config.settings.virksomhet
     data.update(

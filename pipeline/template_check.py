@@ -2,13 +2,15 @@
 
 For every template in the document set: Jinja syntax errors with the surrounding text,
 every variable that is not in the rendering context (the placement record and the
-document/organisation details), the fødselsnummer in a document that must not show it,
-and a trial render with a complete sample record for each tiltak it applies to.
+document/organisation details), the fødselsnummer in any tag of a document that may not
+show it, a trial render with a complete sample record for each tiltak it applies to, and
+the holes a record with every optional field empty leaves (template_holes.py).
 """
 
 from __future__ import annotations
 
 import difflib
+import io
 import re
 import zipfile
 from dataclasses import dataclass
@@ -25,9 +27,12 @@ from .config import Config, DokumentSpec
 from .identity import DocumentIdentity
 from .render import TEMPLATE_IMAGES, Renderer, RenderError, context_data, jinja_environment
 from .synthetic import sample_record
+from .template_holes import Hole, docx_blocks, due_cases, empty_optional_record, find_holes
 from .template_syntax import unclosed_tags
 
 _TAG = re.compile(r"<[^>]+>")
+_JINJA_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+_FNR = re.compile(r"(?i)foedselsnummer|fødselsnummer")
 
 
 @dataclass(frozen=True)
@@ -129,7 +134,7 @@ def check_template(config: Config, name: str, spec: DokumentSpec) -> list[Templa
     env = jinja_environment()
     schema = _schema(config, spec)
     known = _names(schema)
-    problems: list[TemplateProblem] = []
+    problems: list[TemplateProblem] = [] if spec.tillat_foedselsnummer else fnr_problems(name, spec, parts)
     for label, source in parts:
         try:
             tree = env.parse(source)
@@ -148,13 +153,11 @@ def check_template(config: Config, name: str, spec: DokumentSpec) -> list[Templa
         for dotted in sorted(failing):
             if any(dotted.startswith(other + ".") for other in failing):
                 continue  # the shorter name is already reported
-            if dotted == "praktikant.foedselsnummer" and spec.uten_foedselsnummer:
-                message = (f"«{dotted}» brukes i {label}, men {spec.tittel.lower()} skal aldri vise fødselsnummeret "
-                           "(uten_foedselsnummer i praksis.toml). Bruk «praktikant.foedselsdato».")
-            else:
-                guess = difflib.get_close_matches(dotted, known, n=1)
-                hint = f" Mente du «{guess[0]}»?" if guess else ""
-                message = f"«{dotted}» i {label} finnes ikke i praksisposten.{hint} Rett navnet eller fjern feltet."
+            if _FNR.search(dotted):
+                continue  # reported by `fnr_problems`, with what to use instead
+            guess = difflib.get_close_matches(dotted, known, n=1)
+            hint = f" Mente du «{guess[0]}»?" if guess else ""
+            message = f"«{dotted}» i {label} finnes ikke i praksisposten.{hint} Rett navnet eller fjern feltet."
             where = _where(source, dotted.split(".")[-1])
             problems.append(TemplateProblem(spec.mal, message + (f" (ved «{where}»)" if where else "")))
     if problems:
@@ -166,6 +169,50 @@ def check_template(config: Config, name: str, spec: DokumentSpec) -> list[Templa
         except RenderError as exc:
             problems.append(TemplateProblem(spec.mal, f"Prøveutfylling for {tiltak.visningsnavn} feilet: {exc.message}"))
             break
+    return problems or hole_problems(config, renderer, name, spec)
+
+
+def fnr_problems(name: str, spec: DokumentSpec, parts: list[tuple[str, str]]) -> list[TemplateProblem]:
+    """Every Jinja tag that names the fødselsnummer (printed, tested, assigned or looked up)."""
+    problems = []
+    for label, source in parts:
+        for line in source.splitlines():
+            for tag in _JINJA_TAG.findall(_TAG.sub("", line)):
+                if _FNR.search(tag):
+                    problems.append(TemplateProblem(spec.mal, (
+                        f"«{' '.join(tag.split())}» i {label} bruker fødselsnummeret, men {spec.tittel.lower()} skal "
+                        f"aldri vise det («tillat_foedselsnummer» er ikke satt under [dokumenter.{name}]). "
+                        "Bruk «praktikant.foedselsdato|dato» og fjern fødselsnummeret fra malen."
+                    )))
+    return problems
+
+
+def hole_problems(config: Config, renderer: Renderer, name: str, spec: DokumentSpec) -> list[TemplateProblem]:
+    """Holes in the trial render with every optional field empty, for every tiltak and status at
+    which the document is due; each hole once, with the cases that show it."""
+    found: dict[tuple[str, str], dict[str, list[str]]] = {}
+    identity = DocumentIdentity(name, 1, "2026/1")
+    today = date(2026, 1, 5)
+    for tiltak, status in due_cases(spec):
+        full = sample_record(tiltak.value, status.value)
+        empty = empty_optional_record(config, spec, full)
+        try:
+            empty_blocks = docx_blocks(io.BytesIO(renderer.render(empty, name, identity, today)))
+        except RenderError as exc:
+            return [TemplateProblem(spec.mal, (
+                f"Prøveutfylling med tomme valgfrie felt for {tiltak.visningsnavn} ({status.value}) feilet: "
+                f"{exc.message}"))]
+        full_blocks = docx_blocks(io.BytesIO(renderer.render(full, name, identity, today)))
+        roles = [s["rolle"] for s in context_data(empty, spec, identity, config, today)["signaturer"]]
+        for hole in find_holes(empty_blocks, full_blocks, roles):
+            statuses = found.setdefault((hole.kind, hole.text), {}).setdefault(tiltak.visningsnavn, [])
+            if status.value not in statuses:
+                statuses.append(status.value)
+    problems = []
+    for (kind, text), cases in found.items():
+        where = "; ".join(f"{tiltak} ({', '.join(statuses)})" for tiltak, statuses in cases.items())
+        problems.append(TemplateProblem(spec.mal, (
+            f"Hull når valgfrie felt er tomme, for {where}: {Hole(kind, text).message()}")))
     return problems
 
 
