@@ -202,9 +202,10 @@ def find_holes(empty: list[Block], full: list[Block], roles: list[str]) -> list[
 def line_holes(empty_lines: list[str], full_lines: list[str]) -> list[Hole]:
     """The same detector over PDF text lines (no paragraph or table structure): every line of the
     empty render that is not in the complete render and shows a hole, plus bare labels."""
-    full = {" ".join(line.split()) for line in full_lines}
+    ordered = [" ".join(line.split()) for line in full_lines if line.strip()]
+    full = set(ordered)
     blocks_empty = [Block((" ".join(line.split()),)) for line in empty_lines if line.strip()]
-    blocks_full = [Block((line,)) for line in full if line]
+    blocks_full = [Block((line,)) for line in ordered]
     holes = [h for h in find_holes(blocks_empty, blocks_full, []) if h.kind != HoleKind.BLANK_START]
     previous = ""
     for line in (" ".join(x.split()) for x in empty_lines if x.strip()):
