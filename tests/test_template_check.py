@@ -2,7 +2,7 @@ import shutil
 
 from docx import Document
 
-from pipeline.template_check import check_templates
+from pipeline.template_check import check_template, check_templates
 from pipeline.template_holes import Block, HoleKind, find_holes
 
 
@@ -79,48 +79,54 @@ def test_a_tag_broken_so_that_it_still_renders_is_caught(workspace, config) -> N
     assert "«{{» lukkes ikke med «}}»" in problem.message and "dokument.tittel" in problem.message
 
 
-def _set_config(workspace, old: str, new: str) -> None:
-    text = workspace.config_file.read_text(encoding="utf-8")
-    assert old in text, old
-    workspace.config_file.write_text(text.replace(old, new, 1), encoding="utf-8")
+def insert_paragraph(workspace, name: str, text: str) -> None:
+    """Add a paragraph after the template's first one, as a Word user would type it."""
+    path = workspace.templates / name
+    document = Document(path)
+    document.paragraphs[1].insert_paragraph_before(text)
+    document.save(path)
 
 
 def _holes(config, template: str) -> list[str]:
-    return [p.message for p in check_templates(config)[template] if p.message.startswith("Hull")]
+    """The holes `templates check` reports for one template (only that one is checked)."""
+    [(name, spec)] = [(n, s) for n, s in config.settings.dokumenter.items() if s.mal == template]
+    return [p.message for p in check_template(config, name, spec) if p.message.startswith("Hull")]
 
 
 def test_a_bare_label_is_a_hole(workspace, config) -> None:
-    """An edit in Word that drops the `{%p if %}` around a label brings «Arbeidstid:» back alone."""
-    _edit(workspace, "oppfoelgingsplan.docx", "{%p if arbeidstid %}", "{%p if true %}")
+    """A label typed in Word without the `{%p if %}` around it stands alone when the field is empty."""
+    insert_paragraph(workspace, "oppfoelgingsplan.docx", "Tilrettelegging: {{ tilrettelegging }}")
     [message] = _holes(config, "oppfoelgingsplan.docx")
-    assert "Ledetekst uten innhold: «Arbeidstid:»" in message, message
+    assert "Ledetekst uten innhold: «Tilrettelegging:»" in message, message
     assert "Arbeidstrening (Startet, Avsluttet)" in message and "Intern arbeidstrening" in message
 
 
 def test_a_sentence_starting_with_an_empty_field_is_a_hole(workspace, config) -> None:
-    _edit(workspace, "oppfoelgingsplan.docx", "Det er ikke avtalt særskilt tilrettelegging.",
-          "{{ arbeidstid }} er fast arbeidstid.")
+    insert_paragraph(workspace, "oppfoelgingsplan.docx", "{{ tilrettelegging }} er avtalt på oppstartsmøtet.")
     messages = _holes(config, "oppfoelgingsplan.docx")
-    assert any("Setningen begynner med et tomt felt: «er fast arbeidstid." in m for m in messages), messages
+    assert any("Setningen begynner med et tomt felt: «er avtalt på oppstartsmøtet.»" in m for m in messages), messages
 
 
 def test_punctuation_around_an_empty_field_is_a_hole(workspace, config) -> None:
-    _edit(workspace, "praksisbevis.docx", "Bekreftelse på gjennomført praksis",
-          "Bekreftelse på gjennomført praksis ({{ yrkesmaal }})")
+    insert_paragraph(workspace, "praksisbevis.docx", "Bekreftelse ({{ tilrettelegging }})")
     messages = _holes(config, "praksisbevis.docx")
-    assert any("Tegnsetting rundt et tomt felt: «Bekreftelse på gjennomført praksis ()»" in m for m in messages)
+    assert any("Tegnsetting rundt et tomt felt: «Bekreftelse ()»" in m for m in messages), messages
 
 
-def test_a_signature_line_without_a_name_is_a_hole(workspace, config) -> None:
-    """When no document requires the praksisveileder's name, the plan's signature line for the
-    veileder has no name."""
-    for old in ('"praksisveileder.navn", "praksisbestiller.virksomhet"', '"praksisveileder.navn", "oppstartsmoete"'):
-        _set_config(workspace, old, old.replace('"praksisveileder.navn", ', ""))
-    from pipeline.config import load_config
-
-    messages = _holes(load_config(workspace), "oppfoelgingsplan.docx")
-    assert any("Signaturlinje uten navn: «Praksisveileder»" in m and "Arbeidstrening (Startet, Avsluttet)" in m
-               for m in messages), messages
+def test_a_signature_line_without_a_name_is_a_hole(config) -> None:
+    """When no document requires the praksisveileder's name, a signature line for the veileder
+    has no name."""
+    specs = {
+        name: spec.model_copy(update={
+            "krever": [f for f in spec.krever if f != "praksisveileder.navn"],
+            "signeres_av": [*spec.signeres_av, "praksisveileder"] if name == "taushetsloefte" else spec.signeres_av,
+        })
+        for name, spec in config.settings.dokumenter.items()
+    }
+    changed = config.model_copy(update={"settings": config.settings.model_copy(update={"dokumenter": specs})})
+    messages = _holes(changed, "taushetsloefte.docx")
+    assert any("Signaturlinje uten navn: «Praksisveileder»" in m and "Arbeidstrening (Bekreftet, Startet, Avsluttet)"
+               in m for m in messages), messages
 
 
 def test_rows_with_nothing_or_only_a_label_are_holes() -> None:
@@ -142,8 +148,8 @@ def test_fixed_text_is_never_a_hole() -> None:
 
 def test_fnr_in_any_tag_is_refused(workspace, config) -> None:
     """Printed or only tested: both name the number, and neither is allowed."""
-    _edit(workspace, "taushetsloefte.docx", "{{ praktikant.navn }} ·",
-          "{{ praktikant.foedselsnummer }} {% if praktikant['foedselsnummer'] %}x{% endif %} ·")
+    insert_paragraph(workspace, "taushetsloefte.docx",
+                     "{{ praktikant.foedselsnummer }} {% if praktikant['foedselsnummer'] %}x{% endif %}")
     messages = [p.message for p in check_templates(config)["taushetsloefte.docx"]]
     assert len(messages) == 2 and all("aldri vise det" in m for m in messages), messages
     assert "«{{ praktikant.foedselsnummer }}»" in messages[0]
