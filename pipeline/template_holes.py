@@ -19,13 +19,12 @@ a hole, however it is punctuated. The same detector reads PDF text lines (`line_
 from __future__ import annotations
 
 import re
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from docx import Document
-from docx.table import Table
-from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from .config import Config, DokumentSpec
 from .record import FIELDS, REQUIRED_FIELDS, Praksisplass, Status, Tiltak
@@ -94,33 +93,33 @@ def _paragraph_text(element: Any) -> str:
     return "".join(t.text or "" for t in element.iter(_W + "t"))
 
 
-def _blocks_of(container: Any, document: Any) -> Iterator[Block]:
+def _blocks_of(container: Any) -> Iterator[Block]:
     for element in container.iterchildren():
-        tag = element.tag
-        if tag == _W + "p":
+        if element.tag == _W + "p":
             yield Block((_paragraph_text(element),))
-        elif tag == _W + "tbl":
-            for row in Table(element, document).rows:
-                cells: list[str] = []
-                for cell in row.cells:
-                    if cells and cell._tc is getattr(row.cells[len(cells) - 1], "_tc", None):
-                        continue  # a merged cell is listed once per grid column
-                    cells.append("\n".join(Paragraph(p, cell).text for p in cell._tc.iter(_W + "p")))
-                yield Block(tuple(cells), row=True)
-        elif tag == _W + "sdt":
+        elif element.tag == _W + "tbl":
+            for row in element.iterchildren(_W + "tr"):
+                cells = tuple("\n".join(_paragraph_text(p) for p in cell.iter(_W + "p"))
+                              for cell in row.iterchildren(_W + "tc"))
+                yield Block(cells, row=True)
+        elif element.tag == _W + "sdt":
             content = element.find(_W + "sdtContent")
             if content is not None:
-                yield from _blocks_of(content, document)
+                yield from _blocks_of(content)
+
+
+_HEADER_OR_FOOTER = re.compile(r"word/(header|footer)\d*\.xml")
 
 
 def docx_blocks(data: Any) -> list[Block]:
-    """Every paragraph and table row of a DOCX (path or file object): body, then headers and footers."""
-    document = Document(data)
-    blocks = list(_blocks_of(document.element.body, document))
-    for section in document.sections:
-        for part in (section.header, section.footer):
-            if not part.is_linked_to_previous:
-                blocks.extend(_blocks_of(part._element, document))
+    """Every paragraph and table row of a DOCX (path or file object): body, then headers and
+    footers. Read straight from the package's XML (opening it with python-docx took most of
+    the check's time)."""
+    with zipfile.ZipFile(data) as package:
+        body = etree.fromstring(package.read("word/document.xml")).find(_W + "body")
+        blocks = list(_blocks_of(body)) if body is not None else []
+        for name in sorted(n for n in package.namelist() if _HEADER_OR_FOOTER.fullmatch(n)):
+            blocks.extend(_blocks_of(etree.fromstring(package.read(name))))
     return blocks
 
 
@@ -143,20 +142,27 @@ def _next_text(blocks: list[Block], index: int) -> str | None:
     return None
 
 
-def _signature_row(cells: tuple[str, ...], roles: list[str]) -> str | None:
-    """The role of a signature row without a name (None if it is no signature row or has one)."""
+def _signature_row(cells: tuple[str, ...], signers: dict[str, str]) -> str | None:
+    """The role of a signature row without a name (None if it is no signature row or has one).
+
+    `signers` maps each role label to the name the line should print ("" when the record has
+    none): the row lacks that name, or holds nothing but the role and the usual signature words."""
     lines = [line.strip() for cell in cells for line in cell.splitlines() if line.strip()]
-    role = next((line for line in lines if line in roles), None)
+    role = next((line for line in lines if line in signers), None)
     if role is None:
         return None
     rest = " ".join(lines).replace(role, " ", 1)
-    return role if not re.search(r"\w", _SIGNATURE_WORDS.sub(" ", rest)) else None
+    name = signers[role]
+    if not name or name not in rest or not re.search(r"\w", _SIGNATURE_WORDS.sub(" ", rest)):
+        return role
+    return None
 
 
-def find_holes(empty: list[Block], full: list[Block], roles: list[str]) -> list[Hole]:
+def find_holes(empty: list[Block], full: list[Block], signers: dict[str, str]) -> list[Hole]:
     """Holes in `empty` (the render with optional fields empty), judged against `full`.
 
-    `roles` are the signature role labels the document prints (one line per party)."""
+    `signers`: the signature role labels the document prints (one line per party), each with
+    the name its line should show."""
     full_texts = {b.text for b in full}
     full_next = {}
     for index, block in enumerate(full):
@@ -167,7 +173,7 @@ def find_holes(empty: list[Block], full: list[Block], roles: list[str]) -> list[
     for index, block in enumerate(empty):
         text = block.text
         if block.row:
-            role = _signature_row(block.cells, roles)
+            role = _signature_row(block.cells, signers)
             if role is not None:
                 holes.append(Hole(HoleKind.NAMELESS_SIGNATURE, role))
                 continue
@@ -206,7 +212,7 @@ def line_holes(empty_lines: list[str], full_lines: list[str]) -> list[Hole]:
     full = set(ordered)
     blocks_empty = [Block((" ".join(line.split()),)) for line in empty_lines if line.strip()]
     blocks_full = [Block((line,)) for line in ordered]
-    holes = [h for h in find_holes(blocks_empty, blocks_full, []) if h.kind != HoleKind.BLANK_START]
+    holes = [h for h in find_holes(blocks_empty, blocks_full, {}) if h.kind != HoleKind.BLANK_START]
     previous = ""
     for line in (" ".join(x.split()) for x in empty_lines if x.strip()):
         # a line that starts in lower case after a finished sentence: a sentence that began with a blank

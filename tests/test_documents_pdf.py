@@ -116,7 +116,8 @@ def documents(tmp_path_factory) -> list[Rendered]:
     renderer = Renderer(config)
     rendered = []
     for number, (record, name, spec, variant, archived) in enumerate(_cases(config)):
-        identity = DocumentIdentity(name, 1, SAKSNUMMER) if archived else DocumentIdentity(name, 1, None, record.id)
+        identity = DocumentIdentity(name, 1, SAKSNUMMER, journalpost=1) if archived else \
+            DocumentIdentity(name, 1, None, record.id)
         item = Rendered(record, name, spec, variant, archived, root / f"{number:03d}-{name}.docx",
                         config.workspace.templates / spec.mal)
         item.signers = context_data(record, spec, identity, config, TODAY)["signaturer"]
@@ -222,7 +223,7 @@ def test_every_page_has_the_qr_identity(documents) -> None:
     import zxingcpp
 
     for document in [d for d in documents if d.variant == "full"][:6]:
-        identity = DocumentIdentity(document.name, 1, SAKSNUMMER) if document.archived else \
+        identity = DocumentIdentity(document.name, 1, SAKSNUMMER, journalpost=1) if document.archived else \
             DocumentIdentity(document.name, 1, None, document.record.id)
         pdf = pypdfium2.PdfDocument(document.pdf)
         for index in range(len(pdf)):
