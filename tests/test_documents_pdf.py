@@ -27,7 +27,7 @@ from pipeline.config import Config, DokumentSpec
 from pipeline.convert import ConverterPool, PdfaLevel
 from pipeline.convert.preflight import preflight
 from pipeline.identity import DocumentIdentity
-from pipeline.record import FIELDS, Praksisplass, Status, Tiltak
+from pipeline.record import Praksisplass, Status, Tiltak
 from pipeline.render import Renderer, context_data
 from pipeline.synthetic import sample_record
 from pipeline.template_holes import empty_optional_record, line_holes
@@ -76,11 +76,8 @@ def _records(config: Config) -> list[Praksisplass]:
             return [picked[t] for t in Tiltak]
     records = []
     for tiltak in Tiltak:
-        record = sample_record(tiltak.value, "Avsluttet").model_copy(update={"id": f"ALLE-{tiltak.value}"})
-        if "praksisenhet.sektor" in FIELDS:  # a health unit: the taushetsløfte names its sector law
-            unit = record.praksisenhet.model_copy(update={"sektor": "helse"})
-            record = record.model_copy(update={"praksisenhet": unit})
-        records.append(record)
+        # (the sample unit is a health unit: the taushetsløfte names its sector law)
+        records.append(sample_record(tiltak.value, "Avsluttet").model_copy(update={"id": f"ALLE-{tiltak.value}"}))
     return records
 
 
@@ -246,7 +243,8 @@ TRAINEE_CONTRACT = {  # aml. § 14-6 (1), the minimum content of an employment c
     "prøvetid": r"prøvetid",
     "arbeidstid": r"arbeidstid",
     "lønn": r"lønn",
-    "ferie og feriepenger": r"feriepenger",
+    "ferie": r"\bferie\b",
+    "feriepenger": r"feriepeng",
     "oppsigelse etter kapittel 15": r"kapittel 15",
     "pensjon": r"pensjon",
     "tariffavtale": r"tariffavtale",
@@ -290,11 +288,33 @@ def test_taushetsloefte_names_the_laws(documents) -> None:
 AGREEMENTS = ("praksisavtale", "intern_avtale")
 
 
-def test_agreements_state_that_aml_applies(documents) -> None:
-    agreements = [d for d in _full_archived(documents) if d.name in AGREEMENTS]
-    assert agreements
+def test_placement_agreements_state_that_aml_applies(documents) -> None:
+    """A praktikant is no employee, yet the rules on HMS, working time and discrimination apply
+    (aml. § 1-6). (The intern agreement is for an employee: aml. applies in full there.)"""
+    agreements = [d for d in _full_archived(documents) if d.name == "praksisavtale"]
+    assert {d.record.tiltak for d in agreements} >= {Tiltak.ARBEIDSTRENING, Tiltak.AKTIVITETSPLASS}
     for document in agreements:
         assert _has(pdf_text(document.pdf), r"(arbeidsmiljøloven|aml\.) § 1-6"), document
+
+
+def test_intern_agreement_keeps_the_employment(documents) -> None:
+    [document] = [d for d in _full_archived(documents) if d.name == "intern_avtale"]
+    text = pdf_text(document.pdf)
+    assert _missing(text, {
+        "ansettelsen endres ikke": r"endrer ikke ansettelsesforholdet",
+        "lønnen beholdes": r"lønn",
+        "knyttet til oppfølgingsplanen ved sykmelding": r"oppfølgingsplan",
+        "midtveisevaluering": r"midtveis",
+        "effekten dokumenteres i personalmappen": r"personalmappe",
+    }) == [], document
+    assert not _has(text, r"praktikant"), document
+    assert set(document.spec.signeres_av) == {"praktikant", "hjemmeenhet", "praksisenhet"}
+
+
+def test_signing_parties_per_scheme(documents) -> None:
+    specs = {d.name: d.spec for d in documents}
+    assert "praksisbestiller" not in specs["arbeidsavtale"].signeres_av, "NAV er ikke part i arbeidsavtalen"
+    assert set(specs["tilretteleggingsgaranti"].signeres_av) == {"praksisenhet", "praktikant", "praksisbestiller"}
 
 
 def test_scheme_specific_wording(documents) -> None:
@@ -340,10 +360,18 @@ def signature_problem(document: Rendered) -> str | None:
     text above the block (lines that are not the letterhead repeated on every page)."""
     lines = pdf_lines(document.pdf)
     pages = max(line.page for line in lines) + 1
-    # a long «name, place» wraps in its cell: the name is what must be there
-    marks = [s["rolle"] for s in document.signers] + [s["navn"].split(",")[0] for s in document.signers if s["navn"]]
+    # each party's printed name, and its role label, or where the document names the role
+    # otherwise (the praksisbevis: «For Eksempel kommune»), the signer's title and place
+    marks = []
+    for signer in document.signers:
+        marks.append(signer["navn"].split(",")[0])  # a long «name, place» wraps in its cell
+        detail = signer.get("detalj", "")
+        if any(signer["rolle"] in line.text for line in lines) or not detail:
+            marks.append(signer["rolle"])
+        else:
+            marks.append(detail.split(",")[0])
     found = []
-    for mark in marks:
+    for mark in (m for m in marks if m):
         hits = [line for line in lines if mark in line.text]
         if not hits:
             return f"«{mark}» finnes ikke i dokumentet"
@@ -436,3 +464,70 @@ def test_preflight_rejects_a_broken_file(tmp_path: Path) -> None:
     broken.write_bytes(b"%PDF-1.4\nnot really\n")
     [outcome] = preflight([broken])
     assert not outcome.valid and outcome.errors
+
+
+# --- the checks themselves fail on broken documents ------------------------------------------
+
+def _break_templates(workspace: Any) -> None:
+    """Three edits a Word user could make: print the fødselsnummer (allowed in config, so only
+    the PDF check stands in the way), push the signature table onto a page of its own, and type
+    a label without its `{%p if %}` in a font that is not installed."""
+    from docx import Document
+    from docx.enum.text import WD_BREAK
+
+    path = workspace.templates / "praksisbevis.docx"
+    document = Document(path)
+    document.paragraphs[1].insert_paragraph_before("Fødselsnummer: {{ praktikant.foedselsnummer }}")
+    document.save(path)
+    text = workspace.config_file.read_text(encoding="utf-8")
+    workspace.config_file.write_text(
+        text.replace("[dokumenter.praksisbevis]\n", "[dokumenter.praksisbevis]\ntillat_foedselsnummer = true\n"),
+        encoding="utf-8")
+
+    path = workspace.templates / "taushetsloefte.docx"
+    document = Document(path)
+    page_break = document.add_paragraph()
+    page_break.add_run().add_break(WD_BREAK.PAGE)
+    document.tables[-1]._tbl.addprevious(page_break._p)
+    document.save(path)
+
+    path = workspace.templates / "oppfoelgingsplan.docx"
+    document = Document(path)
+    label = document.paragraphs[1].insert_paragraph_before("Tilrettelegging: {{ tilrettelegging }}")
+    label.runs[0].font.name = "Ikke Installert Sans"
+    document.save(path)
+
+
+def test_the_checks_catch_broken_documents(tmp_path: Path) -> None:
+    from pipeline.config import load_config
+    from pipeline.workspace import init_workspace
+
+    workspace = init_workspace(tmp_path / "ws")
+    _break_templates(workspace)
+    config = load_config(workspace)
+    renderer = Renderer(config)
+    full = sample_record("arbeidstrening", "Avsluttet")
+    plan = config.settings.dokumenter["oppfoelgingsplan"]
+    cases = [(full, "praksisbevis"), (full, "taushetsloefte"), (full, "oppfoelgingsplan"),
+             (empty_optional_record(config, plan, full), "oppfoelgingsplan")]
+    rendered = []
+    for number, (record, name) in enumerate(cases):
+        spec = config.settings.dokumenter[name]
+        identity = DocumentIdentity(name, 1, SAKSNUMMER, journalpost=1)
+        item = Rendered(record, name, spec, "tom" if number == 3 else "full", True,
+                        tmp_path / f"{number}-{name}.docx", workspace.templates / spec.mal)
+        item.signers = context_data(record, spec, identity, config, TODAY)["signaturer"]
+        renderer.render_to(item.docx, record, name, identity, TODAY)
+        rendered.append(item)
+    with ConverterPool(1, config.settings.konvertering.tidsavbrudd_sekunder, PdfaLevel(1)) as pool:
+        assert not [o for o in pool.convert_many([(r.docx, r.pdf) for r in rendered]) if o.error]
+    bevis, pledge, plan_full, plan_empty = rendered
+
+    assert _ELEVEN_DIGITS.search(pdf_text(bevis.pdf)), "fødselsnummeret ble ikke funnet"
+    assert signature_problem(bevis) is None and signature_problem(plan_full) is None
+    problem = signature_problem(pledge)
+    assert problem and "alene" in problem, problem
+    holes = line_holes([line.text for line in pdf_lines(plan_empty.pdf)], [line.text for line in pdf_lines(plan_full.pdf)])
+    assert [h.text for h in holes] == ["Tilrettelegging:"], holes
+    assert pdf_fonts(plan_full.pdf) - pdf_fonts(pledge.pdf), "ingen reservefont for den ukjente fonten"
+    assert {_font_key(f) for f in pdf_fonts(plan_full.pdf)} - template_fonts(plan_full.template)
