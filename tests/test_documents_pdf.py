@@ -191,6 +191,14 @@ def _missing(text: str, patterns: dict[str, str]) -> list[str]:
     return [what for what, pattern in patterns.items() if not _has(text, pattern)]
 
 
+def _without_names(document: Rendered) -> str:
+    """The text without the people's names (the sample trainee is called «Prøve Praktikant»)."""
+    text = pdf_text(document.pdf)
+    for signer in document.signers:
+        text = text.replace(signer["navn"], " ") if signer["navn"] else text
+    return text.replace(document.record.praktikant.navn, " ")
+
+
 def _full_archived(documents: list[Rendered]) -> list[Rendered]:
     return [d for d in documents if d.variant == "full" and d.archived]
 
@@ -266,7 +274,7 @@ def test_trainee_contract_has_the_minimum_content_of_aml_14_6(documents) -> None
         patterns = {what: pattern.format(**values) if "{" in pattern else pattern
                     for what, pattern in TRAINEE_CONTRACT.items()}
         assert _missing(text, patterns) == [], document
-        assert not _has(text, r"praktikant"), (document, "«praktikant» i en arbeidsavtale")
+        assert not _has(_without_names(document), r"praktikant"), (document, "«praktikant» i en arbeidsavtale")
 
 
 def test_taushetsloefte_names_the_laws(documents) -> None:
@@ -307,7 +315,7 @@ def test_intern_agreement_keeps_the_employment(documents) -> None:
         "midtveisevaluering": r"midtveis",
         "effekten dokumenteres i personalmappen": r"personalmappe",
     }) == [], document
-    assert not _has(text, r"praktikant"), document
+    assert not _has(_without_names(document), r"praktikant"), document
     assert set(document.spec.signeres_av) == {"praktikant", "hjemmeenhet", "praksisenhet"}
 
 
