@@ -327,6 +327,15 @@ def test_signing_parties_per_scheme(documents) -> None:
 
 def test_scheme_specific_wording(documents) -> None:
     agreements = {d.record.tiltak: pdf_text(d.pdf) for d in _full_archived(documents) if d.name in AGREEMENTS}
+    [contract] = [d for d in _full_archived(documents) if d.name == "arbeidsavtale"]
+    contract_text = pdf_text(contract.pdf)
+    assert "lønnstilskudd" in contract_text and "§ 14-6" in contract_text, "trainee: lønnstilskudd, § 14-6"
+    assert not _has(contract_text, r"betaler ikke lønn|utbetales ikke lønn|ingen lønn"), "trainee: får lønn"
+    [training] = [d for d in _full_archived(documents) if d.name == "praksisavtale"
+                  and d.record.tiltak is Tiltak.ARBEIDSTRENING]
+    assert f"Yrkesmål: {training.record.yrkesmaal}" in agreements[Tiltak.ARBEIDSTRENING], "arbeidstrening: yrkesmål"
+    for tiltak in (Tiltak.AKTIVITETSPLASS, Tiltak.SPRAAKPRAKSIS):
+        assert "får ikke tilskudd" in agreements[tiltak], (tiltak, "ingen tilskudd, sagt én gang")
     assert _has(agreements[Tiltak.ARBEIDSTRENING], r"godkj\w* av NAV|NAVs godkjenning|NAV \w*\s?godkj"), \
         "arbeidstrening: NAVs godkjenning før start"
     assert _has(agreements[Tiltak.AKTIVITETSPLASS], r"sosialtjenesteloven"), "aktivitetsplass: hjemmel"

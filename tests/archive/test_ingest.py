@@ -102,7 +102,7 @@ def test_updates_make_new_versions_and_keep_old_ones(workspace_copy: Path, tmp_p
     result = praksis(workspace_copy, "ingest", str(_edited(tmp_path, change)))
     assert result.exit_code == 0, result.output
     out = result.output
-    assert f"PB-2026-001  oppdatert {Y}/1: praksisavtale v2, oppfoelgingsplan v2" in out
+    assert f"PB-2026-001  oppdatert {Y}/1: praksisavtale v2, tilretteleggingsgaranti v2, oppfoelgingsplan v2" in out
     assert f"PB-2026-002  oppdatert {Y}/2: oppfoelgingsplan v1" in out
     assert f"PB-2026-003  oppdatert {Y}/3: praksisbevis v2" in out
     assert "PB-2026-005  ingen endring" in out
