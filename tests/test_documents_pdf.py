@@ -277,6 +277,10 @@ def test_trainee_contract_has_the_minimum_content_of_aml_14_6(documents) -> None
         assert not _has(_without_names(document), r"praktikant"), (document, "«praktikant» i en arbeidsavtale")
 
 
+SECTOR_LAWS = {"helse": r"helsepersonelloven", "barnehage": r"barnehageloven", "skole": r"opplæringslova"}
+"""The sector law a taushetsløfte names beside forvaltningsloven, by the unit's sector."""
+
+
 def test_taushetsloefte_names_the_laws(documents) -> None:
     pledges = [d for d in _full_archived(documents) if d.name == "taushetsloefte"]
     assert pledges
@@ -288,9 +292,11 @@ def test_taushetsloefte_names_the_laws(documents) -> None:
             "avvergeplikt (straffeloven § 196)": r"§ 196",
             "opplysningsplikt til barnevernet": r"barnevern",
         }
-        if getattr(document.record.praksisenhet, "sektor", None) == "helse":
-            laws["sektorlov for helse"] = r"helsepersonelloven|helse- og omsorgstjenesteloven"
+        sector = document.record.praksisenhet.sektor
+        if sector in SECTOR_LAWS:
+            laws[f"sektorlov for {sector.value}"] = SECTOR_LAWS[sector]
         assert _missing(text, laws) == [], document
+    assert any(d.record.praksisenhet.sektor == "helse" for d in pledges), "ingen helseenhet i postene"
 
 
 AGREEMENTS = ("praksisavtale", "intern_avtale")
