@@ -158,3 +158,23 @@ def test_fnr_in_any_tag_is_refused(workspace, config) -> None:
     messages = [p.message for p in check_templates(config)["taushetsloefte.docx"]]
     assert len(messages) == 2 and all("aldri vise det" in m for m in messages), messages
     assert "«{{ praktikant.foedselsnummer }}»" in messages[0]
+
+
+def test_the_renderer_gives_the_number_only_where_allowed(config) -> None:
+    """No document type allows the fødselsnummer, so no template's context holds it; a type
+    that set `tillat_foedselsnummer` would get it."""
+    from datetime import date
+
+    from pipeline.identity import DocumentIdentity
+    from pipeline.render import context_data
+    from pipeline.synthetic import sample_record
+
+    record = sample_record("arbeidstrening")
+    for name, spec in config.settings.dokumenter.items():
+        assert not spec.tillat_foedselsnummer
+        context = context_data(record, spec, DocumentIdentity(name, 1, "2026/1"), config, date(2026, 1, 5))
+        assert "foedselsnummer" not in context["praktikant"] and context["praktikant"]["foedselsdato"]
+        assert record.praktikant.foedselsnummer not in repr(context), name
+    allowed = spec.model_copy(update={"tillat_foedselsnummer": True})
+    context = context_data(record, allowed, DocumentIdentity(name, 1, "2026/1"), config, date(2026, 1, 5))
+    assert context["praktikant"]["foedselsnummer"] == record.praktikant.foedselsnummer
