@@ -164,7 +164,7 @@ def find_holes(empty: list[Block], full: list[Block], signers: dict[str, str]) -
     `signers`: the signature role labels the document prints (one line per party), each with
     the name its line should show."""
     full_texts = {b.text for b in full}
-    full_next = {}
+    full_next: dict[str, str | None] = {}
     for index, block in enumerate(full):
         full_next.setdefault(block.text.strip(), _next_text(full, index))
     full_rows = [b for b in full if b.row]
