@@ -189,7 +189,8 @@ def find_holes(empty: list[Block], full: list[Block], signers: dict[str, str]) -
             for cell in block.cells:
                 for line in cell.splitlines():
                     if line.strip() and line not in full_lines:
-                        holes.extend(Hole(kind, line.strip()) for kind in text_holes(line))
+                        kinds = text_holes(line) + ([HoleKind.BARE_LABEL] if _LABEL.match(line) else [])
+                        holes.extend(Hole(kind, line.strip()) for kind in kinds)
             continue
         if not text.strip() or text in full_texts and not _LABEL.match(text):
             continue

@@ -141,6 +141,9 @@ def test_rows_with_nothing_or_only_a_label_are_holes() -> None:
              Block(("", ""), row=True), Block(("", "Fast tekst"), row=True)]
     holes = find_holes(empty, full, {"Praktikant": "Kari Nordmann"})
     assert [(h.kind, h.text) for h in holes] == [(HoleKind.LABEL_ROW, "Veileder"), (HoleKind.EMPTY_ROW, " | ")]
+    cell = [Block(("Veileder", "Kari Nordmann\nTelefon: 412 34 567"), row=True)]
+    holes = find_holes([Block(("Veileder", "Kari Nordmann\nTelefon:"), row=True)], cell, {})
+    assert [(h.kind, h.text) for h in holes] == [(HoleKind.BARE_LABEL, "Telefon:")]
 
 
 def test_fixed_text_is_never_a_hole() -> None:
