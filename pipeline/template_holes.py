@@ -208,12 +208,16 @@ def find_holes(empty: list[Block], full: list[Block], signers: dict[str, str]) -
 
 def line_holes(empty_lines: list[str], full_lines: list[str]) -> list[Hole]:
     """The same detector over PDF text lines (no paragraph or table structure): every line of the
-    empty render that is not in the complete render and shows a hole, plus bare labels."""
+    empty render that is not in the complete render and shows a hole, plus bare labels. A line
+    may end anywhere a paragraph wraps, so a line ending in «ved» or «og» is no hole here (the
+    DOCX check sees whole paragraphs), and a sentence that begins with a blank is found from a
+    line that starts in lower case after a finished one."""
     ordered = [" ".join(line.split()) for line in full_lines if line.strip()]
     full = set(ordered)
     blocks_empty = [Block((" ".join(line.split()),)) for line in empty_lines if line.strip()]
     blocks_full = [Block((line,)) for line in ordered]
-    holes = [h for h in find_holes(blocks_empty, blocks_full, {}) if h.kind != HoleKind.BLANK_START]
+    holes = [h for h in find_holes(blocks_empty, blocks_full, {})
+             if h.kind not in (HoleKind.BLANK_START, HoleKind.DANGLING)]
     previous = ""
     for line in (" ".join(x.split()) for x in empty_lines if x.strip()):
         # a line that starts in lower case after a finished sentence: a sentence that began with a blank
