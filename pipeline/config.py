@@ -184,9 +184,12 @@ class DokumentSpec(_Section):
     krever: list[str] = []
     betingelse: str | None = None
     signeres_av: list[str] = []
+    tillat_foedselsnummer: bool = False
+    """Only a document type that sets this gets the fødselsnummer at all (none does): every other
+    template gets the birth date only, and `templates check` refuses one that names the number."""
     uten_foedselsnummer: bool | None = None
-    """Obsolete: no template gets the fødselsnummer any more (#13). Accepted, and ignored, so a
-    praksis.toml written before still loads."""
+    """Obsolete: the fødselsnummer is given only where `tillat_foedselsnummer` is set (#13).
+    Accepted, and ignored, so a praksis.toml written before still loads."""
     noark_dokumenttype: str = "Dokument"
     """The Noark dokumenttype in exports (a name from the Fiks Arkiv list, e.g. Avtale)."""
 

@@ -300,7 +300,8 @@ def context_data(record: Praksisplass, spec: DokumentSpec, identity: DocumentIde
     data["praktikant"]["foedselsdato"] = birth
     if hours_disagree(record.timer_per_uke, record.arbeidstid) is not None:
         data["arbeidstid"] = None  # print the weekly hours only, never two figures that disagree
-    del data["praktikant"]["foedselsnummer"]
+    if not spec.tillat_foedselsnummer:
+        del data["praktikant"]["foedselsnummer"]
     org = config.settings.virksomhet
     term, term_title = TERMER.get(record.tiltak, ("praktikanten", "Praktikant"))
     course = FORLOEP.get(record.tiltak, "praksisen")

@@ -189,7 +189,8 @@ def test_a_new_document_is_a_template_and_a_config_entry(workspace) -> None:
     with workspace.config_file.open("a", encoding="utf-8") as handle:
         handle.write('\n[dokumenter.oppmoeteskjema]\ntittel = "Oppmøteskjema"\n'
                      'mal = "oppmoeteskjema.docx"\nfra_status = "Statusmøte avtalt"\n'
-                     'tiltak = ["spraakpraksis"]\nkrever = ["tilrettelegging"]\n'
+                     'tiltak = ["spraakpraksis"]\n'
+                     'krever = ["tilrettelegging", "praksisbestiller.virksomhet", "praksisbestiller.kontaktperson"]\n'
                      'signeres_av = ["praksisbestiller"]\n')
     config = load_config(workspace)
     rec = sample_record("spraakpraksis", "Statusmøte avtalt")
