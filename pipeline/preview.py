@@ -87,7 +87,7 @@ def render_previews(config: Config, files: list[Path], out: Path, *, every_docum
             if on_document:
                 on_document(document)
 
-        with ConverterPool(settings.instanser, settings.tidsavbrudd_sekunder, PdfaLevel(settings.pdfa)) as pool:
+        with ConverterPool(settings.instanser, settings.tidsavbrudd_sekunder, PdfaLevel.parse(settings.pdfa)) as pool:
             pool.convert_many([(d.docx, d.docx.with_suffix(".pdf")) for d in to_convert], progress=converted)
     elif on_document:
         for document in to_convert:

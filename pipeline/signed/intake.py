@@ -89,7 +89,7 @@ class SignedIntake:
     def __init__(self, config: Config) -> None:
         self.config = config
         self.settings = config.settings.signering
-        self.level = PdfaLevel(config.settings.konvertering.pdfa)
+        self.level = PdfaLevel.parse(config.settings.konvertering.pdfa).image_only  # a scan has no structure to tag: 1a → 1b
         self.store = ArchiveStore(config.workspace.archive)
         self.trust_roots = load_trust_roots(config)
         self._seen: dict[Path, tuple[tuple[int, int], Identification | SignedRejected, bool]] = {}
