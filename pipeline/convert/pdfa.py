@@ -35,7 +35,8 @@ class PdfaLevel:
     @property
     def pronom(self) -> str:
         """PRONOM format id: PDF/A-1a fmt/95, PDF/A-1b fmt/354, PDF/A-2b fmt/477."""
-        return PRONOM[(self.part, self.conformance)]
+        # an odd conformance letter read from a file's claim counts as level B of its part
+        return PRONOM.get((self.part, self.conformance)) or PRONOM[(self.part if self.part in (1, 2) else 1, "B")]
 
     @property
     def tagged(self) -> bool:

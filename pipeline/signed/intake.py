@@ -134,6 +134,7 @@ class SignedIntake:
             work = Path(tmp)
             signatures: list[dict[str, Any]] = []
             as_is = False
+            claim = None
             if signed:
                 signatures = [v.as_dict() for v in pades.validate(parts[0], self.trust_roots)]
                 claim = pdfa_claim(parts[0])
@@ -156,7 +157,8 @@ class SignedIntake:
                     copy = SignedCopy(identity, archival, [(p.name, p) for p in parts],
                                       "elektronisk signert" if signed else "skannet", identification.method or "?",
                                       signatures, archival_is_original=as_is)
-                    saksnummer, version = file_signed(self.store, registry, copy, self.level)
+                    filed_level = claim if as_is and claim is not None else self.level  # e-signed as is: its own claim (1a)
+                    saksnummer, version = file_signed(self.store, registry, copy, filed_level)
                 finally:
                     registry.close()
         for part in parts:

@@ -53,8 +53,8 @@ def test_cases_are_noark_shaped(ingested: Path) -> None:
                 objects = json.loads(version.read_text(encoding="utf-8"))["dokumentobjekt"]
                 assert [o["variantformat"] for o in objects] == ["Produksjonsformat", "Arkivformat"]
                 assert all(NOARK_OBJECT <= set(o) for o in objects)
-                assert objects[1]["format"] == "fmt/354"
-                assert pdfa_claim(path.parent / objects[1]["referanseDokumentfil"]) == PdfaLevel(1, "B")
+                assert objects[1]["format"] == "fmt/95" and objects[1]["formatDetaljer"] == "PDF/A-1a"
+                assert pdfa_claim(path.parent / objects[1]["referanseDokumentfil"]) == PdfaLevel(1, "A")
 
 
 def test_no_name_or_fnr_in_paths_or_public_titles(ingested: Path) -> None:
@@ -186,7 +186,7 @@ def test_list_and_show(ingested: Path) -> None:
     first = next(c for c in cases if c["saksnummer"] == f"{Y}/1")
     assert first["mangler_signatur"] == ["praksisavtale", "taushetsloefte", "oppfoelgingsplan"]
     shown = praksis(ingested, "show", f"{Y}/1")
-    assert f"Journalpost {Y}/1-1" in shown.output and "PDF/A-1b" in shown.output and "mottatt" in shown.output
+    assert f"Journalpost {Y}/1-1" in shown.output and "PDF/A-1a" in shown.output and "mottatt" in shown.output
     assert "*****" in shown.output
 
 
