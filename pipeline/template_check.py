@@ -25,6 +25,7 @@ from .config import Config, DokumentSpec
 from .identity import DocumentIdentity
 from .render import TEMPLATE_IMAGES, Renderer, RenderError, context_data, jinja_environment
 from .synthetic import sample_record
+from .template_accessibility import accessibility_warnings
 from .template_syntax import unclosed_tags
 
 _TAG = re.compile(r"<[^>]+>")
@@ -166,7 +167,7 @@ def check_template(config: Config, name: str, spec: DokumentSpec) -> list[Templa
         except RenderError as exc:
             problems.append(TemplateProblem(spec.mal, f"Prøveutfylling for {tiltak.visningsnavn} feilet: {exc.message}"))
             break
-    return problems
+    return problems + [TemplateProblem(spec.mal, message) for message in accessibility_warnings(path)]
 
 
 def check_templates(config: Config) -> dict[str, list[TemplateProblem]]:
