@@ -70,6 +70,22 @@ def test_no_name_or_fnr_in_paths_or_public_titles(ingested: Path) -> None:
             assert not any(n in path.read_text(encoding="utf-8") for n in numbers)  # fnr only in the snapshots
 
 
+def test_archived_pdfs_are_titled_by_case_without_names(ingested: Path) -> None:
+    """The PDF title (Info and XMP) is public metadata: document type and case number only."""
+    import pikepdf
+
+    names, _ = people()
+    pdfs = [p for p in (ingested / "archive").rglob("*.pdf") if ".staging" not in p.parts]
+    assert pdfs
+    for path in pdfs:
+        case = json.loads(next(d / "saksmappe.json" for d in path.parents if (d / "saksmappe.json").exists())
+                          .read_text(encoding="utf-8"))
+        with pikepdf.open(path) as pdf:
+            title = str(pdf.docinfo["/Title"])
+            assert title == str(pdf.open_metadata()["dc:title"])
+        assert title.endswith(f" – sak {case['saksnummer']}"), (path, title)
+        assert not set(title.split()) & names, title
+
 def test_nothing_is_left_in_staging(ingested: Path) -> None:
     assert not any((ingested / "archive" / ".staging").iterdir())
 
