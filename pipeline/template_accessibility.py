@@ -173,8 +173,11 @@ def accessibility_warnings(path: Path) -> list[str]:
                                  "Oppsett (tabell) → Gjenta overskriftsrader.")
         for picture in root.iter(f"{WP}docPr"):
             if not (picture.get("descr") or "").strip():
-                found.append(f"Et bilde i {label} («{picture.get('name', '')}») mangler alternativ tekst. Høyreklikk "
-                             "bildet → Rediger alternativ tekst, og skriv hva bildet viser.")
+                decorative = any(etree.QName(e).localname == "decorative" and e.get("val", "1") not in ("0", "false")
+                                 for e in picture.iter() if isinstance(e.tag, str))
+                why = (" «Merk som dekorativt» forstås ikke av LibreOffice 7.4, som lager PDF-en." if decorative else "")
+                found.append(f"Et bilde i {label} («{picture.get('name', '')}») mangler alternativ tekst.{why} "
+                             "Høyreklikk bildet → Rediger alternativ tekst, og skriv hva bildet viser.")
         for run_lang in root.iter(f"{W}lang"):
             value = run_lang.get(f"{W}val")
             if value and value.split("-")[0].lower() not in NORWEGIAN:
