@@ -14,7 +14,7 @@ from .normalize import ValueProblem, converters, fold
 from .record import FIELDS, Status, Tiltak
 from .workspace import Workspace, load_or_create_id_key
 
-PARTIES = ("praktikant", "praksisenhet", "praksisveileder", "praksisbestiller")
+PARTIES = ("praktikant", "praksisenhet", "praksisveileder", "praksisbestiller", "hjemmeenhet")
 
 
 class _Section(BaseModel):
@@ -29,6 +29,18 @@ class Virksomhet(_Section):
     epost: str = ""
     nettside: str = ""
     logo: str = ""
+
+
+class Arbeidsgiver(_Section):
+    """The employer's terms that the trainee's arbeidsavtale states (aml. § 14-6)."""
+
+    pensjon: str = "Kommunal Landspensjonskasse (KLP)"
+    tariffavtale: str = "Hovedtariffavtalen i KS-området"
+    loennsdag: str = "den 12. i hver måned"
+    ferie: str = "fem uker ferie etter ferieloven og hovedtariffavtalen"
+    feriepenger: str = "12 prosent av feriepengegrunnlaget, utbetalt i juni året etter opptjeningsåret"
+    fravaersmelding: str = "Fravær meldes til praksisveilederen samme dag, før arbeidstid"
+    """How absence is reported (used in every agreement and in the oppfølgingsplan)."""
 
 
 class Innlesing(_Section):
@@ -131,8 +143,6 @@ class DokumentSpec(_Section):
     krever: list[str] = []
     betingelse: str | None = None
     signeres_av: list[str] = []
-    uten_foedselsnummer: bool = False
-    """The template gets the birth date only, never the fødselsnummer (e.g. praksisbevis)."""
     noark_dokumenttype: str = "Dokument"
     """The Noark dokumenttype in exports (a name from the Fiks Arkiv list, e.g. Avtale)."""
     spraak: Literal["nb-NO", "nn-NO"] = "nb-NO"
@@ -172,6 +182,7 @@ class DokumentSpec(_Section):
 
 class Settings(_Section):
     virksomhet: Virksomhet
+    arbeidsgiver: Arbeidsgiver = Arbeidsgiver()
     innlesing: Innlesing = Innlesing()
     arkiv: Arkiv
     konvertering: Konvertering = Konvertering()

@@ -381,8 +381,10 @@ class Ingest:
             for plan, job in jobs:
                 begun = time.perf_counter()
                 try:
-                    self.renderer.render_to(job.docx, plan.record, job.dokumenttype,
-                                            DocumentIdentity(job.dokumenttype, job.version, plan.saksnummer))
+                    journal = self.registry.journal(plan.saksnummer, job.dokumenttype)
+                    self.renderer.render_to(job.docx, plan.record, job.dokumenttype, DocumentIdentity(
+                        job.dokumenttype, job.version, plan.saksnummer,
+                        journalpost=journal.journalpostnummer if journal else None))
                 except RenderError as exc:
                     job.error = exc.message
                 rendering += time.perf_counter() - begun

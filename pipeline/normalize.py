@@ -18,7 +18,7 @@ from math import isfinite
 from typing import Any
 
 from .identifiers import fnr_problem, orgnr_problem
-from .record import Status, Tiltak
+from .record import Sektor, Status, Tiltak
 
 
 class ValueProblem(ValueError):
@@ -267,6 +267,30 @@ def _status_text(text: str) -> Status:
     return found
 
 
+_SEKTOR_ALIASES = {
+    **{s.value: s for s in Sektor},
+    "helse og omsorg": Sektor.HELSE, "helse- og omsorg": Sektor.HELSE, "helse og omsorgstjenester": Sektor.HELSE,
+    "helse- og omsorgstjenester": Sektor.HELSE, "omsorg": Sektor.HELSE, "sykehjem": Sektor.HELSE,
+    "helsetjeneste": Sektor.HELSE, "oppvekst barnehage": Sektor.BARNEHAGE, "barnehager": Sektor.BARNEHAGE,
+    "grunnskole": Sektor.SKOLE, "skoler": Sektor.SKOLE, "opplaering": Sektor.SKOLE, "oppvekst skole": Sektor.SKOLE,
+    "barneverntjenesten": Sektor.BARNEVERN, "barnevernstjenesten": Sektor.BARNEVERN, "barnevernet": Sektor.BARNEVERN,
+    "nav-kontor": Sektor.NAV, "nav kontor": Sektor.NAV, "annet": Sektor.ANNEN, "andre": Sektor.ANNEN,
+}
+
+
+def _sektor(value: Any, limit: int) -> Sektor:
+    return _sektor_text(str(value))
+
+
+@lru_cache(maxsize=256)
+def _sektor_text(text: str) -> Sektor:
+    key = fold(text).strip()
+    found = _SEKTOR_ALIASES.get(key) or _SEKTOR_ALIASES.get(key.replace("-", " ").replace("  ", " "))
+    if found is None:
+        raise ValueProblem("Ukjent sektor. Bruk en av: " + ", ".join(s.value for s in Sektor) + ".")
+    return found
+
+
 Converter = Callable[[Any, int], Any]
 
 
@@ -285,4 +309,5 @@ def converters(list_separator: str) -> dict[str, Converter]:
         "list": list_splitter(list_separator),
         "tiltak": _tiltak,
         "status": _status,
+        "sektor": _sektor,
     }
