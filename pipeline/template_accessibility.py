@@ -32,6 +32,7 @@ BIG_HALF_POINTS = 26
 """A paragraph at 13 pt or more, all bold, reads as a heading to the eye."""
 SHORT = 120
 _JINJA = re.compile(r"\{[{%#].*?[}%#]\}")
+_ROW_TAG = re.compile(r"\s*\{%-?\s*tr\s.*?%\}\s*")
 
 
 @dataclass
@@ -166,7 +167,8 @@ def accessibility_warnings(path: Path) -> list[str]:
             if not levels:
                 found.append(f"Brødteksten har ingen overskrift med stilen «Overskrift 1». {fix_heading}.")
             for number, table in enumerate(root.iter(f"{W}tbl"), start=1):
-                first = table.find(f"{W}tr")
+                # a row holding only a {%tr …%} tag is removed at rendering: the row after it comes first
+                first = next((row for row in table.iter(f"{W}tr") if not _ROW_TAG.fullmatch(_text(row))), None)
                 if first is not None and not _on(first.find(f"{W}trPr/{W}tblHeader")):
                     found.append(f"Tabell {number} i brødteksten («{_JINJA.sub('', _text(first)).strip()[:60]}») har "
                                  "ingen overskriftsrad, og dokumentet blir ikke laget. Marker første rad og velg "
