@@ -324,6 +324,12 @@ def reading_order(path: Path) -> list[tuple[str, str]]:
         return []
     out: list[tuple[str, str]] = []
 
+    def text_of(element: Element) -> str:
+        """Marked content run together; child blocks (a cell's paragraphs) apart."""
+        parts = [(f" {text_of(c)} " if c.tag in BLOCKS else text_of(c)) if isinstance(c, Element)
+                 else texts.get(c, "") for c in element.children]
+        return "".join(parts)
+
     def visit(element: Element) -> None:
         if element.tag == "Figure":
             out.append(("Figure", element.alt or ""))
@@ -331,7 +337,7 @@ def reading_order(path: Path) -> list[tuple[str, str]]:
         leaf = element.tag in ("TH", "TD", "LI") or not any(isinstance(c, Element) and c.tag in BLOCKS
                                                             for c in element.children)
         if element.tag in BLOCKS and leaf:
-            text = " ".join("".join(texts.get(key, "") for key in element.content()).split())
+            text = " ".join(text_of(element).split())
             if text:
                 out.append((element.tag, text))
             return
@@ -343,3 +349,22 @@ def reading_order(path: Path) -> list[tuple[str, str]]:
 
     visit(tree)
     return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m pipeline.convert.accessibility FIL.pdf …`: the problems and the reading order."""
+    import sys
+
+    paths = [Path(a) for a in (sys.argv[1:] if argv is None else argv)]
+    worst = 0
+    for path in paths:
+        found = problems(path)
+        print(f"{path}: {'OK' if not found else '; '.join(found)}")
+        for tag, text in reading_order(path) if path.is_file() else []:
+            print(f"  {tag:<7} {text}")
+        worst = max(worst, 1 if found else 0)
+    return worst
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -42,7 +42,7 @@ def test_every_document_for_every_tiltak_converts(previews) -> None:
 
 def test_each_pdf_is_1a_norwegian_titled_and_structured(previews) -> None:
     config, result, records = previews
-    for document in result.documents:
+    for document in [d for d in result.documents if d.pdf]:  # failures: see the first test
         spec = config.settings.dokumenter[document.dokumenttype]
         title = f"{spec.tittel} – utkast"
         assert pdfa_claim(document.pdf) == PdfaLevel(1, "A"), document
@@ -60,7 +60,7 @@ def test_each_pdf_is_1a_norwegian_titled_and_structured(previews) -> None:
 
 def test_reading_order_starts_with_the_title(previews) -> None:
     config, result, records = previews
-    for document in result.documents:
+    for document in [d for d in result.documents if d.pdf]:  # failures: see the first test
         order = reading_order(document.pdf)
         assert order[0] == ("H1", config.settings.dokumenter[document.dokumenttype].tittel), (document, order[:3])
         text = " ".join(t for _, t in order)
@@ -70,6 +70,6 @@ def test_reading_order_starts_with_the_title(previews) -> None:
 
 def test_preflight_accepts_every_pdf(previews) -> None:
     _, result, _ = previews
-    outcomes = preflight([d.pdf for d in result.documents])
+    outcomes = preflight([d.pdf for d in result.documents if d.pdf])
     assert [(r.path.name, r.errors) for r in outcomes if not r.valid] == []
-    assert len(outcomes) == len(result.documents)
+    assert len(outcomes) == len([d for d in result.documents if d.pdf]) > 0
