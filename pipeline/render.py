@@ -115,6 +115,9 @@ TERMER = {
 }
 """What the person is called in a document's text, per tiltak (praktikanten for the rest)."""
 
+FORLOEP = {Tiltak.TRAINEE: "traineeperioden", Tiltak.INTERN_ARBEIDSTRENING: "arbeidstreningen"}
+"""What the placement itself is called (praksisen for the rest)."""
+
 SIGNATURROLLER = {
     "praktikant": "Praktikant",
     "praksisenhet": "For praksisenheten",
@@ -151,7 +154,7 @@ ORDNING = {
 """The scheme in plain words, for the praksisbevis: «Kari Nordmann har hatt arbeidstrening ved …»."""
 
 
-def _meetings(record: Praksisplass) -> list[dict[str, str]]:
+def _meetings(record: Praksisplass, course: str) -> list[dict[str, str]]:
     """The three meetings as measures in the oppfølgingsplan, each with who is responsible and a
     deadline: the booked date, else the latest date it should be held; in a closed case a meeting
     without a date is stated as not held (never «avtales senere»)."""
@@ -167,7 +170,7 @@ def _meetings(record: Praksisplass) -> list[dict[str, str]]:
         ("Oppstartsmøte", "Mål, arbeidsoppgaver og tilrettelegging avklares.", supervisor, record.oppstartsmoete, start),
         ("Midtveisevaluering", "Målene gjennomgås: er de nådd så langt, og bør noe endres?", follow_up,
          record.midtveisevaluering, midway),
-        ("Avslutningsmøte", "Ble målene nådd? Effekten av praksisen dokumenteres.", follow_up,
+        ("Avslutningsmøte", f"Ble målene nådd? Effekten av {course} dokumenteres.", follow_up,
          record.avslutningsmoete, end),
     ):
         if booked:
@@ -187,9 +190,9 @@ def _role(party: str, tiltak: Tiltak) -> str:
         return "For arbeidsgiveren"
     if party == "praksisenhet" and tiltak is Tiltak.INTERN_ARBEIDSTRENING:
         return "Leder ved mottakende enhet"
-    if party == "praksisveileder" and tiltak is Tiltak.TRAINEE:
+    if party == "praksisveileder" and tiltak in TERMER:
         return "Veileder"
-    if party == "praksisbestiller" and tiltak in (Tiltak.ARBEIDSTRENING, Tiltak.AKTIVITETSPLASS):
+    if party == "praksisbestiller" and tiltak in (Tiltak.ARBEIDSTRENING, Tiltak.AKTIVITETSPLASS, Tiltak.TRAINEE):
         return "For NAV"
     return SIGNATURROLLER[party]
 
@@ -264,6 +267,8 @@ def context_data(record: Praksisplass, spec: DokumentSpec, identity: DocumentIde
     del data["praktikant"]["foedselsnummer"]
     org = config.settings.virksomhet
     term, term_title = TERMER.get(record.tiltak, ("praktikanten", "Praktikant"))
+    course = FORLOEP.get(record.tiltak, "praksisen")
+    supervisor = "veilederen" if record.tiltak in TERMER else "praksisveilederen"
     ended_early = record.faktisk_sluttdato is not None and record.faktisk_sluttdato < record.sluttdato
     data.update(
         tiltak_navn=record.tiltak.visningsnavn,
@@ -274,8 +279,10 @@ def context_data(record: Praksisplass, spec: DokumentSpec, identity: DocumentIde
         avsluttet_tidlig=ended_early,
         kravtekst=_requirements(record),
         ordning=ORDNING[record.tiltak],
-        moeter=_meetings(record),
+        moeter=_meetings(record, course),
         person=term, Person=term[:1].upper() + term[1:], person_rolle=term_title,
+        forloep=course, Forloep=course[:1].upper() + course[1:],
+        veileder=supervisor, Veileder=supervisor[:1].upper() + supervisor[1:],
         sektorlov=SEKTORLOVER[record.praksisenhet.sektor],
         virksomhet=_grouped(org.model_dump(exclude={"logo"})),
         arbeidsgiver=config.settings.arbeidsgiver.model_dump(),

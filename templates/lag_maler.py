@@ -21,6 +21,7 @@ Template conventions (see docs/maler.md):
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from pathlib import Path
 
 from docx import Document
@@ -80,6 +81,21 @@ def _style_everything(doc: Document) -> None:
             rpr = OxmlElement("w:rPr")
             style.append(rpr)
         _fonts_and_language(rpr)
+    for rpr in styles.iter(qn("w:rPr")):  # conditional table formatting too
+        if rpr.find(qn("w:rFonts")) is not None:
+            _fonts_and_language(rpr)
+    # Bullets: the default numbering draws them with Symbol/Wingdings glyphs, which become an
+    # OpenSymbol fallback in the PDF; a plain «•» in Carlito instead.
+    for level in doc.part.numbering_part.element.iter(qn("w:lvl")):
+        fmt = level.find(qn("w:numFmt"))
+        if fmt is None or fmt.get(qn("w:val")) != "bullet":
+            continue
+        level.find(qn("w:lvlText")).set(qn("w:val"), "•")
+        rpr = level.find(qn("w:rPr"))
+        if rpr is None:
+            rpr = OxmlElement("w:rPr")
+            level.append(rpr)
+        _fonts_and_language(rpr)
     # The theme's own font names (Calibri/Cambria) are unused now, but name Carlito there too.
     theme_part = next((rel.target_part for rel in doc.part.rels.values() if rel.reltype.endswith("/theme")), None)
     if theme_part is not None:
@@ -121,7 +137,7 @@ def new_document() -> Document:
 
 
 def para(container, text: str = "", style: str | None = None, bold: bool = False, size: float | None = None,
-         color: RGBColor | None = None, align=None, keep: bool = False) -> Paragraph:
+         color: RGBColor | None = None, align=None, keep: bool = False, after_table: bool = False) -> Paragraph:
     paragraph = container.add_paragraph(style=style)
     if text:
         run = paragraph.add_run(text)
@@ -134,6 +150,8 @@ def para(container, text: str = "", style: str | None = None, bold: bool = False
         paragraph.alignment = align
     if keep:
         paragraph.paragraph_format.keep_with_next = True
+    if after_table:
+        paragraph.paragraph_format.space_before = Pt(8)
     return paragraph
 
 
@@ -362,6 +380,8 @@ def attest_signature(doc: Document) -> None:
     para(cell, "______________________________________")
     tag(cell, "{%p if s.navn %}")
     para(cell, "{{ s.navn }}", bold=True)
+    tag(cell, "{%p else %}")
+    para(cell, "Navn: ______________________")
     tag(cell, "{%p endif %}")
     tag(cell, "{%p if s.detalj %}")
     para(cell, "{{ s.detalj }}")
@@ -551,7 +571,8 @@ def arbeidsavtale() -> Document:
 
     heading(doc, "4. Arbeidstid")
     tag(doc, "{%p if timer_per_uke %}")
-    para(doc, "Arbeidstiden er {{ timer_per_uke|timer }}{% if arbeidstid %}, {{ arbeidstid }}{% endif %}.")
+    para(doc, "Arbeidstiden er {{ timer_per_uke|timer }}.")
+    labelled(doc, "Daglig arbeidstid", "arbeidstid")
     tag(doc, "{%p else %}")
     para(doc, "Arbeidstiden følger arbeidsplanen ved {{ praksisenhet.navn }}.")
     tag(doc, "{%p endif %}")
@@ -592,8 +613,8 @@ def arbeidsavtale() -> Document:
               "registrerer bare datoen den ble vist fram, og selve dokumentasjonen blir ikke arkivert.",
          style="List Bullet")
     tag(doc, "{%p endif %}")
-    para(doc, "{{ arbeidsgiver.fravaersmelding }}. Egenmelding og sykmelding følger folketrygdloven og "
-              "arbeidsgiverens rutiner.", style="List Bullet")
+    para(doc, "Fravær meldes til nærmeste leder samme dag, før arbeidstid. Egenmelding og sykmelding følger "
+              "folketrygdloven og arbeidsgiverens rutiner.", style="List Bullet")
     para(doc, "Traineen er dekket av arbeidsgiverens yrkesskadeforsikring som andre arbeidstakere.",
          style="List Bullet", keep=True)
 
@@ -727,7 +748,7 @@ def taushetsloefte() -> Document:
         "bevare taushet om slike opplysninger og hindre at andre får tilgang til dem,",
         "ikke bruke opplysningene til min egen eller andres fordel,",
         "ikke omtale brukere, pasienter, elever eller kolleger på sosiale medier,",
-        "si fra til praksisveilederen hvis jeg er usikker på hva jeg kan si eller gjøre.",
+        "si fra til {{ veileder }} hvis jeg er usikker på hva jeg kan si eller gjøre.",
     ):
         para(doc, line, style="List Bullet")
     para(doc, "Jeg er kjent med at taushetsplikten gjelder også etter at "
@@ -738,27 +759,26 @@ def taushetsloefte() -> Document:
     heading(doc, "Når jeg skal si fra", level=3)
     para(doc, "Taushetsplikten hindrer meg ikke i å gi opplysninger til barnevernstjenesten når loven pålegger "
               "det{% if sektorlov.opplysningsplikt %} ({{ sektorlov.opplysningsplikt }}){% endif %}. Er jeg "
-              "bekymret for et barn, sier jeg fra til praksisveilederen eller lederen samme dag.")
+              "bekymret for et barn, sier jeg fra til {{ veileder }} eller lederen samme dag.")
     para(doc, "Jeg er også kjent med avvergeplikten i straffeloven § 196: jeg skal varsle politiet eller på "
               "annen måte forsøke å avverge visse alvorlige straffbare handlinger, uten hinder av taushetsplikten.")
 
     heading(doc, "Gjennomgang av etiske retningslinjer")
-    para(doc, "Første dag gikk praksisveilederen gjennom de etiske retningslinjene til {{ virksomhet.navn }} med "
+    para(doc, "Første dag gikk {{ veileder }} gjennom de etiske retningslinjene til {{ virksomhet.navn }} med "
               "meg. Vi gikk gjennom disse temaene:", keep=True)
     table = doc.add_table(rows=1, cols=2, style="Table Grid")
-    header_row(table, ("Tema", "Gjennomgått"))
+    header_row(table, ("Tema", "Gjennomgått (kryss av)"))
     for topic in ("Respekt og likeverd i møte med brukere og kolleger", "Taushetsplikt og personvern",
                   "Lojalitet, habilitet og bierverv", "Gaver og andre fordeler",
                   "Bruk av sosiale medier og bilder", "Varsling av kritikkverdige forhold",
                   "Rusmidler og sikkerhet på arbeidsplassen"):
         cells = table.add_row().cells
         cells[0].text = topic
-        cells[1].text = "☐"
-    widths(table, [136, 30])
+    widths(table, [126, 40])
     keep_rows_whole(table)
 
     signature_table(doc, "Jeg har lest taushetsløftet og gått gjennom de etiske retningslinjene, og jeg forplikter "
-                         "meg til å følge dem. Praksisveilederen bekrefter gjennomgangen med sin underskrift.")
+                         "meg til å følge dem. {{ Veileder }} bekrefter gjennomgangen med sin underskrift.")
     return doc
 
 
@@ -771,7 +791,7 @@ def oppfoelgingsplan() -> Document:
     labelled(doc, "Startdato", "startdato|dato")
     labelled(doc, "Sluttdato", "sluttdato|dato")
     tag(doc, "{%p if avsluttet_tidlig %}")
-    para(doc, "{{ tiltak_navn }} ble avsluttet {{ faktisk_sluttdato|dato }}, før avtalt sluttdato.")
+    para(doc, "{{ Forloep }} ble avsluttet {{ faktisk_sluttdato|dato }}, før avtalt sluttdato.")
     tag(doc, "{%p endif %}")
     labelled(doc, "Timer per uke", "timer_per_uke", "{{ timer_per_uke|tall }}")
     labelled(doc, "Arbeidstid", "arbeidstid")
@@ -791,7 +811,7 @@ def oppfoelgingsplan() -> Document:
     para(doc, "Målene fastsettes på oppstartsmøtet.")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if arbeidsoppgaver %}")
-    para(doc, "Arbeidsoppgaver:", bold=True, keep=True)
+    para(doc, "Arbeidsoppgaver:", bold=True, keep=True, after_table=True)
     bullets(doc, "arbeidsoppgaver")
     tag(doc, "{%p endif %}")
 
@@ -805,19 +825,23 @@ def oppfoelgingsplan() -> Document:
     cells[1].paragraphs[0].text = "{{ t.ansvarlig }}"
     cells[2].paragraphs[0].text = "{{ t.frist }}"
     table.rows[3].cells[0].paragraphs[0].text = "{%tr endfor %}"
-    widths(table, [86, 46, 34])
+    widths(table, [76, 44, 46])
     keep_rows_whole(table)
     tag(doc, "{%p if tilrettelegging %}")
-    para(doc, "Tilrettelegging:", bold=True, keep=True)
+    para(doc, "Tilrettelegging:", bold=True, keep=True, after_table=True)
     para(doc, "{{ tilrettelegging }} Ansvarlig: {{ praksisveileder.navn or praksisenhet.leder.navn or "
               "'lederen ved praksisenheten' }}, fra {{ startdato|dato }}.")
     tag(doc, "{%p else %}")
-    para(doc, "Det er ikke avtalt særskilt tilrettelegging. Behov som oppstår, tas opp med praksisveilederen.")
+    para(doc, "Det er ikke avtalt særskilt tilrettelegging. Behov som oppstår, tas opp med {{ veileder }}.",
+         after_table=True)
     tag(doc, "{%p endif %}")
 
     heading(doc, "Fravær")
     tag(doc, "{%p if tiltak == 'intern_arbeidstrening' %}")
     para(doc, "Fravær meldes til nåværende leder som ellers, og samme dag til veilederen ved den mottakende enheten.")
+    tag(doc, "{%p elif tiltak == 'trainee' %}")
+    para(doc, "Fravær meldes til nærmeste leder samme dag, før arbeidstid. Egenmelding og sykmelding følger "
+              "folketrygdloven og arbeidsgiverens rutiner.")
     tag(doc, "{%p else %}")
     para(doc, ABSENCE)
     tag(doc, "{%p endif %}")
@@ -826,17 +850,20 @@ def oppfoelgingsplan() -> Document:
     tag(doc, "{%p if tiltak == 'intern_arbeidstrening' %}")
     para(doc, "Effekten av arbeidstreningen vurderes på avslutningsmøtet og dokumenteres i personalmappen.")
     tag(doc, "{%p elif praksisbestiller.virksomhet %}")
-    para(doc, "Effekten av praksisen vurderes på avslutningsmøtet. Vurderingen sendes {{ praksisbestiller.virksomhet }} "
-              "og arkiveres i saken.")
+    para(doc, "Effekten av {{ forloep }} vurderes på avslutningsmøtet. Vurderingen sendes "
+              "{{ praksisbestiller.virksomhet }} og arkiveres i saken.")
     tag(doc, "{%p else %}")
-    para(doc, "Effekten av praksisen vurderes på avslutningsmøtet og arkiveres i saken.")
+    para(doc, "Effekten av {{ forloep }} vurderes på avslutningsmøtet og arkiveres i saken.")
     tag(doc, "{%p endif %}")
 
+    tag(doc, "{%p if praksisveileder.navn or praksisbestiller.virksomhet or hjemmeenhet.navn or hjemmeenhet.leder %}")
     heading(doc, "Kontaktpersoner")
-    party_table(doc, [("Praksisveileder", "praksisveileder.navn", VEILEDER_LINES),
+    party_table(doc, [("{{ 'Veileder' if tiltak in ['trainee', 'intern_arbeidstrening'] else 'Praksisveileder' }}",
+                       "praksisveileder.navn", VEILEDER_LINES),
                       ("Praksisbestiller", "praksisbestiller.virksomhet", BESTILLER_LINES),
                       ("Nåværende enhet", "hjemmeenhet.navn or hjemmeenhet.leder", HJEMME_LINES)])
-    para(doc, "Planen gjennomgås og oppdateres på hvert møte.", keep=True)
+    tag(doc, "{%p endif %}")
+    para(doc, "Planen gjennomgås og oppdateres på hvert møte.", keep=True, after_table=True)
 
     signature_table(doc, "Planen er gått gjennom og godkjent av partene.")
     return doc
@@ -891,9 +918,11 @@ def main() -> None:
         first = doc.paragraphs[0]
         if not first.text:
             first._element.getparent().remove(first._element)
-        doc.core_properties.title = title
-        doc.core_properties.author = "praksis"
-        doc.core_properties.language = LANG
+        properties = doc.core_properties
+        properties.title, properties.author, properties.last_modified_by = title, "praksis", "praksis"
+        properties.comments = ""  # python-docx's «generated by python-docx»
+        properties.created = properties.modified = datetime.now(timezone.utc).replace(microsecond=0)
+        properties.language = LANG
         doc.save(OUT / f"{name}.docx")
         print("Skrev", OUT / f"{name}.docx")
 

@@ -12,7 +12,9 @@ def test_init_makes_a_complete_workspace(tmp_path) -> None:
     assert (ws.config_dir / "kolonner.toml").is_file()
     assert (ws.config_dir / "id-noekkel").stat().st_mode & 0o077 == 0
     config = load_config(ws)
-    assert set(config.settings.dokumenter) == {"praksisavtale", "taushetsloefte", "oppfoelgingsplan", "praksisbevis"}
+    assert set(config.settings.dokumenter) == {
+        "praksisavtale", "arbeidsavtale", "intern_avtale", "tilretteleggingsgaranti", "taushetsloefte",
+        "oppfoelgingsplan", "oppfoelgingsplan_intern", "praksisbevis", "attest"}
     with pytest.raises(ConfigError, match="allerede"):
         init_workspace(tmp_path / "ny")
 

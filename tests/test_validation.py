@@ -81,6 +81,7 @@ def test_json_row_is_its_index(validator: Validator, tmp_path: Path) -> None:
 
 def test_record_shape(validator: Validator, write_csv) -> None:
     row = good_row(**{"timer_per_uke": "37,5", "arbeidsoppgaver": "A\nB", "krav.politiattest": "x",
+                      "krav.politiattest_hjemmel": "helse- og omsorgstjenesteloven § 5-4",
                       "praktikant.telefon": "+47 412 34 567"})
     record = validator.validate_file(write_csv([row])).records[0].record
     assert record is not None
@@ -164,7 +165,8 @@ def test_nesting_shares_parts_an_earlier_row_had() -> None:
     assert nested["praksisenhet"] == {"navn": "Enhet", "leder": {"navn": "Lea"}}
     units = made[("praksisenhet", ("praksisenhet.navn", "praksisenhet.leder.navn"))]
     assert ("praksisenhet", ("Enhet", "Lea"), units) in fresh
-    assert {part for part, _, _ in fresh} == {"praksisenhet", "praksisveileder", "praksisbestiller", "krav"}
+    assert {part for part, _, _ in fresh} == {"praksisenhet", "praksisveileder", "praksisbestiller", "krav",
+                                             "hjemmeenhet", "ansettelse"}
     units[("Enhet", "Lea")] = instance = object()
     nested, fresh = nest(("Kari", "Enhet", "Lea"), "B", False)
     assert nested["praksisenhet"] is instance and nested["praktikant"] == {"navn": "Kari"}
