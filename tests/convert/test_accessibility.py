@@ -100,6 +100,7 @@ def test_an_image_needs_a_described_figure_or_an_artifact(tmp_path: Path, conten
     if not ok:
         assert found == ["bilde uten alternativ tekst og ikke merket som dekor på side 1"]
 
+
 @pytest.fixture(scope="module")
 def converted(tmp_path_factory):
     """One pool for the module: LibreOffice start-up is the cost."""
@@ -110,6 +111,7 @@ def converted(tmp_path_factory):
         "no_header_row": sample_docx(folder / "no_header_row.docx", header_row=False),
         "no_alt": sample_docx(folder / "no_alt.docx", image_text=None),
         "english": sample_docx(folder / "english.docx", language="en-US"),
+        "nynorsk": sample_docx(folder / "nynorsk.docx", language="nn-NO", title="Prøvedokument – sak 2026/3"),
     }
     with ConverterPool(2, 60, PdfaLevel(1, "A")) as pool:
         outcomes = pool.convert_many([(s, s.with_suffix(".pdf")) for s in sources.values()])
@@ -144,3 +146,11 @@ def test_a_lost_feature_fails_the_conversion_and_leaves_no_file(converted, name:
     assert reason in outcome.error.message
     assert not outcome.target.exists()
     assert not list(outcome.target.parent.glob(".*.tmp.pdf"))
+
+
+@pytest.mark.slow
+def test_the_language_and_title_come_from_the_docx(converted) -> None:
+    nynorsk = converted["nynorsk"]
+    assert nynorsk.error is None
+    with pikepdf.open(nynorsk.target) as pdf:
+        assert str(pdf.Root.Lang) == "nn-NO" and str(pdf.docinfo.Title) == "Prøvedokument – sak 2026/3"
