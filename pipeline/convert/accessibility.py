@@ -93,14 +93,6 @@ class Element:
             if isinstance(child, Element):
                 yield from child.walk()
 
-    def content(self) -> Iterator[tuple[int, int]]:
-        """The marked content of this element and its descendants, in order."""
-        for child in self.children:
-            if isinstance(child, Element):
-                yield from child.content()
-            else:
-                yield child
-
 
 def _standard(name: str, role_map: pikepdf.Object | None) -> str:
     seen = set()
