@@ -143,6 +143,9 @@ class DokumentSpec(_Section):
     krever: list[str] = []
     betingelse: str | None = None
     signeres_av: list[str] = []
+    uten_foedselsnummer: bool | None = None
+    """Obsolete: no template gets the fødselsnummer any more (#13). Accepted, and ignored, so a
+    praksis.toml written before still loads."""
     noark_dokumenttype: str = "Dokument"
     """The Noark dokumenttype in exports (a name from the Fiks Arkiv list, e.g. Avtale)."""
     spraak: Literal["nb-NO", "nn-NO"] = "nb-NO"

@@ -754,8 +754,8 @@ def taushetsloefte() -> Document:
     para(doc, "Jeg er kjent med at taushetsplikten gjelder også etter at "
               "{{ 'ansettelsen' if tiltak == 'trainee' else 'praksisen' }} er slutt. Brudd på taushetsplikten "
               "kan straffes med bot eller fengsel inntil ett år, eller inntil tre år hvis bruddet er grovt "
-              "(straffeloven §§ 209 og 210), og kan føre til at "
-              "{{ 'ansettelsen' if tiltak == 'trainee' else 'praksisen' }} avsluttes.")
+              "(straffeloven §§ 209 og 210), og {{ 'kan få følger for arbeidsforholdet' if tiltak == 'trainee' "
+              "else 'kan føre til at praksisen avsluttes' }}.")
     heading(doc, "Når jeg skal si fra", level=3)
     para(doc, "Taushetsplikten hindrer meg ikke i å gi opplysninger til barnevernstjenesten når loven pålegger "
               "det{% if sektorlov.opplysningsplikt %} ({{ sektorlov.opplysningsplikt }}){% endif %}. Er jeg "
@@ -765,9 +765,9 @@ def taushetsloefte() -> Document:
 
     heading(doc, "Gjennomgang av etiske retningslinjer")
     para(doc, "Første dag gikk {{ veileder }} gjennom de etiske retningslinjene til {{ virksomhet.navn }} med "
-              "meg. Vi gikk gjennom disse temaene:", keep=True)
+              "meg. Vi krysset av for hvert tema vi gikk gjennom:", keep=True)
     table = doc.add_table(rows=1, cols=2, style="Table Grid")
-    header_row(table, ("Tema", "Gjennomgått (kryss av)"))
+    header_row(table, ("Tema", "Gjennomgått"))
     for topic in ("Respekt og likeverd i møte med brukere og kolleger", "Taushetsplikt og personvern",
                   "Lojalitet, habilitet og bierverv", "Gaver og andre fordeler",
                   "Bruk av sosiale medier og bilder", "Varsling av kritikkverdige forhold",
@@ -860,7 +860,8 @@ def oppfoelgingsplan() -> Document:
     heading(doc, "Kontaktpersoner")
     party_table(doc, [("{{ 'Veileder' if tiltak in ['trainee', 'intern_arbeidstrening'] else 'Praksisveileder' }}",
                        "praksisveileder.navn", VEILEDER_LINES),
-                      ("Praksisbestiller", "praksisbestiller.virksomhet", BESTILLER_LINES),
+                      ("{{ 'NAV' if tiltak in ['arbeidstrening', 'aktivitetsplass', 'trainee'] else 'Praksisbestiller' }}",
+                       "praksisbestiller.virksomhet", BESTILLER_LINES),
                       ("Nåværende enhet", "hjemmeenhet.navn or hjemmeenhet.leder", HJEMME_LINES)])
     tag(doc, "{%p endif %}")
     para(doc, "Planen gjennomgås og oppdateres på hvert møte.", keep=True, after_table=True)

@@ -69,3 +69,13 @@ def test_pdfa_levels_and_old_numbers(tmp_path, value: str, level: str, pronom: s
     parsed = PdfaLevel.parse(load_config(ws).settings.konvertering.pdfa)
     assert (str(parsed), parsed.pronom) == (level, pronom)
     assert str(parsed.image_only) == level[:-1] + "b"  # scans: the same part at level B
+
+
+def test_an_older_config_with_uten_foedselsnummer_still_loads(tmp_path) -> None:
+    """The key is obsolete (no template gets the number), but a praksis.toml that has it loads."""
+    ws = init_workspace(tmp_path / "ws")
+    text = ws.config_file.read_text(encoding="utf-8")
+    text = text.replace('signeres_av = ["praksisenhet"]\n', 'signeres_av = ["praksisenhet"]\nuten_foedselsnummer = true\n', 1)
+    ws.config_file.write_text(text, encoding="utf-8")
+    assert "uten_foedselsnummer = true" in text
+    assert "praksisbevis" in load_config(ws).settings.dokumenter

@@ -200,3 +200,47 @@ def test_a_new_document_is_a_template_and_a_config_entry(workspace) -> None:
     assert "NAV Eksempelby garanterer tilrettelegging for Prøve Praktikant fra 5. januar 2026." in text
     assert "For praksisbestilleren: Kontakt Kontaktsen" in text
     assert check_templates(config)["oppmoeteskjema.docx"] == []
+
+
+def test_var_ref_date_and_screening_line(config) -> None:
+    rec = sample_record()
+    for name in config.settings.dokumenter:
+        data = Renderer(config).render(rec, name, DocumentIdentity(name, 1, "2026/7", None, 3), today=date(2026, 1, 5))
+        text = docx_text(data)
+        assert "Vår ref.: 2026/7-3" in text and "Dato: 5. januar 2026" in text, name
+        assert "Unntatt offentlighet, jf. offl. § 13 jf. fvl. § 13 første ledd nr. 1" in text, name
+    assert "Vår ref.: UTKAST" in docx_text(render(config, rec, "praksisavtale", saksnummer=None))
+
+
+def test_phone_and_org_numbers_are_grouped(config) -> None:
+    text = docx_text(render(config, sample_record(), "praksisavtale"))
+    assert "92 34 56 78" in text and "951 819 093" in text and "412 34 567" in text and "939 099 603" in text
+    assert "92345678" not in text and "951819093" not in text
+
+
+@pytest.mark.parametrize("sektor, law", [("helse", "helsepersonelloven § 21"), ("barnehage", "barnehageloven § 46"),
+                                         ("nav", "NAV-loven § 7"), (None, None)])
+def test_taushetsloefte_names_the_laws(config, sektor, law) -> None:
+    text = docx_text(render(config, record(**{"praksisenhet.sektor": sektor}), "taushetsloefte"))
+    for always in ("forvaltningsloven § 13", "straffeloven §§ 209 og 210", "straffeloven § 196", "barnevernstjenesten",
+                   "Jeg lover å"):
+        assert always in text, always
+    assert " du " not in f" {text} "
+    if law:
+        assert law in text
+    else:
+        assert "helsepersonelloven" not in text and "forvaltningsloven § 13." in text
+
+
+def test_meetings_have_someone_responsible_and_a_deadline(config) -> None:
+    open_case = record(status=Status.STARTET, midtveisevaluering=None, avslutningsmoete=None, fullfoert=None)
+    text = docx_text(render(config, open_case, "oppfoelgingsplan"))
+    assert "Senest" in text and "Avtales senere" not in text and "Kontakt Kontaktsen" in text
+    closed = record(midtveisevaluering=None)
+    text = docx_text(render(config, closed, "oppfoelgingsplan"))
+    assert "Ble ikke holdt" in text and "Avtales senere" not in text and "Senest" not in text
+
+
+def test_politiattest_names_its_legal_basis(config) -> None:
+    text = docx_text(render(config, sample_record(), "praksisavtale"))
+    assert "politiattest etter helse- og omsorgstjenesteloven § 5-4" in text
