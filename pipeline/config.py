@@ -7,12 +7,14 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import ConfigError
 from .normalize import ValueProblem, converters, fold
+from .permissions import DEFAULT_FILE_MODE, apply_file_mode, parse_mode
 from .record import FIELDS, Status, Tiltak
-from .workspace import Workspace, load_or_create_id_key
+from .retention import Bevaring
+from .workspace import Workspace, clean_temp, load_or_create_id_key
 
 PARTIES = ("praktikant", "praksisenhet", "praksisveileder", "praksisbestiller", "hjemmeenhet")
 
@@ -58,6 +60,13 @@ class Arkiv(_Section):
     skjermingshjemmel: str = "Offl. § 13 jf. fvl. § 13 første ledd nr. 1"
     tilgangskode: str = "13"
     """The tilgangsrestriksjon as a code, for Fiks Arkiv (13 = taushetsplikt)."""
+    arkivdel: str = "PRAKSIS"
+    """The records system's arkivdel for these cases (its code, sent in Fiks Arkiv messages)."""
+    arkivdel_navn: str = "Praksisplasser"
+    administrativ_enhet_id: str = ""
+    """The unit's identifier in the records system (sent beside its name), e.g. «HR»."""
+    saksansvarlig_initialer: str = ""
+    """The case officer's initials or user id in the records system (sent beside the name)."""
 
 
 def _folder_name(value: str) -> str:
@@ -101,8 +110,10 @@ class Signering(_Section):
     maks_sider: int = Field(200, gt=0)
     klarerte_sertifikater: list[str] = []
     """Root certificates (PEM or DER files in config/) that e-signatures must chain to to count as trusted."""
+    til_kontroll: str = "til_kontroll"
+    """Folder inside `mappe`: scans praksis does not trust on its own wait there for a person (signed/trust.py)."""
 
-    @field_validator("mappe")
+    @field_validator("mappe", "til_kontroll")
     @classmethod
     def _folder(cls, value: str) -> str:
         return _folder_name(value)
@@ -117,6 +128,23 @@ class Eksport(_Section):
     """One zip per case, or one zip for everything exported at once."""
     system: str = "praksis"
     """The system name in arkivmelding and arkivuttrekk (fagsystem of the external keys)."""
+
+
+class Tilgang(_Section):
+    """Who may read what praksis writes (pipeline/permissions.py)."""
+
+    filmodus: str = DEFAULT_FILE_MODE
+    """Files: owner reads and writes, the group reads, nobody else; folders get x where files have r."""
+
+    @field_validator("filmodus")
+    @classmethod
+    def _mode(cls, value: str) -> str:
+        parse_mode(value)
+        return value
+
+    @property
+    def file_mode(self) -> int:
+        return parse_mode(self.filmodus)
 
 
 class Konvertering(_Section):
@@ -192,7 +220,16 @@ class Settings(_Section):
     innboks: Innboks = Innboks()
     eksport: Eksport = Eksport()
     signering: Signering = Signering()
+    tilgang: Tilgang = Tilgang()
     dokumenter: dict[str, DokumentSpec]
+    bevaring: Bevaring = Bevaring()
+
+    @model_validator(mode="after")
+    def _retention_names_documents(self) -> Settings:
+        unknown = sorted(set(self.bevaring.dokumenter) - set(self.dokumenter))
+        if unknown:
+            raise ValueError(f"[bevaring.dokumenter] nevner dokumenter som ikke er i [dokumenter]: {', '.join(unknown)}")
+        return self
 
 
 class DocumentSet:
@@ -285,6 +322,8 @@ def load_config(workspace: Workspace) -> Config:
         settings = Settings.model_validate(raw)
     except ValidationError as exc:
         raise ConfigError(_describe(exc, workspace.config_file)) from None
+    apply_file_mode(settings.tilgang.file_mode)  # before anything is written, the id key included
+    clean_temp(workspace)  # temp files with personal data that a killed run left behind
     aliases = load_aliases(workspace.config_dir / settings.innlesing.kolonnealiaser)
     return Config(
         workspace=workspace,

@@ -3,6 +3,7 @@ a signed version, and everything about one case including its events."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..config import Config
@@ -29,6 +30,7 @@ def missing_items(store: ArchiveStore, config: Config) -> list[dict[str, str]]:
     their start date.)"""
     items: list[dict[str, str]] = []
     specs = config.settings.dokumenter
+    waiting = _waiting_for_review(config)
     for case in store.iter_cases():
         summary = case.meta["praksis"]
         for name, journal in case.journals.items():
@@ -38,7 +40,9 @@ def missing_items(store: ArchiveStore, config: Config) -> list[dict[str, str]]:
                 continue
             items.append({"saksnummer": case.saksnummer, "hva": f"signert {spec.tittel.split(' ')[0].lower()}",
                           "detalj": f"{journal.meta['registreringsID']} v{latest.number}, signeres av "
-                                    f"{', '.join(spec.signeres_av)} (id {case.saksnummer}:{name}:v{latest.number})",
+                                    f"{', '.join(spec.signeres_av)} (id {case.saksnummer}:{name}:v{latest.number})"
+                                    + ("; en kopi venter på kontroll i til_kontroll/"
+                                       if (case.saksnummer, name) in waiting else ""),
                           "type": "signatur", "dokument": name})
         if summary["status"] in ("Avsluttet",) or not case.journals:
             continue
@@ -54,6 +58,25 @@ def missing_items(store: ArchiveStore, config: Config) -> list[dict[str, str]]:
                               "detalj": f"status {summary['status']}, start {summary['startdato']}: kreves før start",
                               "type": "attest", "dokument": ""})
     return items
+
+
+_REVIEW_ID = re.compile(r"dokument-id (\d{4}/\d+):([a-z_]+):v\d+\)")
+
+
+def _waiting_for_review(config: Config) -> set[tuple[str, str]]:
+    """(case, document) of the copies waiting in signert/til_kontroll/, read from their notes."""
+    signing = config.settings.signering
+    folder = config.inbox / signing.mappe / signing.til_kontroll
+    found: set[tuple[str, str]] = set()
+    if folder.is_dir():
+        for note in folder.glob("*.kontroll.txt"):
+            try:
+                match = _REVIEW_ID.search(note.read_text(encoding="utf-8-sig"))
+            except (OSError, UnicodeDecodeError):
+                continue
+            if match:
+                found.add((match[1], match[2]))
+    return found
 
 
 def case_summary(case: CaseFiles, config: Config) -> dict[str, Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..workspace import atomic_write_bytes
+from ..workspace import atomic_write_bytes, file_mode
 
 
 def free_name(folder: Path, name: str) -> str:
@@ -28,20 +28,13 @@ def move_no_clobber(source: Path, folder: Path, name: str) -> Path:
     if target.exists():
         raise FileExistsError(target)
     os.rename(source, target)
+    try:  # the original holds personal data: group-readable at most, however it was dropped
+        os.chmod(target, file_mode())
+    except OSError:
+        pass  # another user's file: the inbox folder's own permissions guard it
     return target
-
-
-def _readable_mode() -> int:
-    """0666 less the process umask: what a file copied by hand into the folder would get.
-    (Read once at import: os.umask can only be read by setting it, which is not thread-safe.)"""
-    umask = os.umask(0o022)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-READABLE = _readable_mode()
 
 
 def write_text(path: Path, text: str) -> None:
     """A receipt, written whole or not at all (Windows line endings: HR staff open it in Notepad)."""
-    atomic_write_bytes(path, text.replace("\n", "\r\n").encode("utf-8-sig"), READABLE)
+    atomic_write_bytes(path, text.replace("\n", "\r\n").encode("utf-8-sig"))

@@ -19,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .. import faults
+from ..archive.reindex import guard_registry
 from ..config import Config
 from ..convert import ConverterPool
 from ..identifiers import mask_numbers_in
@@ -165,6 +166,7 @@ class InboxProcessor:
         return None
 
     def _registry(self) -> Registry:
+        guard_registry(self.config.workspace.registry)  # a damaged one is set aside (the next ingest rebuilds)
         return Registry(self.config.workspace.registry)
 
     def _earlier(self, sha: str) -> dict[str, str] | None:

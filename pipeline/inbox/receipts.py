@@ -12,6 +12,7 @@ from ..ingest import RecordOutcome
 from ..validation import FileResult
 
 if TYPE_CHECKING:
+    from ..identity import DocumentIdentity
     from ..signed.intake import SignedResult
 
 KIND_TEXT = {"ny sak": "ny sak", "oppdatert": "oppdatert", "ingen endring": "ingen endring", "avvist": "AVVIST"}
@@ -146,3 +147,19 @@ def signed_error(name: str, message: str, received: datetime) -> str:
     """`signert/avvist/<name>.feil.txt`."""
     return _set_aside("FEIL: det signerte dokumentet kunne ikke arkiveres", name, received,
                       [message, "", "Når feilen er rettet, legg filen i signert/ igjen."])
+
+
+def signed_review(name: str, identity: DocumentIdentity, reason: str, received: datetime) -> str:
+    """`signert/til_kontroll/<name>.kontroll.txt`: why praksis will not file the scan as signed
+    on its own, and the two commands a person settles it with."""
+    title = "TIL KONTROLL: praksis arkiverer ikke denne kopien som signert uten at en person ser på den"
+    shown = mask_numbers_in(name)
+    lines = [title, "=" * len(title), "", f"Fil:        {shown}", f"Mottatt:    {_when(received)}",
+             f"Dokument:   {identity.dokumenttype}, sak {identity.saksnummer} (dokument-id {identity.id})", "",
+             f"Hvorfor:    {reason}", "",
+             "Dokumentet står fortsatt i «praksis mangler» til kopien er godkjent.",
+             "Se på filen. Er den det signerte dokumentet, godkjenn den:",
+             f"    praksis signert godkjenn \"{shown}\" --grunn \"kontrollert mot papirkopien\"",
+             "Er den ikke det, avvis den (grunnen skrives i saken):",
+             f"    praksis signert avvis \"{shown}\" --grunn \"blank side, ikke signert\""]
+    return "\n".join(lines) + "\n"

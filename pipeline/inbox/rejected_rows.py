@@ -15,7 +15,6 @@ from openpyxl import Workbook, load_workbook
 from ..reading.csv_reader import detect_delimiter, detect_encoding
 from ..reading.json_reader import records_prefix
 from ..workspace import atomic_write_bytes
-from .folders import READABLE
 
 
 def write_rejected_rows(source: Path, rows: set[int], target: Path) -> None:
@@ -30,7 +29,7 @@ def write_rejected_rows(source: Path, rows: set[int], target: Path) -> None:
         data = _json(source, rows)
     else:
         raise ValueError(f"unsupported type {kind}")
-    atomic_write_bytes(target, data, READABLE)
+    atomic_write_bytes(target, data)
 
 
 def _csv(source: Path, rows: set[int]) -> bytes:

@@ -20,11 +20,14 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
+from ..archive.reindex import RegistryDamaged
 from ..config import Config
 from ..convert import ConverterPool, PdfaLevel
+from ..environment import machine_fault
 from ..identifiers import mask_numbers_in
 from ..locking import inbox_lock
 from ..reading import SUPPORTED
+from ..workspace import temp_root
 from . import receipts
 from .folders import free_name, move_no_clobber, write_text
 from .patterns import IgnoreRules
@@ -129,7 +132,8 @@ class InboxWatcher:
         if self.pool is None:
             settings = self.config.settings.konvertering
             started = time.perf_counter()
-            self.pool = ConverterPool(settings.instanser, settings.tidsavbrudd_sekunder, PdfaLevel.parse(settings.pdfa))
+            self.pool = ConverterPool(settings.instanser, settings.tidsavbrudd_sekunder, PdfaLevel.parse(settings.pdfa),
+                                      tmp_root=temp_root(self.config.workspace))
             self.pool.start()
             log.info("LibreOffice klar: %d omformer(e), PDF/A-%s (%.1f s)", settings.instanser, settings.pdfa,
                      time.perf_counter() - started)
@@ -206,6 +210,12 @@ class InboxWatcher:
             self.tracker.forget(path)
             return
         except Exception as exc:  # noqa: BLE001 - a bad file or a bug must never stop the watcher
+            fault = machine_fault(exc, self.config.workspace.registry)
+            if fault is not None or isinstance(exc, RegistryDamaged):  # not the file's fault: it waits
+                log.error("%s Filen %s venter i innboksen; prøver igjen om %.0f s.",
+                          fault.message if fault else exc.message, mask_numbers_in(path.name), FAILURE_RETRY)
+                self.tracker.postpone(path, FAILURE_RETRY)
+                return
             self._failed(path, exc)
             return
         if result.outcome == "venter":  # the workspace is busy, or the other parts may still come
