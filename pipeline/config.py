@@ -40,7 +40,9 @@ class Arbeidsgiver(_Section):
     tariffavtale: str = "Hovedtariffavtalen i KS-området"
     loennsdag: str = "den 12. i hver måned"
     ferie: str = "fem uker ferie etter ferieloven og hovedtariffavtalen"
-    feriepenger: str = "12 prosent av feriepengegrunnlaget, utbetalt i juni året etter opptjeningsåret"
+    feriepenger: str = "12 prosent av feriepengegrunnlaget"
+    pauser: str = "Spisepausen er 30 minutter og regnes med i arbeidstiden"
+    """Length of the breaks and whether they count as working time (aml. § 14-6 (1) k, § 10-9)."""
     fravaersmelding: str = "Fravær meldes til praksisveilederen samme dag, før arbeidstid"
     """How absence is reported (used in every agreement and in the oppfølgingsplan)."""
 
