@@ -163,6 +163,25 @@ class Konvertering(_Section):
         return value.lower() if isinstance(value, str) else value
 
 
+class Grenser(_Section):
+    """Resource limits on every input file, checked before the work (see pipeline/reading/limits.py)."""
+
+    maks_mb: float = Field(150.0, gt=0)
+    """The file itself."""
+    maks_utpakket_mb: float = Field(250.0, gt=0)
+    """An .xlsx: all its zip parts unpacked together."""
+    maks_delte_tekster_mb: float = Field(20.0, gt=0)
+    """An .xlsx: its shared-strings part unpacked (read whole into memory by openpyxl)."""
+    maks_pakkeforhold: float = Field(200.0, gt=1)
+    """An .xlsx: unpacked size / packed size of one part (parts under 1 MB unpacked not counted)."""
+    maks_dybde: int = Field(32, ge=4)
+    """JSON: how deep objects and lists may nest."""
+    maks_rader: int = Field(100_000, gt=0)
+    maks_kolonner: int = Field(500, gt=0)
+    maks_celle_tegn: int = Field(32_767, gt=0)
+    """Characters in one cell (Excel's own limit)."""
+
+
 class DokumentSpec(_Section):
     """One document of the document set: which template, from which status, for which tiltak."""
 
@@ -223,6 +242,7 @@ class Settings(_Section):
     eksport: Eksport = Eksport()
     signering: Signering = Signering()
     tilgang: Tilgang = Tilgang()
+    grenser: Grenser = Grenser()
     dokumenter: dict[str, DokumentSpec]
     bevaring: Bevaring = Bevaring()
 

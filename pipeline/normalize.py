@@ -47,13 +47,48 @@ def _as_text(value: Any) -> str:
     return str(value)
 
 
+def _forbidden_class() -> str:
+    """C0 and C1 controls (not tab, line feed, carriage return: whitespace, normalised), DEL,
+    lone surrogates, noncharacters and the bidirectional embeddings, overrides and isolates."""
+    ranges = ["\x00-\x08", "\x0b\x0c", "\x0e-\x1f", "\x7f-\x9f", "\u202a-\u202e", "\u2066-\u2069",
+              "\ud800-\udfff", "\ufdd0-\ufdef"]
+    ranges += [re.escape(chr(plane * 0x10000 + 0xFFFE)) + re.escape(chr(plane * 0x10000 + 0xFFFF)) for plane in range(17)]
+    return "[" + "".join(ranges) + "]"
+
+
+FORBIDDEN = re.compile(_forbidden_class())
+"""Characters no field may hold: invisible, reordering, or impossible in XML (exports)."""
+
+
+def forbidden_name(ch: str) -> str:
+    code = ord(ch)
+    if code == 0:
+        return "U+0000 (NUL)"
+    if 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
+        return f"U+{code:04X} (retningstegn som snur teksten)"
+    if code < 0x20 or 0x7F <= code <= 0x9F:
+        return f"U+{code:04X} (kontrolltegn)"
+    return f"U+{code:04X} (ikke et gyldig tegn)"
+
+
+def _check_characters(text: str) -> None:
+    if text.isprintable():  # the usual case, at C speed (every forbidden character is unprintable)
+        return
+    found = FORBIDDEN.search(text)
+    if found is not None:
+        raise ValueProblem(f"Teksten inneholder et usynlig tegn som ikke kan arkiveres: {forbidden_name(found.group())} "
+                           f"etter {found.start()} tegn. Skriv verdien inn på nytt uten å lime inn fra andre programmer.")
+
+
 def _too_long(length: int, limit: int) -> ValueProblem:
     return ValueProblem(f"Teksten er {length} tegn lang; høyst {limit} tegn er tillatt. Kort den ned.")
 
 
 def _text(value: Any, limit: int) -> str:
-    """One-line text: surrounding and repeated spaces removed."""
-    text = " ".join((value if value.__class__ is str else _as_text(value)).split())
+    """One-line text: surrounding and repeated spaces (tab, no-break space, line breaks) removed."""
+    raw = value if value.__class__ is str else _as_text(value)
+    _check_characters(raw)
+    text = " ".join(raw.split())
     if len(text) > limit:
         raise _too_long(len(text), limit)
     return text
@@ -62,6 +97,7 @@ def _text(value: Any, limit: int) -> str:
 def _longtext(value: Any, limit: int) -> str:
     """Free text: line breaks kept."""
     text = (value if value.__class__ is str else _as_text(value)).strip()
+    _check_characters(text)
     if len(text) > limit:
         raise _too_long(len(text), limit)
     return text
@@ -129,6 +165,7 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 
 def _email(value: Any, limit: int) -> str:
     text = str(value).strip()
+    _check_characters(text)
     if len(text) > limit or not _EMAIL.match(text):
         raise ValueProblem("E-postadressen ser ikke riktig ut (forventet navn@domene.no).")
     return text.lower() if text.isupper() else text
@@ -213,6 +250,8 @@ def list_splitter(separator: str) -> Callable[[Any, int], list[str] | None]:
             if separator:
                 parts = [p for part in parts for p in part.split(separator)]
             items = [p for p in parts if p.strip()]
+        for item in items:
+            _check_characters(item)
         cleaned = [" ".join(item.lstrip("•*-–· ").split()) for item in items]
         cleaned = [c for c in cleaned if c]
         if not cleaned:

@@ -289,7 +289,7 @@ def _screening(config: Config) -> str:
         return ""
     basis = arkiv.skjermingshjemmel
     basis = basis[:1].lower() + basis[1:]
-    return f"{arkiv.tilgangsrestriksjon}, jf. {basis}" if basis else arkiv.tilgangsrestriksjon
+    return bind_sections(f"{arkiv.tilgangsrestriksjon}, jf. {basis}" if basis else arkiv.tilgangsrestriksjon)
 
 
 def context_data(record: Praksisplass, spec: DokumentSpec, identity: DocumentIdentity, config: Config,

@@ -718,8 +718,8 @@ def tilretteleggingsgaranti() -> Document:
     tag(doc, "{%p endif %}")
     para(doc, "NAV deltar i oppstartsmøtet, midtveisevalueringen og avslutningsmøtet, og ellers når en av "
               "partene ber om det.", style="List Bullet")
-    para(doc, "NAV gir råd om tilrettelegging og svarer raskt når praksisenheten eller praktikanten tar kontakt.",
-         style="List Bullet")
+    para(doc, "NAV gir råd om tilrettelegging. Praksisenheten og praktikanten kan kontakte NAV direkte når det "
+              "trengs, uten å vente på neste møte.", style="List Bullet")
     tag(doc, "{%p if tiltak == 'arbeidstrening' %}")
     para(doc, "NAV kan vurdere mentortilskudd eller inkluderingstilskudd hvis tilretteleggingen gir ekstra "
               "utgifter.", style="List Bullet")
@@ -882,7 +882,8 @@ def oppfoelgingsplan() -> Document:
     heading(doc, "Kontaktpersoner")
     party_table(doc, [("{{ 'Veileder' if tiltak in ['trainee', 'intern_arbeidstrening'] else 'Praksisveileder' }}",
                        "praksisveileder.navn", VEILEDER_LINES),
-                      ("{{ 'NAV' if tiltak in ['arbeidstrening', 'aktivitetsplass', 'trainee'] else 'Praksisbestiller' }}",
+                      ("{{ 'NAV (lønnstilskudd)' if tiltak == 'trainee' else 'NAV' if tiltak in ['arbeidstrening', 'aktivitetsplass'] "
+                       "else 'Praksisbestiller' }}",
                        "praksisbestiller.virksomhet", BESTILLER_LINES),
                       ("Nåværende enhet", "hjemmeenhet.navn or hjemmeenhet.leder", HJEMME_LINES)])
     tag(doc, "{%p endif %}")

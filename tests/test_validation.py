@@ -64,9 +64,14 @@ def test_header_only_file_is_rejected(validator: Validator, tmp_path: Path) -> N
 
 
 def test_huge_values_are_errors_not_documents(validator: Validator, write_csv) -> None:
-    result = validator.validate_file(write_csv([good_row(**{"praktikant.navn": "N" * 2_000_000})]))
+    result = validator.validate_file(write_csv([good_row(**{"praktikant.navn": "N" * 30_000})]))
     [error] = result.records[0].errors
     assert "høyst 200" in error.melding and len(error.verdi) <= 60
+
+
+def test_a_cell_over_the_cell_limit_rejects_the_file_naming_the_limit(validator: Validator, write_csv) -> None:
+    result = validator.validate_file(write_csv([good_row(**{"praktikant.navn": "N" * 2_000_000})]))
+    assert result.file_error and "maks_celle_tegn" in result.file_error and "Linje 2" in result.file_error
 
 
 def test_json_row_is_its_index(validator: Validator, tmp_path: Path) -> None:

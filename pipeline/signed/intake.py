@@ -31,6 +31,7 @@ from ..convert import PdfaLevel
 from ..convert.pdfa import pdfa_claim
 from ..errors import ConfigError
 from ..identifiers import mask_numbers_in
+from ..inbox.names import shown
 from ..identity import DocumentIdentity
 from ..inbox import receipts
 from ..inbox.folders import free_name, move_no_clobber, write_text
@@ -77,7 +78,7 @@ class SignedResult:
     seconds: float = 0.0
 
     def log_line(self) -> str:
-        names = ", ".join(mask_numbers_in(n) for n in self.names)
+        names = ", ".join(shown(n) for n in self.names)
         if self.outcome == "arkivert" and self.identity:
             return (f"signert arkivert {names}: {self.identity.dokumenttype} i sak {self.saksnummer} som v{self.version} "
                     f"({self.kind}, fra {self.method}, {self.seconds:.1f} s)")
@@ -111,6 +112,8 @@ class SignedIntake:
         self.store = ArchiveStore(config.workspace.archive)
         self.trust_roots = load_trust_roots(config)
         self._seen: dict[Path, tuple[tuple[int, int], Identification | SignedRejected, bool]] = {}
+        self._future: dict[tuple[Path, float], float] = {}
+        """Parts dated in the future (a wrong clock): when they were first seen, which counts instead."""
 
     # --- looking at one file ---------------------------------------------------------------------
 
@@ -354,7 +357,7 @@ class SignedIntake:
                     continue
                 if not other_signed and other_id.identity == identification.identity:
                     parts.append(other)
-            newest = max(p.stat().st_mtime for p in parts)
+            newest = max(self._arrived(p) for p in parts)
             remaining = self.settings.vent_sekunder - (time.time() - newest)
             if remaining > 0:
                 return SignedResult("venter", [p.name for p in parts], identification.identity, wait=remaining)
@@ -367,6 +370,15 @@ class SignedIntake:
         else:
             self._done(parts, result, received)
         return result
+
+    def _arrived(self, part: Path) -> float:
+        """When a part came: its modification time, or, if that lies in the future, the moment it
+        was first seen (else it would wait for decades)."""
+        mtime = part.stat().st_mtime
+        now = time.time()
+        if mtime <= now:
+            return mtime
+        return self._future.setdefault((part, mtime), now)
 
     def _done(self, parts: list[Path], result: SignedResult, received: datetime, target: Path | None = None) -> None:
         target = target or parts[0].parent / self.config.settings.innboks.behandlet
