@@ -150,9 +150,17 @@ class Tilgang(_Section):
 
 
 class Konvertering(_Section):
-    pdfa: Literal[1, 2] = 1
+    pdfa: Literal["1a", "1b", "2b"] = "1a"
+    """PDF/A level of generated documents (1a: tagged, accessible). The old numbers 1 and 2 mean 1b and 2b."""
     instanser: int = Field(2, ge=1, le=16)
     tidsavbrudd_sekunder: float = Field(60, gt=0)
+
+    @field_validator("pdfa", mode="before")
+    @classmethod
+    def _old_pdfa_numbers(cls, value: Any) -> Any:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return {1: "1b", 2: "2b"}.get(value, value)
+        return value.lower() if isinstance(value, str) else value
 
 
 class Grenser(_Section):
@@ -192,6 +200,8 @@ class DokumentSpec(_Section):
     Accepted, and ignored, so a praksis.toml written before still loads."""
     noark_dokumenttype: str = "Dokument"
     """The Noark dokumenttype in exports (a name from the Fiks Arkiv list, e.g. Avtale)."""
+    spraak: Literal["nb-NO", "nn-NO"] = "nb-NO"
+    """The document's language: set in the DOCX at rendering, becomes the PDF's /Lang (checked)."""
 
     @field_validator("fra_status", mode="before")
     @classmethod

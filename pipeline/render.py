@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from docx.shared import Mm
-from docxtpl import DocxTemplate, InlineImage
+from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined, TemplateError
 
 from .config import Config, DokumentSpec
+from .docx_accessibility import DescribedImage, describe_document, document_title
 from .errors import PraksisError
 from .identifiers import fnr_birth_date
 from .identity import DocumentIdentity, qr_png
@@ -407,13 +408,16 @@ class Renderer:
         template = DocxTemplate(io.BytesIO(self.cache.template(spec)))
         context = context_data(record, spec, identity, self.config, today or date.today())
         logo = self.cache.logo()
-        context["logo"] = InlineImage(template, io.BytesIO(logo), height=Mm(LOGO_HEIGHT_MM)) if logo else None
-        context["qr"] = InlineImage(template, io.BytesIO(qr_png(identity.code)), width=Mm(QR_WIDTH_MM))
+        context["logo"] = DescribedImage(template, io.BytesIO(logo), f"Logo: {self.config.settings.virksomhet.navn}",
+                                         height=Mm(LOGO_HEIGHT_MM)) if logo else None
+        context["qr"] = DescribedImage(template, io.BytesIO(qr_png(identity.code)), "QR-kode med dokumentets identitet",
+                                       width=Mm(QR_WIDTH_MM))
         try:
             template.render(context, jinja_env=self.env, autoescape=True)
         except TemplateError as exc:
             around = " / ".join(t.strip() for t in getattr(exc, "docx_context", []) if t.strip())
             raise RenderError(spec.mal, f"{exc}{f' (ved: {around})' if around else ''}. Kjør «praksis templates check».") from None
+        describe_document(template.docx, document_title(spec, identity), spec.spraak)
         out = io.BytesIO()
         template.save(out)
         return out.getvalue()

@@ -27,6 +27,7 @@ from .config import Config, DokumentSpec
 from .identity import DocumentIdentity
 from .render import TEMPLATE_IMAGES, Renderer, RenderError, context_data, jinja_environment
 from .synthetic import sample_record
+from .template_accessibility import accessibility_warnings
 from .template_holes import Hole, docx_blocks, due_cases, empty_optional_record, find_holes
 from .template_syntax import unclosed_tags
 
@@ -162,7 +163,8 @@ def check_template(config: Config, name: str, spec: DokumentSpec) -> list[Templa
             problems.append(TemplateProblem(spec.mal, message + (f" (ved «{where}»)" if where else "")))
     if problems:
         return problems
-    return problems or trial_problems(config, name, spec)
+    warnings = [TemplateProblem(spec.mal, message) for message in accessibility_warnings(path)]
+    return trial_problems(config, name, spec) + warnings
 
 
 def fnr_problems(name: str, spec: DokumentSpec, parts: list[tuple[str, str]]) -> list[TemplateProblem]:

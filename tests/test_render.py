@@ -171,20 +171,26 @@ def test_which_documents_when(config) -> None:
 
 def test_a_new_document_is_a_template_and_a_config_entry(workspace) -> None:
     """No code: a template written here plus a [dokumenter.*] block."""
+    from docx.oxml import OxmlElement
+
     from pipeline.config import load_config
+    from pipeline.docx_accessibility import set_language
     from pipeline.template_check import check_templates
 
     document = Document()
-    document.add_paragraph("{{ dokument.tittel }}")
+    document.add_heading("{{ dokument.tittel }}", level=1)  # accessible: a heading style, a header row, Norwegian
     document.add_paragraph("{{ praksisbestiller.virksomhet }} garanterer tilrettelegging for {{ praktikant.navn }} "
                            "fra {{ startdato|dato }}.")
     document.add_paragraph("{%p if tilrettelegging %}")
     document.add_paragraph("Avtalt: {{ tilrettelegging }}")
     document.add_paragraph("{%p endif %}")
-    table = document.add_table(rows=3, cols=2)
-    table.rows[0].cells[0].text = "{%tr for s in signaturer %}"
-    table.rows[1].cells[0].text = "{{ s.rolle }}: {{ s.navn }}"
-    table.rows[2].cells[0].text = "{%tr endfor %}"
+    table = document.add_table(rows=4, cols=2)
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Part", "Signatur"
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    table.rows[1].cells[0].text = "{%tr for s in signaturer %}"
+    table.rows[2].cells[0].text = "{{ s.rolle }}: {{ s.navn }}"
+    table.rows[3].cells[0].text = "{%tr endfor %}"
+    set_language(document, "nb-NO")
     document.save(workspace.templates / "oppmoeteskjema.docx")
     with workspace.config_file.open("a", encoding="utf-8") as handle:
         handle.write('\n[dokumenter.oppmoeteskjema]\ntittel = "Oppmøteskjema"\n'

@@ -138,10 +138,10 @@ class InboxWatcher:
         if self.pool is None:
             settings = self.config.settings.konvertering
             started = time.perf_counter()
-            self.pool = ConverterPool(settings.instanser, settings.tidsavbrudd_sekunder, PdfaLevel(settings.pdfa),
+            self.pool = ConverterPool(settings.instanser, settings.tidsavbrudd_sekunder, PdfaLevel.parse(settings.pdfa),
                                       tmp_root=temp_root(self.config.workspace))
             self.pool.start()
-            log.info("LibreOffice klar: %d omformer(e), PDF/A-%sb (%.1f s)", settings.instanser, settings.pdfa,
+            log.info("LibreOffice klar: %d omformer(e), PDF/A-%s (%.1f s)", settings.instanser, settings.pdfa,
                      time.perf_counter() - started)
         return self.pool
 
