@@ -373,25 +373,21 @@ def signature_table(doc: Document, intro: str) -> None:
 
 def attest_signature(doc: Document) -> None:
     """The praksisbevis: the issuer's signature line, name and job title; the date is the one at
-    the top (no «Part» column, no second date)."""
-    table = doc.add_table(rows=3, cols=1)
-    table.rows[0].cells[0].paragraphs[0].text = "{%tr for s in signaturer %}"
-    cell = table.rows[1].cells[0]
-    cell.paragraphs[0].text = ""
-    para(cell, "")
-    para(cell, "______________________________________")
-    tag(cell, "{%p if s.navn %}")
-    para(cell, "{{ s.navn }}", bold=True)
-    tag(cell, "{%p else %}")
-    para(cell, "Navn: ______________________")
-    tag(cell, "{%p endif %}")
-    tag(cell, "{%p if s.detalj %}")
-    para(cell, "{{ s.detalj }}")
-    tag(cell, "{%p endif %}")
-    table.rows[2].cells[0].paragraphs[0].text = "{%tr endfor %}"
-    widths(table, [166])
-    keep_rows_whole(table)
-    keep_table_together(table)
+    the top (no «Part» column, no second date). Paragraphs, not a layout table: a screen reader
+    announces a table as data, and the accessibility check wants header cells in every table.
+    Every paragraph keeps with the next, so the block stays whole and on the page of the text."""
+    tag(doc, "{%p for s in signaturer %}")
+    para(doc, "", keep=True)
+    para(doc, "______________________________________", keep=True)
+    tag(doc, "{%p if s.navn %}")
+    para(doc, "{{ s.navn }}", bold=True, keep=True)
+    tag(doc, "{%p else %}")
+    para(doc, "Navn: ______________________", keep=True)
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if s.detalj %}")
+    para(doc, "{{ s.detalj }}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endfor %}")
 
 
 # --- shared content --------------------------------------------------------------------
