@@ -4,18 +4,15 @@ a signed version, and everything about one case including its events."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..config import Config
 from ..registry import Registry
 from .store import GRUNNLAG, ArchiveStore, CaseFiles, read_json
 
 
-@dataclass(frozen=True)
-class DocumentState:
-    """One journal post as `list` and `mangler` see it."""
+class DocumentState(NamedTuple):
+    """One journal post as `list` and `mangler` see it (a tuple: 100,000 of them are made)."""
 
     dokumenttype: str
     journalpost: str  # registreringsID, 2026/1-1
@@ -23,11 +20,10 @@ class DocumentState:
     signert: bool  # some version is a signed copy
     siste_signert: bool  # the latest version is one
     siste_opprettet: str | None
-    grunnlag: Path | None  # the latest version's record snapshot
+    grunnlag: str | None  # the latest version's record snapshot, inside the case folder
 
 
-@dataclass(frozen=True)
-class CaseState:
+class CaseState(NamedTuple):
     saksnummer: str
     status: str
     tiltak: str | None
@@ -45,7 +41,7 @@ def _state(case: CaseFiles) -> CaseState:
                                any(v.meta.get("signert") for v in j.versions),
                                bool(j.latest and j.latest.meta.get("signert")),
                                j.latest.meta["opprettetDato"] if j.latest else None,
-                               j.latest.folder / GRUNNLAG if j.latest else None)
+                               f"{j.folder.name}/{j.latest.folder.name}/{GRUNNLAG}" if j.latest else None)
                  for name, j in case.journals.items()]
     return CaseState(case.saksnummer, summary["status"], summary["tiltak"], summary["enhet"], summary["startdato"],
                      summary.get("faktisk_sluttdato") or summary["sluttdato"], case.meta["saksstatus"], documents)
@@ -63,10 +59,10 @@ def case_states(store: ArchiveStore, config: Config) -> Iterator[CaseState]:
         documents: dict[str, list[DocumentState]] = {}
         for row in registry.document_states():
             saksnummer, name, number = row["saksnummer"], row["dokumenttype"], row["versjon"]
-            folder = store.case_folder(saksnummer) / store.journal_folder_name(row["journalpostnummer"], name)
+            folder = store.journal_folder_name(row["journalpostnummer"], name)
             documents.setdefault(saksnummer, []).append(DocumentState(
                 name, f"{saksnummer}-{row['journalpostnummer']}", number, bool(row["signerte"]),
-                bool(row["siste_signert"]), row["siste_opprettet"], folder / f"v{number}" / GRUNNLAG))
+                bool(row["siste_signert"]), row["siste_opprettet"], f"{folder}/v{number}/{GRUNNLAG}"))
         for row in registry.filed_cases():
             if row["faktisk_sluttdato"] is None:  # synced before the registry kept it: read the files
                 case = store.load_case(row["saksnummer"])
@@ -118,7 +114,7 @@ def missing_items(store: ArchiveStore, config: Config) -> list[dict[str, str]]:
                 newest = document
         if newest is None or newest.grunnlag is None:
             continue
-        record = read_json(newest.grunnlag)
+        record = read_json(store.case_folder(state.saksnummer) / newest.grunnlag)
         for need, shown, what in (("politiattest", "politiattest_fremvist", "politiattest"),
                                   ("mrsa_tuberkulose", "mrsa_tuberkulose_fremvist", "MRSA/tuberkulose-erklæring")):
             if (record.get("krav") or {}).get(need) and not record.get(shown):
