@@ -262,19 +262,24 @@ def build(target: Path, cases: int, seed: int = 20) -> dict[str, Any]:
 # --- timing children ------------------------------------------------------------------------------
 
 
-def timed(argv: list[str], cwd: Path, allowed: tuple[int, ...] = (0,)) -> tuple[float, float, str]:
-    """Run `argv`, reaping it with os.wait4 for its own peak RSS (ru_maxrss, kB on Linux)."""
+def timed(argv: list[str], cwd: Path, allowed: tuple[int, ...] = (0,),
+          keep_output: bool = False) -> tuple[float, float, str]:
+    """Run `argv`, reaping it with os.wait4 for its own peak RSS (ru_maxrss, kB on Linux).
+    Linux counts the parent's resident memory at fork into the child's ru_maxrss, so this
+    process keeps no command's output unless asked (a 30,000-case `list --json` is 50 MB)."""
     started = time.perf_counter()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         process = subprocess.Popen(argv, cwd=cwd, stdout=out, stderr=err)
         _pid, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - started
         process.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        stdout, stderr = out.read().decode(), err.read().decode()
-    if process.returncode not in allowed:
-        raise SystemExit(f"{' '.join(argv)} exited {process.returncode}:\n{stderr[-2000:]}")
+        stdout = ""
+        if keep_output:
+            out.seek(0)
+            stdout = out.read().decode()
+        if process.returncode not in allowed:
+            err.seek(0)
+            raise SystemExit(f"{' '.join(argv)} exited {process.returncode}:\n{err.read().decode()[-2000:]}")
     return wall, usage.ru_maxrss / 1024, stdout
 
 
@@ -282,7 +287,7 @@ def timed_median(argv: list[str], cwd: Path, runs: int = 3) -> tuple[float, floa
     """The median of `runs` runs (for short commands, which one busy second on a shared
     machine would otherwise decide), with the largest peak RSS."""
     results = sorted((timed(argv, cwd) for _ in range(runs)), key=lambda result: result[0])
-    return results[len(results) // 2][0], max(result[1] for result in results), results[0][2]
+    return results[len(results) // 2][0], max(result[1] for result in results), ""
 
 
 WATCH_CHILD = r"""
@@ -372,10 +377,11 @@ def watcher_drops(workspace: Path, python: str) -> dict[str, Any]:
         year, sequence = row["saksnummer"].split("/")
         shutil.copyfile(scan, drops / f"skann-{i}-{year}-{sequence}_praksisavtale_v{row['v']}.pdf")
     scan.unlink()
-    wall, rss, out = timed([python, "-c", WATCH_CHILD, str(workspace), str(drops)], workspace)
+    wall, rss, out = timed([python, "-c", WATCH_CHILD, str(workspace), str(drops)], workspace, keep_output=True)
     shutil.rmtree(drops)
     found = json.loads(out.strip().splitlines()[-1])
-    return {"plass": found["plass"][-1], "skann": found["skann"][-1], "rss": rss, "wall": wall}
+    return {"plass": found["plass"][-1], "skann": found["skann"][-1] if "skann" in found else None, "rss": rss,
+            "wall": wall}  # a small archive may have no unsigned praksisavtale left to scan
 
 
 def scan_pdf(path: Path) -> Path:
@@ -392,18 +398,22 @@ def scan_pdf(path: Path) -> Path:
 
 def measure(workspace: Path, only: set[str]) -> dict[str, Any]:
     """Each command as a child process: (seconds, peak RSS in MB, a note) by command. `only`:
-    the commands to time (all when empty; verify always runs, as the check of the workspace)."""
+    the commands to time (all when empty; verify first, as the check of the workspace)."""
     python = sys.executable
     praksis = [str(Path(python).parent / "praksis"), "--root", str(workspace)]
     figures: dict[str, Any] = {}
-    wall, rss, out = timed([*praksis, "verify", "--json"], ROOT, allowed=(0, 1))
-    problems = json.loads(out)
-    if problems.get("avvik"):
-        raise SystemExit(f"verify found problems in the built workspace: {problems['avvik'][:3]}")
-    size = sum(os.path.getsize(os.path.join(d, n)) for d, _s, names in os.walk(workspace / "archive") for n in names)
-    figures["verify"] = (wall, rss, f"{size / 1e6 / wall:.0f} MB/s over {size / 1e6:.0f} MB; {problems['saker']} cases, "
-                                    f"{problems['filer']} files checked by checksum")
-    wanted = (lambda name: not only or name in only)  # noqa: E731
+
+    def wanted(name: str) -> bool:
+        return not only or name in only
+
+    if wanted("verify"):
+        wall, rss, out = timed([*praksis, "verify", "--json"], ROOT, allowed=(0, 1), keep_output=True)
+        problems = json.loads(out)
+        if problems.get("avvik"):
+            raise SystemExit(f"verify found problems in the built workspace: {problems['avvik'][:3]}")
+        size = sum(os.path.getsize(os.path.join(d, n)) for d, _s, names in os.walk(workspace / "archive") for n in names)
+        figures["verify"] = (wall, rss, f"{size / 1e6 / wall:.0f} MB/s over {size / 1e6:.0f} MB; {problems['saker']} "
+                                        f"cases, {problems['filer']} files checked by checksum")
     if wanted("reindex"):
         wall, rss, _out = timed([*praksis, "reindex"], ROOT)
         figures["reindex"] = (wall, rss, "")
@@ -439,6 +449,8 @@ def measure(workspace: Path, only: set[str]) -> dict[str, Any]:
     drops = watcher_drops(workspace, python)
     for name, label in (("plass", "watch: new placement"), ("skann", "watch: signed scan")):
         item = drops[name]
+        if item is None:
+            continue
         figures[label] = (item["sekunder"] - item["konvertering"], drops["rss"],
                           f"{item['sekunder']:.2f} s in all, {item['konvertering']:.2f} s converting; {item['utfall']}")
     return figures
@@ -451,15 +463,16 @@ def print_table(results: dict[int, dict[str, Any]], load: dict[int, str]) -> Non
     print(f"{'':32}" + "".join(f"{f'{n:,} cases':>24}" for n in sizes)
           + (f"{'growth ' + format(sizes[0], ',') + '→' + format(sizes[-1], ','):>22}" if len(sizes) > 1 else ""))
     for name in names:
-        cells = "".join(f"{results[n][name][0]:>12.2f} s {results[n][name][1]:>6.0f} MB " for n in sizes)
+        cells = "".join(f"{results[n][name][0]:>12.2f} s {results[n][name][1]:>6.0f} MB " if name in results[n]
+                        else f"{'—':>24}" for n in sizes)
         growth = ""
-        if len(sizes) > 1 and results[sizes[0]][name][0] > 0:
+        if len(sizes) > 1 and name in results[sizes[0]] and name in results[sizes[-1]]:
             growth = f"{results[sizes[-1]][name][0] / results[sizes[0]][name][0]:>21.1f}x"
         print(f"{name:<32}{cells}{growth}")
     print("notes:")
     for n in sizes:
         for name in names:
-            if results[n][name][2]:
+            if name in results[n] and results[n][name][2]:
                 print(f"  {n:,} {name}: {results[n][name][2]}")
         print(f"  {n:,} load: {load[n]}")
     print("(watch rows: drop-to-result less the time spent rendering and converting, which is shown in the notes;"
@@ -474,7 +487,7 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="build the workspaces under this folder and keep them")
     parser.add_argument("--json-out", type=Path, help="also write the figures to this file as JSON")
     parser.add_argument("--only", default="", help="time only these (comma separated): reindex, list, mangler, "
-                                                   "show, export, watch; verify always runs")
+                                                   "show, export, watch, verify (default: all)")
     parser.add_argument("dir", nargs="?", type=Path)
     args = parser.parse_args()
     if args.build_only:
@@ -488,8 +501,9 @@ def main() -> None:
     try:
         for n in args.cases:
             workspace = base / f"ws-{n}"
-            if not (workspace / "registry.sqlite").exists():
-                build(workspace, n)
+            if not (workspace / "registry.sqlite").exists():  # built by a child: this process stays small,
+                subprocess.run([sys.executable, __file__, "--build-only", "--cases", str(n), str(workspace)],  # noqa: S603
+                               check=True)  # as Linux counts it into every later child's ru_maxrss
             load[n] = " ".join(f"{x:.2f}" for x in os.getloadavg())
             results[n] = measure(workspace, set(filter(None, args.only.split(","))))
             print(f"measured {n:,} cases (load average {load[n]})", flush=True)
