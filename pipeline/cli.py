@@ -23,7 +23,8 @@ from .environment import from_os_error, from_sqlite_error
 from .errors import ExitCode, InputFileError, PraksisError
 from .ingest import CaseError, Ingest
 from .preview import PreviewDocument, render_previews
-from .report import ValidationJson, ValidationTable, ingest_json, print_case, print_case_list, print_ingest
+from .report import (ValidationJson, ValidationTable, ingest_json, json_list, print_case, print_case_list,
+                     print_ingest)
 from .template_check import check_templates
 from .validation import FileResult, Validator
 from .workspace import Workspace, init_workspace, workspace_from
@@ -153,7 +154,7 @@ def list_command(app: AppContext, as_json: bool) -> None:
     """Sakene: status, tiltak, enhet, periode, dokumenter og hva som mangler signert versjon."""
     cases = list_cases(ArchiveStore(app.config.workspace.archive), app.config)
     if as_json:
-        click.echo(json.dumps({"saker": cases}, ensure_ascii=False, indent=2))
+        click.echo(json_list("saker", cases))
         return
     print_case_list(cases, click.echo)
 
@@ -296,7 +297,7 @@ def mangler(app: AppContext, as_json: bool) -> None:
     """Det en koordinator må purre på: dokumenter uten signert kopi, og attester som mangler."""
     items = missing_items(ArchiveStore(app.config.workspace.archive), app.config)
     if as_json:
-        click.echo(json.dumps({"mangler": items}, ensure_ascii=False, indent=2))
+        click.echo(json_list("mangler", items))
         return
     if not items:
         click.echo("Ingenting mangler: alle dokumenter som skal signeres har signert kopi.")

@@ -25,7 +25,7 @@ CREATE TABLE IF NOT EXISTS sak (
     saksnummer TEXT PRIMARY KEY, saksaar INTEGER NOT NULL, sakssekvensnummer INTEGER NOT NULL,
     system_id TEXT NOT NULL UNIQUE, praksisplass_id TEXT NOT NULL UNIQUE, person_hmac TEXT NOT NULL,
     status TEXT, tiltak TEXT, enhet TEXT, startdato TEXT, sluttdato TEXT, saksstatus TEXT,
-    opprettet TEXT NOT NULL, oppdatert TEXT NOT NULL);
+    opprettet TEXT NOT NULL, oppdatert TEXT NOT NULL, faktisk_sluttdato TEXT);
 CREATE TABLE IF NOT EXISTS journalpost (
     saksnummer TEXT NOT NULL REFERENCES sak(saksnummer), dokumenttype TEXT NOT NULL,
     journalpostnummer INTEGER NOT NULL, journalaar INTEGER NOT NULL, journalsekvensnummer INTEGER NOT NULL,
@@ -92,6 +92,9 @@ class Registry:
         for column, ddl in (("kanal", "kanal TEXT NOT NULL DEFAULT 'kommando'"), ("kvittering", "kvittering TEXT")):
             if column not in have:
                 self.db.execute(f"ALTER TABLE inndata ADD COLUMN {ddl}")
+        if "faktisk_sluttdato" not in {row["name"] for row in self.db.execute("PRAGMA table_info(sak)")}:
+            # NULL until the case is synced again: `praksis list` then reads that case's files
+            self.db.execute("ALTER TABLE sak ADD COLUMN faktisk_sluttdato TEXT")
 
     def close(self) -> None:
         self.db.close()
@@ -126,16 +129,37 @@ class Registry:
         rows = self.db.execute("SELECT * FROM sak ORDER BY saksaar, sakssekvensnummer").fetchall()
         return [c for c in (_case(r) for r in rows) if c]
 
+    def filed_cases(self) -> Iterator[sqlite3.Row]:
+        """The cases that have files (a reserved number has no status yet), in case number order."""
+        return self.db.execute("SELECT saksnummer, status, tiltak, enhet, startdato, sluttdato, faktisk_sluttdato, "
+                               "saksstatus FROM sak WHERE status IS NOT NULL "
+                               "ORDER BY saksaar, sakssekvensnummer")
+
+    def document_states(self) -> Iterator[sqlite3.Row]:
+        """Per journal post with a version: its latest version, whether that one is signed
+        (`siste_signert`), when it was made, and how many versions are signed. (SQLite takes
+        the bare columns from the row of the one max().)"""
+        return self.db.execute(
+            """SELECT j.saksnummer, j.dokumenttype, j.journalpostnummer, max(v.versjon) AS versjon,
+                      v.signert AS siste_signert, v.opprettet AS siste_opprettet, sum(v.signert) AS signerte
+               FROM journalpost j JOIN versjon v ON v.saksnummer = j.saksnummer AND v.dokumenttype = j.dokumenttype
+               GROUP BY j.saksnummer, j.dokumenttype ORDER BY j.saksnummer, j.journalpostnummer""")
+
     def upsert_case(self, saksnummer: str, saksaar: int, sekvens: int, system_id: str, praksisplass_id: str,
                     person_hmac: str, status: str | None, tiltak: str | None, enhet: str | None,
-                    startdato: str | None, sluttdato: str | None, saksstatus: str | None, now: str) -> None:
+                    startdato: str | None, sluttdato: str | None, saksstatus: str | None, now: str,
+                    faktisk_sluttdato: str | None = None) -> None:
+        """`faktisk_sluttdato`: the real end date, "" when there is none (NULL: not known here)."""
         self.db.execute(
-            """INSERT INTO sak VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """INSERT INTO sak (saksnummer, saksaar, sakssekvensnummer, system_id, praksisplass_id, person_hmac, status,
+               tiltak, enhet, startdato, sluttdato, saksstatus, opprettet, oppdatert, faktisk_sluttdato)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                ON CONFLICT (saksnummer) DO UPDATE SET status = excluded.status, tiltak = excluded.tiltak,
                enhet = excluded.enhet, startdato = excluded.startdato, sluttdato = excluded.sluttdato,
-               saksstatus = excluded.saksstatus, oppdatert = excluded.oppdatert""",
+               saksstatus = excluded.saksstatus, oppdatert = excluded.oppdatert,
+               faktisk_sluttdato = excluded.faktisk_sluttdato""",
             (saksnummer, saksaar, sekvens, system_id, praksisplass_id, person_hmac, status, tiltak, enhet,
-             startdato, sluttdato, saksstatus, now, now))
+             startdato, sluttdato, saksstatus, now, now, faktisk_sluttdato))
 
     # --- journal posts and versions -------------------------------------------------------
 

@@ -13,6 +13,13 @@ from .workspace import Workspace
 Echo = Callable[[str], None]
 
 
+def json_list(key: str, items: list[dict[str, Any]]) -> str:
+    """`{key: items}` as JSON with one item per line: each line by the C encoder (`indent`
+    makes json use its pure-Python encoder, 13 of the 22 s of a 30,000-case `list --json`)."""
+    lines = ",\n".join("  " + json.dumps(item, ensure_ascii=False) for item in items)
+    return f'{{"{key}": [\n{lines}\n]}}' if items else f'{{"{key}": []}}'
+
+
 def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 

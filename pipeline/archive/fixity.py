@@ -71,33 +71,42 @@ def _check_sources(folder: Path, report: FixityReport, root: Path) -> set[Path]:
     return known
 
 
+def _unregistered(paths: list[Path], known: set[Path], root: Path) -> list[FixityProblem]:
+    return [FixityProblem("uregistrert", str(path.relative_to(root)), "filen står ikke i noen metadata")
+            for path in paths if path not in known]
+
+
 def verify_archive(store: ArchiveStore, registry: Registry | None = None) -> FixityReport:
+    """Case by case: each case's files are checked against its own metadata, so memory holds
+    one case's paths at a time (a 30,000-case archive has over a million files)."""
     report = FixityReport()
     root = store.root
-    known: set[Path] = set()
-    case_folders: set[Path] = set()
+    unregistered: list[FixityProblem] = []
     if root.is_dir():
-        for year in sorted(p for p in root.iterdir() if p.is_dir() and p.name.isdigit()):
+        years = sorted(p for p in root.iterdir() if p.is_dir() and p.name.isdigit())
+        for year in years:
             for folder in sorted(p for p in year.iterdir() if p.is_dir()):
-                case_folders.add(folder)
+                known: set[Path] = set()
                 try:
                     case = store._load(folder) if (folder / SAKSMAPPE).exists() else None
                 except ArchiveError as exc:
                     report.problems.append(FixityProblem("ulesbar", str(folder.relative_to(root)), exc.message))
-                    continue
-                if case is None:
-                    report.problems.append(FixityProblem("mangler", str((folder / SAKSMAPPE).relative_to(root)),
-                                                         "saksmappen har ingen saksmappe.json"))
-                    continue
-                report.cases += 1
-                known |= _check_case(case, report, root)
-        known |= _check_sources(root / SOURCES, report, root)
-        for path in sorted(p for p in root.rglob("*") if p.is_file()):
-            if STAGING in path.relative_to(root).parts or path in known:
-                continue
-            if any(folder in path.parents for folder in case_folders) or path.parent == root or path.parent.parent == root:
-                report.problems.append(FixityProblem("uregistrert", str(path.relative_to(root)),
-                                                     "filen står ikke i noen metadata"))
+                    case = None
+                else:
+                    if case is None:
+                        report.problems.append(FixityProblem("mangler", str((folder / SAKSMAPPE).relative_to(root)),
+                                                             "saksmappen har ingen saksmappe.json"))
+                if case is not None:
+                    report.cases += 1
+                    known = _check_case(case, report, root)
+                unregistered += _unregistered([p for p in folder.rglob("*") if p.is_file()], known, root)
+        known = _check_sources(root / SOURCES, report, root)
+        # outside the case folders: files in archive/ itself and in its folders (a year, kilder/…)
+        loose = [p for p in root.iterdir() if p.is_file()]
+        for folder in (p for p in root.iterdir() if p.is_dir() and p.name != STAGING):
+            loose += [p for p in folder.iterdir() if p.is_file()]
+        unregistered += _unregistered(loose, known, root)
+    report.problems += sorted(unregistered, key=lambda problem: problem.path)
     if registry is not None:
         for row in registry.cases():
             if row.status is not None and not (store.case_folder(row.saksnummer) / SAKSMAPPE).exists():

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime
+from itertools import islice
 from pathlib import Path
+from typing import Any
 
 from ..config import Config
 from ..errors import ConfigError
@@ -158,23 +160,26 @@ def reindex(store: ArchiveStore, registry: Registry) -> dict[str, int]:
     journal_max: Counter[int] = Counter()
     inputs: dict[str, tuple[str, str, int]] = {}
     exports: dict[tuple[str, str], dict] = {}
-    for case in store.iter_cases():
-        sync_case(registry, store, case)
-        cases += 1
-        year = case.meta["saksaar"]
-        case_max[year] = max(case_max[year], case.meta["sakssekvensnummer"])
-        for journal in case.journals.values():
-            journals += 1
-            versions += len(journal.versions)
-            jy = journal.meta["journalaar"]
-            journal_max[jy] = max(journal_max[jy], journal.meta["journalsekvensnummer"])
-        for item in store.events(case.folder):
-            if item["type"] == "mottatt":
-                source = item["kilde"]
-                name, when, count = inputs.get(source["sha256"], (source["fil"], item["tid"], 0))
-                inputs[source["sha256"]] = (name, min(when, item["tid"]), count + 1)
-            elif item["type"] == "eksportert":
-                exports[(case.saksnummer, item["mal"])] = item  # the log is in time order: the last one wins
+    for batch in _batches(store.iter_cases()):
+        with registry.transaction():  # a commit per case (an fsync each) took two thirds of the time
+            for case in batch:
+                events = store.events(case.folder)
+                _sync_rows(registry, case, events)
+                cases += 1
+                year = case.meta["saksaar"]
+                case_max[year] = max(case_max[year], case.meta["sakssekvensnummer"])
+                for journal in case.journals.values():
+                    journals += 1
+                    versions += len(journal.versions)
+                    jy = journal.meta["journalaar"]
+                    journal_max[jy] = max(journal_max[jy], journal.meta["journalsekvensnummer"])
+                for item in events:
+                    if item["type"] == "mottatt":
+                        source = item["kilde"]
+                        name, when, count = inputs.get(source["sha256"], (source["fil"], item["tid"], 0))
+                        inputs[source["sha256"]] = (name, min(when, item["tid"]), count + 1)
+                    elif item["type"] == "eksportert":
+                        exports[(case.saksnummer, item["mal"])] = item  # in time order: the last one wins
     with registry.transaction():
         for name, maxima in (("sak", case_max), ("journal", journal_max)):
             for year, last in maxima.items():
@@ -186,27 +191,37 @@ def reindex(store: ArchiveStore, registry: Registry) -> dict[str, int]:
     return {"saker": cases, "journalposter": journals, "versjoner": versions, "inndata": len(inputs)}
 
 
+def _batches(cases: Iterator[CaseFiles], size: int = 100) -> Iterator[list[CaseFiles]]:
+    while batch := list(islice(cases, size)):
+        yield batch
+
+
 def sync_case(registry: Registry, store: ArchiveStore, case: CaseFiles) -> None:
-    """Upsert one case's registry rows from its files (used by ingest and by reindex)."""
-    meta, summary = case.meta, case.meta["praksis"]
+    """Upsert one case's registry rows from its files (used by ingest and by the signed filing)."""
     with registry.transaction():
-        registry.upsert_case(case.saksnummer, meta["saksaar"], meta["sakssekvensnummer"], meta["systemID"],
-                             summary["praksisplass_id"], summary["person"], summary["status"], summary["tiltak"],
-                             summary["enhet"], summary["startdato"], summary["sluttdato"], meta["saksstatus"],
-                             meta.get("oppdatertDato", meta["opprettetDato"]))
-        for journal in case.journals.values():
-            jp = journal.meta
-            registry.upsert_journal(JournalRow(case.saksnummer, journal.dokumenttype, jp["journalpostnummer"],
-                                               jp["journalaar"], jp["journalsekvensnummer"], jp["systemID"],
-                                               jp["journalstatus"]))
-            for version in journal.versions:
-                objects = {o["variantformat"]: o for o in version.meta["dokumentobjekt"]}
-                registry.upsert_version(case.saksnummer, journal.dokumenttype, version.number,
-                                        version.meta["fakta_sha256"], objects.get("Produksjonsformat", {}).get("sjekksum", ""),
-                                        objects.get("Arkivformat", {}).get("sjekksum", ""), version.meta["arsak"],
-                                        version.meta["opprettetDato"], bool(version.meta.get("signert")))
-        for item in store.events(case.folder):
-            registry.index_event(item["id"], case.saksnummer, item["tid"], item["type"])
+        _sync_rows(registry, case, store.events(case.folder))
+
+
+def _sync_rows(registry: Registry, case: CaseFiles, events: list[dict[str, Any]]) -> None:
+    """One case's rows, inside the caller's transaction."""
+    meta, summary = case.meta, case.meta["praksis"]
+    registry.upsert_case(case.saksnummer, meta["saksaar"], meta["sakssekvensnummer"], meta["systemID"],
+                         summary["praksisplass_id"], summary["person"], summary["status"], summary["tiltak"],
+                         summary["enhet"], summary["startdato"], summary["sluttdato"], meta["saksstatus"],
+                         meta.get("oppdatertDato", meta["opprettetDato"]), summary.get("faktisk_sluttdato") or "")
+    for journal in case.journals.values():
+        jp = journal.meta
+        registry.upsert_journal(JournalRow(case.saksnummer, journal.dokumenttype, jp["journalpostnummer"],
+                                           jp["journalaar"], jp["journalsekvensnummer"], jp["systemID"],
+                                           jp["journalstatus"]))
+        for version in journal.versions:
+            objects = {o["variantformat"]: o for o in version.meta["dokumentobjekt"]}
+            registry.upsert_version(case.saksnummer, journal.dokumenttype, version.number,
+                                    version.meta["fakta_sha256"], objects.get("Produksjonsformat", {}).get("sjekksum", ""),
+                                    objects.get("Arkivformat", {}).get("sjekksum", ""), version.meta["arsak"],
+                                    version.meta["opprettetDato"], bool(version.meta.get("signert")))
+    for item in events:
+        registry.index_event(item["id"], case.saksnummer, item["tid"], item["type"])
 
 
 def reindex_workspace(config: Config, say: Callable[[str], None] | None = None) -> dict[str, int]:
