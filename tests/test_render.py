@@ -134,6 +134,10 @@ def test_signature_rows_follow_the_config(config) -> None:
     rec = sample_record()
     for name, spec in config.settings.dokumenter.items():
         document = Document(io.BytesIO(render(config, rec, name)))
+        if spec.mal == "praksisbevis.docx":  # the issuer signs on a line under the text, not in a table
+            lines = [p for p in document.paragraphs if p.text.startswith("_____")]
+            assert len(lines) == len(spec.signeres_av), (name, len(lines))
+            continue
         signature_table = document.tables[-1]
         header = 1 if signature_table.rows[0].cells[0].text == "Part" else 0
         names = [row.cells[0].text for row in signature_table.rows[header:]]
