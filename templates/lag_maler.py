@@ -300,20 +300,23 @@ def letterhead_and_footer(doc: Document) -> None:
 
 
 def opening(doc: Document, subtitle: str | None) -> None:
-    """«Vår ref.», «Dato» and the screening line, then the title (Heading 1) and a subtitle."""
-    ref = para(doc, "", align=WD_ALIGN_PARAGRAPH.RIGHT, size=9.5)
-    ref.add_run("Vår ref.: ").bold = True
-    ref.add_run("{{ dokument.var_ref }}")
-    ref.paragraph_format.space_after = Pt(0)
-    day = para(doc, "", align=WD_ALIGN_PARAGRAPH.RIGHT)
-    day.add_run("Dato: ").bold = True
-    day.add_run("{{ dokument.dato|dato }}")
-    tag(doc, "{%p if dokument.skjerming %}")
-    para(doc, "{{ dokument.skjerming }}", size=9.5, color=GREY, align=WD_ALIGN_PARAGRAPH.RIGHT)
-    tag(doc, "{%p endif %}")
+    """The title (Heading 1) and a subtitle first, so a screen reader starts with the title;
+    then «Vår ref.» and «Dato» on one line and the screening line."""
     para(doc, "{{ dokument.tittel }}", style="Heading 1")
     if subtitle:
         para(doc, subtitle, bold=True, color=GREY)
+    ref = para(doc, "", size=9.5)
+    ref.add_run("Vår ref.: ").bold = True
+    ref.add_run("{{ dokument.var_ref }}")
+    ref.add_run("\u2003\u2003")
+    ref.add_run("Dato: ").bold = True
+    ref.add_run("{{ dokument.dato|dato }}")
+    for run in ref.runs:
+        run.font.size = Pt(9.5)
+    ref.paragraph_format.space_after = Pt(0)
+    tag(doc, "{%p if dokument.skjerming %}")
+    para(doc, "{{ dokument.skjerming }}", size=9.5, color=GREY).paragraph_format.space_after = Pt(10)
+    tag(doc, "{%p endif %}")
 
 
 def party_table(doc: Document, rows: list[tuple[str, str, list[tuple[str, str]]]]) -> None:
