@@ -6,6 +6,7 @@ from collections import Counter
 
 from ..config import Config
 from ..locking import workspace_lock
+from ..pages.state import record_case
 from ..registry import JournalRow, Registry
 from .store import ArchiveStore, CaseFiles
 
@@ -69,6 +70,7 @@ def sync_case(registry: Registry, store: ArchiveStore, case: CaseFiles) -> None:
                                         version.meta["opprettetDato"], bool(version.meta.get("signert")))
         for item in store.events(case.folder):
             registry.index_event(item["id"], case.saksnummer, item["tid"], item["type"])
+        record_case(registry.db, store, case)  # what the inbox pages and til_signering/ need
 
 
 def reindex_workspace(config: Config) -> dict[str, int]:

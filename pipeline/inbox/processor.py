@@ -24,12 +24,14 @@ from ..convert import ConverterPool
 from ..identifiers import mask_numbers_in
 from ..ingest import Ingest, RecordOutcome
 from ..locking import WorkspaceBusy
+from ..places import is_places_sheet
 from ..reading import SUPPORTED
 from ..registry import Registry
 from ..validation import FileResult
 from ..workspace import sha256_file
 from . import receipts
 from .folders import free_name, move_no_clobber, write_text
+from .places_intake import process_places
 from .rejected_rows import write_rejected_rows
 
 log = logging.getLogger("praksis.watch")
@@ -104,6 +106,8 @@ class InboxProcessor:
             notice = self.duplicates / f"{target}.duplikat.txt"
             write_text(notice, receipts.duplicate(name, sha, received, dict(earlier)))
             return InboxResult("duplikat", name, move_no_clobber(path, self.duplicates, target), notice)
+        if is_places_sheet(path):  # «ledige plasser»: the units' offers, not placements
+            return process_places(self, path, sha, received)
         try:
             report = Ingest(self.config, progress=lambda message: log.debug(mask_numbers_in(message)), pool=self.pool,
                             channel="innboks", force=earlier is not None).run([path])

@@ -99,6 +99,7 @@ class InboxWatcher:
             observer.start()
             try:
                 self._scan()
+                self._refresh_pages()
                 self._log_start()
                 self.started.set()
                 next_scan = time.monotonic() + self.settings.ny_gjennomgang_sekunder
@@ -217,6 +218,17 @@ class InboxWatcher:
         if result.outcome != "forsvant":
             (self.signed_results if signed else self.results).append(result)  # type: ignore[arg-type]
             (log.warning if result.outcome in ("avvist", "ustøttet", "delvis") else log.info)(result.log_line())
+            self._refresh_pages()
+
+    def _refresh_pages(self) -> None:
+        """til_signering/ and the pages after every file (a failure is logged: the watcher goes on)."""
+        from ..pages import refresh
+        try:
+            result = refresh(self.config)
+            log.debug("oversikten oppdatert: %d åpne saker, %d lagt i og %d fjernet fra til_signering/ (%.2f s)",
+                      result.cases, result.written, result.removed, result.seconds)
+        except Exception as exc:  # noqa: BLE001 - the page is a view: it must never stop the watcher
+            log.error("kunne ikke oppdatere oversikten: %s", type(exc).__name__)
 
     def _failed(self, path: Path, exc: Exception) -> None:
         """Log the error (its type and message only: no record values) and retry later; after
