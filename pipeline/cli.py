@@ -251,6 +251,9 @@ def signert(app: AppContext, files: tuple[Path, ...], as_json: bool) -> None:
                            f"{result.saksnummer} som versjon {result.version} ({result.kind}; funnet fra {result.method})")
                 for signature in result.signatures:
                     click.echo(f"      signatur: {signature['signert_av']}: {signature['resultat']}")
+                if result.replaced_by is not None:
+                    click.echo(f"      ADVARSEL: versjon {result.identity.versjon} er erstattet av versjon "
+                               f"{result.replaced_by}, som fortsatt venter på signatur.")
             else:
                 click.echo(f"  AVVIST {', '.join(result.names)}: {result.message}")
         done = sum(1 for r in results if r.outcome == "arkivert")

@@ -33,6 +33,7 @@ from . import receipts
 from .folders import free_name, move_no_clobber, write_text
 from .places_intake import process_places
 from .rejected_rows import write_rejected_rows
+from .til_signering import waiting_by_case
 
 log = logging.getLogger("praksis.watch")
 
@@ -128,7 +129,10 @@ class InboxProcessor:
         notice = self.done / f"{target}.kvittering.txt"
         done = datetime.now().astimezone().replace(microsecond=0)
         write_text(notice, receipts.receipt(name, sha, received, done, file_result, report.outcomes, report.documents,
-                                            report.source_copies.get(str(path)), rejected_file))
+                                            report.source_copies.get(str(path)), rejected_file,
+                                            {k: spec.tittel for k, spec in self.config.settings.dokumenter.items()},
+                                            self._waiting({o.saksnummer for o in filed if o.saksnummer}),
+                                            self.config.settings.innboks.til_signering))
         faults.crash_point("innboks-foer-flytting")
         moved = move_no_clobber(path, self.done, target)
         faults.crash_point("innboks-etter-flytting")
@@ -167,6 +171,14 @@ class InboxProcessor:
                     self._receipt_written(sha, notice)
                     return notice.relative_to(self.inbox).as_posix()
         return None
+
+    def _waiting(self, cases: set[str]) -> dict[str, list[tuple[str, str]]]:
+        """til_signering/ brought up to date, and what waits there for these cases."""
+        registry = self._registry()
+        try:
+            return waiting_by_case(self.config, registry.db, cases)
+        finally:
+            registry.close()
 
     def _registry(self) -> Registry:
         return Registry(self.config.workspace.registry)

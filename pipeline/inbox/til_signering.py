@@ -172,3 +172,15 @@ def sync(config: Config, db: sqlite3.Connection) -> SyncResult:
     if fresh != manifest:
         atomic_write_bytes(manifest_path, json.dumps(fresh).encode("utf-8"), READABLE)
     return result
+
+
+def waiting_by_case(config: Config, db: sqlite3.Connection, cases: set[str]) -> dict[str, list[tuple[str, str]]]:
+    """The folder synced, then for each of `cases` its files there with the documents' titles
+    (for the receipt of the sheet that filed them)."""
+    sync(config, db)
+    specs = config.settings.dokumenter
+    found: dict[str, list[tuple[str, str]]] = {}
+    for item in waiting_documents(db, config):
+        if item.saksnummer in cases:
+            found.setdefault(item.saksnummer, []).append((item.file_name, specs[item.dokumenttype].tittel))
+    return found

@@ -63,7 +63,8 @@ class InboxWatcher:
         self.polling = polling
         self.pool = pool
         self._own_pool = pool is None
-        self.rules = IgnoreRules(self.settings.ignorer)
+        # the pages praksis itself writes into the inbox are not input
+        self.rules = IgnoreRules([*self.settings.ignorer, self.settings.oversikt, self.settings.ledige_plasser])
         self.tracker = StabilityTracker(self.settings.stabil_sekunder)
         self.names: queue.SimpleQueue[Path] = queue.SimpleQueue()
         self.wake = threading.Event()
