@@ -90,23 +90,46 @@ def _name_from_title(case: CaseFiles) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class CaseFacts:
+    """One `oversikt_sak` row (ISO dates)."""
+
+    saksnummer: str
+    navn: str | None
+    krav_politiattest: bool = False
+    politiattest_fremvist: str | None = None
+    krav_mrsa: bool = False
+    mrsa_fremvist: str | None = None
+    oppstartsmoete: str | None = None
+    midtveisevaluering: str | None = None
+    avslutningsmoete: str | None = None
+
+
+def put_case(db: sqlite3.Connection, facts: CaseFacts) -> None:
+    db.execute("INSERT OR REPLACE INTO oversikt_sak VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               (facts.saksnummer, facts.navn, int(facts.krav_politiattest), facts.politiattest_fremvist,
+                int(facts.krav_mrsa), facts.mrsa_fremvist, facts.oppstartsmoete, facts.midtveisevaluering,
+                facts.avslutningsmoete))
+
+
+def put_document(db: sqlite3.Connection, saksnummer: str, dokumenttype: str, state: SigningState, pdf: str,
+                 pdf_sha256: str) -> None:
+    db.execute("INSERT OR REPLACE INTO oversikt_dokument VALUES (?, ?, ?, ?, ?, ?, ?)",
+               (saksnummer, dokumenttype, state.current, int(state.waiting), pdf, pdf_sha256,
+                json.dumps([list(pair) for pair in state.superseded])))
+
+
 def record_case(db: sqlite3.Connection, store: ArchiveStore, case: CaseFiles) -> None:
-    """Upsert the case's rows (call inside the registry transaction that syncs the case)."""
+    """Upsert the case's rows from its files (call inside the registry transaction that syncs the case)."""
     ensure_tables(db)
     record = _newest_record(case)
     krav = record.get("krav") or {}
-    name = (record.get("praktikant") or {}).get("navn") or _name_from_title(case)
-    db.execute("INSERT OR REPLACE INTO oversikt_sak VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-               (case.saksnummer, name, int(bool(krav.get("politiattest"))),
-                record.get("politiattest_fremvist"), int(bool(krav.get("mrsa_tuberkulose"))),
-                record.get("mrsa_tuberkulose_fremvist"), record.get("oppstartsmoete"),
-                record.get("midtveisevaluering"), record.get("avslutningsmoete")))
+    put_case(db, CaseFacts(case.saksnummer, (record.get("praktikant") or {}).get("navn") or _name_from_title(case),
+                           bool(krav.get("politiattest")), record.get("politiattest_fremvist"),
+                           bool(krav.get("mrsa_tuberkulose")), record.get("mrsa_tuberkulose_fremvist"),
+                           record.get("oppstartsmoete"), record.get("midtveisevaluering"), record.get("avslutningsmoete")))
     db.execute("DELETE FROM oversikt_dokument WHERE saksnummer = ?", (case.saksnummer,))
     for name, journal in case.journals.items():
         state = signing_state(journal)
-        if state is None:
-            continue
-        pdf, sha = _archival(store, case, journal, state.current)
-        db.execute("INSERT INTO oversikt_dokument VALUES (?, ?, ?, ?, ?, ?, ?)",
-                   (case.saksnummer, name, state.current, int(state.waiting), pdf, sha,
-                    json.dumps([list(pair) for pair in state.superseded])))
+        if state is not None:
+            put_document(db, case.saksnummer, name, state, *_archival(store, case, journal, state.current))

@@ -50,7 +50,8 @@ class Dom(HTMLParser):
 
     @property
     def all_text(self) -> str:
-        return " ".join("".join(self.text).split())
+        """Every text node, separated by one space (table cells and list items apart)."""
+        return " ".join(" ".join(self.text).split())
 
 
 def file_links(dom: Dom, page: Path) -> list[Path]:
