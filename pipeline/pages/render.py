@@ -27,7 +27,7 @@ ul{margin:0;padding-left:1.1rem}
 .forfalt{color:#9b0000;font-weight:700}
 .merk{color:#6b4a00}
 .ok{color:#1d5e20}
-.liten{color:#444;font-size:.9rem}
+.liten{color:#444;font-size:.9rem;font-weight:400}
 .sammendrag{display:flex;gap:1.5rem;flex-wrap:wrap;padding:0;list-style:none}
 .sammendrag li{border:1px solid #8a8a8a;padding:.4rem .8rem;border-radius:4px}
 """
@@ -171,13 +171,18 @@ def _places_table(units: list[UnitPlaces], public: bool) -> str:
         contact = "<br>".join([e(offer.kontakt)]
                               + ([f'<a href="mailto:{quote(offer.kontakt_epost, safe="@.")}">{e(offer.kontakt_epost)}</a>']
                                  if offer.kontakt_epost else [])
-                              + ([f"tlf. {e(offer.kontakt_telefon)}"] if offer.kontakt_telefon else []))
+                              + ([f"tlf. {e(_phone(offer.kontakt_telefon))}"] if offer.kontakt_telefon else []))
         rows.append(f'<tr><th scope="row">{e(offer.enhet)}'
                     + (f'<br><span class="liten">{e(offer.adresse)}</span>' if offer.adresse else "") + "</th>"
                     + ("" if public else f"<td>{offer.antall}</td><td>{unit.taken}</td>")
                     + f"<td><strong>{unit.free}</strong></td><td>{e(period)}</td><td>{tasks}</td><td>{e(needs)}</td>"
                     f"<td>{contact}</td></tr>")
     return head + "".join(rows) + "</tbody></table>"
+
+
+def _phone(number: str) -> str:
+    """A Norwegian 8-digit number as people write it: 12 34 56 78."""
+    return " ".join(number[i:i + 2] for i in range(0, 8, 2)) if len(number) == 8 and number.isdigit() else number
 
 
 def _iso(value: str | None, prefix: str) -> str:
