@@ -65,7 +65,9 @@ def waiting_documents(db: sqlite3.Connection, config: Config) -> list[Waiting]:
     from ..pages.state import ensure_tables
     ensure_tables(db)
     to_sign = {name for name, spec in config.settings.dokumenter.items() if spec.signeres_av}
-    rows = db.execute("""SELECT d.saksnummer, d.dokumenttype, d.gjeldende, d.pdf, d.pdf_sha256
+    cursor = db.cursor()
+    cursor.row_factory = None  # plain tuples: thousands of rows
+    rows = cursor.execute("""SELECT d.saksnummer, d.dokumenttype, d.gjeldende, d.pdf, d.pdf_sha256
                          FROM oversikt_dokument d JOIN sak s ON s.saksnummer = d.saksnummer
                          WHERE d.venter = 1 ORDER BY s.saksaar, s.sakssekvensnummer, d.dokumenttype""")
     return [Waiting(r[0], r[1], r[2], r[3], r[4]) for r in rows if r[1] in to_sign and r[3]]
@@ -83,9 +85,9 @@ def _read_manifest(path: Path) -> dict[str, list]:
         return {}
 
 
-def _stamp(path: Path) -> tuple[int, int]:
+def _stamp(path: Path) -> list[int]:
     info = path.stat()
-    return info.st_size, info.st_mtime_ns
+    return [info.st_size, info.st_mtime_ns]
 
 
 def _copy_atomic(source: Path, target: Path, expected_sha: str) -> bool:
@@ -143,15 +145,17 @@ def sync(config: Config, db: sqlite3.Connection) -> SyncResult:
         name = entry.name
         if name.startswith(".") or name.startswith("~$") or not entry.is_file(follow_symlinks=False):
             continue  # the manifest, temp files, lock files of a viewer: not ours to touch
-        path = Path(entry.path)
+        info = entry.stat(follow_symlinks=False)
+        stamp = [info.st_size, info.st_mtime_ns]
         known = manifest.get(name)
-        untouched = known is not None and tuple(known[1:]) == _stamp(path)
-        sha = known[0] if untouched else sha256_file(path)
+        untouched = known is not None and known[1:] == stamp
+        sha = known[0] if untouched else sha256_file(Path(entry.path))  # type: ignore[index]
         item = wanted.get(name)
         if item is not None and sha == item.pdf_sha256:
-            fresh[name] = [sha, *_stamp(path)]
+            fresh[name] = [sha, *stamp]
             result.kept += 1
             continue
+        path = Path(entry.path)
         if untouched or _is_archived_pdf(db, sha):
             path.unlink()  # a copy of an archived PDF: nothing is lost
             if item is None:

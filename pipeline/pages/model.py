@@ -29,7 +29,7 @@ def today_in_oslo() -> date:
     return datetime.now(OSLO).date()
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Document:
     dokumenttype: str
     tittel: str
@@ -41,7 +41,7 @@ class Document:
     superseded: tuple[tuple[int, int], ...]  # (signed version, version it signs), filed after a newer version
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Lack:
     kind: str  # signatur, attest, midtveis
     text: str
@@ -49,7 +49,7 @@ class Lack:
     link: str | None = None  # a file name in til_signering/
 
 
-@dataclass
+@dataclass(slots=True)
 class Case:
     saksnummer: str
     navn: str
@@ -98,8 +98,10 @@ def lacking(db: sqlite3.Connection, config: Config, today: date, open_only: bool
     ensure_tables(db)
     specs = config.settings.dokumenter
     bekreftet = Status.BEKREFTET.rang
-    documents: dict[str, list[sqlite3.Row]] = defaultdict(list)
-    for row in db.execute("SELECT saksnummer, dokumenttype, gjeldende, venter, utdatert_signert FROM oversikt_dokument"):
+    documents: dict[str, list[tuple]] = defaultdict(list)  # type: ignore[type-arg]
+    cursor = db.cursor()
+    cursor.row_factory = None  # plain tuples: this runs over every case
+    for row in cursor.execute("SELECT saksnummer, dokumenttype, gjeldende, venter, utdatert_signert FROM oversikt_dokument"):
         documents[row[0]].append(row)
     query = """SELECT s.saksnummer, s.status, s.tiltak, s.enhet, s.startdato, s.sluttdato, s.oppdatert,
                       o.navn, o.krav_politiattest, o.politiattest_fremvist, o.krav_mrsa, o.mrsa_fremvist,
@@ -107,34 +109,35 @@ def lacking(db: sqlite3.Connection, config: Config, today: date, open_only: bool
                FROM sak s LEFT JOIN oversikt_sak o ON o.saksnummer = s.saksnummer
                WHERE s.status IS NOT NULL""" + (" AND s.status != 'Avsluttet'" if open_only else "") + \
             " ORDER BY s.saksaar, s.sakssekvensnummer"
+    titles = {name: spec.tittel for name, spec in specs.items()}
+    to_sign = {name for name, spec in specs.items() if spec.signeres_av}
+    before_start = {name for name, spec in specs.items() if spec.fra_status.rang <= bekreftet}
     cases: list[Case] = []
-    for row in db.execute(query):
-        start, end = _day(row["startdato"]), _day(row["sluttdato"])
-        assert start is not None and end is not None
-        case = Case(row["saksnummer"], row["navn"] or "", row["status"], row["tiltak"] or "", row["enhet"] or "",
-                    start, end)
+    for (saksnummer, status, tiltak, enhet, startdato, sluttdato, oppdatert, navn, krav_politiattest,
+         politiattest_fremvist, krav_mrsa, mrsa_fremvist, midtveisevaluering) in cursor.execute(query):
+        start, end = date.fromisoformat(startdato), date.fromisoformat(sluttdato)
+        case = Case(saksnummer, navn or "", status, tiltak or "", enhet or "", start, end)
         started = today > start
-        for doc in documents.get(case.saksnummer, ()):
-            spec = specs.get(doc[1])
-            to_sign = bool(spec and spec.signeres_av)
-            waiting = to_sign and bool(doc[3])
+        for _sak, dokumenttype, current, pending, replaced in documents.get(saksnummer, ()):
+            waiting = dokumenttype in to_sign and bool(pending)
             # due before the start (from Bekreftet): unsigned after the start date is overdue
-            overdue = waiting and started and spec is not None and spec.fra_status.rang <= bekreftet
-            name = til_signering_name(case.saksnummer, doc[1], doc[2]) if waiting else None
-            title = spec.tittel if spec else doc[1]
-            superseded = tuple(tuple(pair) for pair in json.loads(doc[4]))
-            case.documents.append(Document(doc[1], title, doc[2], waiting, to_sign and not waiting, name, overdue,
+            overdue = waiting and started and dokumenttype in before_start
+            name = til_signering_name(saksnummer, dokumenttype, current) if waiting else None
+            title = titles.get(dokumenttype, dokumenttype)
+            superseded = tuple(tuple(pair) for pair in json.loads(replaced)) if replaced != "[]" else ()
+            case.documents.append(Document(dokumenttype, title, current, waiting,
+                                           dokumenttype in to_sign and not waiting, name, overdue,
                                            superseded))  # type: ignore[arg-type]
             if waiting:
-                case.lacks.append(Lack("signatur", f"signert {title.lower()} (v{doc[2]})", overdue, name))
-        if row["status"] != Status.AVSLUTTET.value:
-            for need, shown, what in ((row["krav_politiattest"], row["politiattest_fremvist"], "politiattest"),
-                                      (row["krav_mrsa"], row["mrsa_fremvist"], "MRSA/tuberkulose-erklæring")):
+                case.lacks.append(Lack("signatur", f"signert {title.lower()} (v{current})", overdue, name))
+        if status != Status.AVSLUTTET.value:
+            for need, shown, what in ((krav_politiattest, politiattest_fremvist, "politiattest"),
+                                      (krav_mrsa, mrsa_fremvist, "MRSA/tuberkulose-erklæring")):
                 if need and not shown:
                     case.lacks.append(Lack("attest", f"dato for {what} (kreves før start {start:%d.%m.%Y})",
                                            (start - today).days < ATTEST_DAYS))
-            midway = _day(row["midtveisevaluering"])
-            if midway is not None and midway < today and (_day(row["oppdatert"]) or midway) <= midway:
+            midway = _day(midtveisevaluering)
+            if midway is not None and midway < today and (_day(oppdatert) or midway) <= midway:
                 case.lacks.append(Lack("midtveis", f"midtveisevaluering {midway:%d.%m.%Y} er passert, og saken er "
                                                    "ikke oppdatert siden", True))
         cases.append(case)
