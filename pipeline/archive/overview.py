@@ -22,37 +22,37 @@ def lacking_signature(case: CaseFiles, config: Config) -> list[str]:
 
 
 def missing_items(store: ArchiveStore, config: Config) -> list[dict[str, str]]:
-    """What a coordinator chases: every document to be signed whose latest version has no
-    signed copy, and every placement whose required politiattest/MRSA declaration has no
-    date shown. (A sheet saying Startet without that date is rejected at validation, so such
-    placements stay at Bekreftet here until the date is filled in: they are listed with
-    their start date.)"""
-    items: list[dict[str, str]] = []
+    """What a coordinator chases: every document to be signed whose current version has no
+    signed copy, every placement whose required politiattest/MRSA declaration has no date
+    shown, and every passed midway evaluation not followed by an update. The same rules as
+    the overview page (pages/model.py), from the registry. (A sheet saying Startet without
+    the attest date is rejected at validation, so such placements stay at Bekreftet here
+    until the date is filled in: they are listed with their start date.)"""
+    from ..pages import backfill
+    from ..pages.model import lacking, today_in_oslo
+    from ..registry import Registry
     specs = config.settings.dokumenter
-    for case in store.iter_cases():
-        summary = case.meta["praksis"]
-        for name, journal in case.journals.items():
-            spec = specs.get(name)
-            latest = journal.latest
-            if spec is None or not spec.signeres_av or latest is None or latest.meta.get("signert"):
-                continue
-            items.append({"saksnummer": case.saksnummer, "hva": f"signert {spec.tittel.split(' ')[0].lower()}",
-                          "detalj": f"{journal.meta['registreringsID']} v{latest.number}, signeres av "
-                                    f"{', '.join(spec.signeres_av)} (id {case.saksnummer}:{name}:v{latest.number})",
-                          "type": "signatur", "dokument": name})
-        if summary["status"] in ("Avsluttet",) or not case.journals:
-            continue
-        newest = max((j.latest for j in case.journals.values() if j.latest),
-                     key=lambda v: v.meta["opprettetDato"], default=None)
-        if newest is None:
-            continue
-        record = read_json(newest.folder / GRUNNLAG)
-        for need, shown, what in (("politiattest", "politiattest_fremvist", "politiattest"),
-                                  ("mrsa_tuberkulose", "mrsa_tuberkulose_fremvist", "MRSA/tuberkulose-erklæring")):
-            if (record.get("krav") or {}).get(need) and not record.get(shown):
-                items.append({"saksnummer": case.saksnummer, "hva": f"dato for {what}",
-                              "detalj": f"status {summary['status']}, start {summary['startdato']}: kreves før start",
-                              "type": "attest", "dokument": ""})
+    registry = Registry(config.workspace.registry)
+    try:
+        backfill(registry, store)
+        cases = lacking(registry.db, config, today_in_oslo(), open_only=False)
+    finally:
+        registry.close()
+    items: list[dict[str, str]] = []
+    for case in cases:
+        for lack in case.lacks:
+            if lack.kind == "signatur":
+                spec = specs[lack.dokument]
+                items.append({"saksnummer": case.saksnummer, "hva": f"signert {spec.tittel.split(' ')[0].lower()}",
+                              "detalj": f"v{lack.versjon}, signeres av {', '.join(spec.signeres_av)} (id "
+                                        f"{case.saksnummer}:{lack.dokument}:v{lack.versjon}; til_signering/{lack.link})"
+                                        + (" FORFALT" if lack.overdue else ""),
+                              "type": "signatur", "dokument": lack.dokument})
+            else:
+                items.append({"saksnummer": case.saksnummer, "hva": lack.text.split(" (")[0],
+                              "detalj": f"status {case.status}, start {case.startdato.isoformat()}: {lack.text}"
+                                        + (" FORFALT" if lack.overdue else ""),
+                              "type": lack.kind, "dokument": ""})
     return items
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from ..archive.store import ArchiveStore
 from ..config import Config
 from ..identifiers import mask_numbers_in
 from ..inbox.folders import READABLE
@@ -22,6 +23,7 @@ from ..places import load_offers
 from ..registry import Registry
 from ..workspace import atomic_write_bytes
 from . import model, render
+from .state import ensure_tables, record_case
 
 log = logging.getLogger("praksis.sider")
 
@@ -78,6 +80,23 @@ def write_pages(config: Config, registry: Registry) -> int:
     return len(cases)
 
 
+def backfill(registry: Registry, store: ArchiveStore) -> int:
+    """Fill the overview rows of cases that have none (a registry made before these tables
+    existed): from their files, like `reindex` would. Returns how many were filled."""
+    ensure_tables(registry.db)
+    missing = [row[0] for row in registry.db.execute(
+        "SELECT s.saksnummer FROM sak s LEFT JOIN oversikt_sak o ON o.saksnummer = s.saksnummer "
+        "WHERE o.saksnummer IS NULL AND s.status IS NOT NULL")]
+    filled = 0
+    for saksnummer in missing:
+        case = store.load_case(saksnummer)
+        if case is not None:
+            with registry.transaction():
+                record_case(registry.db, store, case)
+            filled += 1
+    return filled
+
+
 def refresh(config: Config) -> RefreshResult:
     """til_signering/ made equal to the registry, then both pages written."""
     from ..inbox.til_signering import sync
@@ -85,6 +104,7 @@ def refresh(config: Config) -> RefreshResult:
     config.inbox.mkdir(parents=True, exist_ok=True)
     registry = Registry(config.workspace.registry)
     try:
+        backfill(registry, ArchiveStore(config.workspace.archive))
         folder = sync(config, registry.db)
         cases = write_pages(config, registry)
     finally:

@@ -47,6 +47,8 @@ class Lack:
     text: str
     overdue: bool
     link: str | None = None  # a file name in til_signering/
+    dokument: str = ""  # the document set's key, for a missing signature
+    versjon: int = 0
 
 
 @dataclass(slots=True)
@@ -129,7 +131,8 @@ def lacking(db: sqlite3.Connection, config: Config, today: date, open_only: bool
                                            dokumenttype in to_sign and not waiting, name, overdue,
                                            superseded))  # type: ignore[arg-type]
             if waiting:
-                case.lacks.append(Lack("signatur", f"signert {title.lower()} (v{current})", overdue, name))
+                case.lacks.append(Lack("signatur", f"signert {title.lower()} (v{current})", overdue, name,
+                                       dokumenttype, current))
         if status != Status.AVSLUTTET.value:
             for need, shown, what in ((krav_politiattest, politiattest_fremvist, "politiattest"),
                                       (krav_mrsa, mrsa_fremvist, "MRSA/tuberkulose-erklæring")):
