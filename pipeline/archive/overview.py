@@ -6,12 +6,19 @@ from __future__ import annotations
 from typing import Any
 
 from ..config import Config
-from .store import GRUNNLAG, ArchiveStore, CaseFiles, read_json
+from .store import ArchiveStore, CaseFiles, JournalFiles
 
 
 def _documents(case: CaseFiles) -> list[dict[str, Any]]:
     return [{"dokumenttype": name, "journalpost": j.meta["registreringsID"], "versjon": j.latest.number if j.latest else 0,
-             "signert": any(v.meta.get("signert") for v in j.versions)} for name, j in case.journals.items()]
+             "signert": _signed(j)} for name, j in case.journals.items()]
+
+
+def _signed(journal: JournalFiles) -> bool:
+    """A signed copy of the current version is filed (one of a replaced version does not count)."""
+    from ..pages.state import signing_state
+    state = signing_state(journal)
+    return state is not None and not state.waiting
 
 
 def lacking_signature(case: CaseFiles, config: Config) -> list[str]:
