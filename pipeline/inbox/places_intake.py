@@ -29,7 +29,7 @@ def process_places(processor: InboxProcessor, path: Path, sha: str, received: da
         write_text(notice, error_list(name, sha, received, result, None))
         moved = move_no_clobber(path, processor.rejected, target)
         return InboxResult("avvist", name, moved, notice, records=len(result.rejected_rows),
-                           rejected=len(result.rejected_rows))
+                           rejected=len(result.rejected_rows), rows="enhet(er) med ledige plasser")
     save_offers(processor.config, [offer for _row, offer in result.offers])
     target = free_name(processor.done, name)
     rejected_file = None
@@ -51,4 +51,5 @@ def process_places(processor: InboxProcessor, path: Path, sha: str, received: da
     finally:
         registry.close()
     return InboxResult("delvis" if result.errors else "behandlet", name, moved, notice, [],
-                       len(result.offers) + len(result.rejected_rows), len(result.rejected_rows), 0)
+                       len(result.offers) + len(result.rejected_rows), len(result.rejected_rows), 0,
+                       rows="enhet(er) med ledige plasser")

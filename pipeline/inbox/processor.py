@@ -53,12 +53,13 @@ class InboxResult:
     documents: int = 0
     seconds: float = 0.0
     wait: float = 2.0  # for «venter»: seconds before trying again (another command holds the workspace)
+    rows: str = "praksisplass(er)"  # what a record is in this sheet (a free-places sheet: «enhet(er)»)
 
     def log_line(self) -> str:
         name = mask_numbers_in(self.name)
         if self.outcome in ("behandlet", "delvis"):
             shown = ", ".join(self.cases[:5]) + (" …" if len(self.cases) > 5 else "")
-            return (f"{self.outcome} {name}: {self.records} praksisplass(er), {self.rejected} avvist, "
+            return (f"{self.outcome} {name}: {self.records} {self.rows}, {self.rejected} avvist, "
                     f"{self.documents} dokument(er); saker {shown or '—'} ({self.seconds:.1f} s)")
         if self.outcome == "avvist":
             return f"avvist {name}: se {self.notice.name if self.notice else 'feillisten'} ({self.seconds:.1f} s)"

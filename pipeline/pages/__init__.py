@@ -13,7 +13,6 @@ import os
 import time
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 
 from ..archive.store import ArchiveStore
 from ..config import Config
@@ -111,7 +110,3 @@ def refresh(config: Config) -> RefreshResult:
         registry.close()
     return RefreshResult(len(folder.written), len(folder.removed), len(folder.set_aside), cases,
                          time.perf_counter() - started)
-
-
-def page_path(config: Config) -> Path:
-    return config.inbox / config.settings.innboks.oversikt

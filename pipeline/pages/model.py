@@ -36,8 +36,6 @@ class Document:
     versjon: int
     waiting: bool  # to be signed, and its current version has no signed copy
     signed: bool  # to be signed, and its current version has a signed copy
-    file_name: str | None  # in til_signering/ while waiting
-    overdue: bool
     superseded: tuple[tuple[int, int], ...]  # (signed version, version it signs), filed after a newer version
 
 
@@ -62,10 +60,6 @@ class Case:
     sluttdato: date
     documents: list[Document] = field(default_factory=list)
     lacks: list[Lack] = field(default_factory=list)
-
-    @property
-    def overdue(self) -> bool:
-        return any(lack.overdue for lack in self.lacks)
 
 
 @dataclass(frozen=True)
@@ -128,8 +122,7 @@ def lacking(db: sqlite3.Connection, config: Config, today: date, open_only: bool
             title = titles.get(dokumenttype, dokumenttype)
             superseded = tuple(tuple(pair) for pair in json.loads(replaced)) if replaced != "[]" else ()
             case.documents.append(Document(dokumenttype, title, current, waiting,
-                                           dokumenttype in to_sign and not waiting, name, overdue,
-                                           superseded))  # type: ignore[arg-type]
+                                           dokumenttype in to_sign and not waiting, superseded))  # type: ignore[arg-type]
             if waiting:
                 case.lacks.append(Lack("signatur", f"signert {title.lower()} (v{current})", overdue, name,
                                        dokumenttype, current))

@@ -29,6 +29,7 @@ ul{margin:0;padding-left:1.1rem}
 .ok{color:#1d5e20}
 .liten{color:#444;font-size:.9rem;font-weight:400}
 .sammendrag{display:flex;gap:1.5rem;flex-wrap:wrap;padding:0;list-style:none}
+nav ul{margin-top:.7rem}
 .sammendrag li{border:1px solid #8a8a8a;padding:.4rem .8rem;border-radius:4px}
 """
 

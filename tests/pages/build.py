@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date
-from pathlib import Path
 
 from pipeline.config import Config
 from pipeline.pages.state import CaseFacts, SigningState, ensure_tables, put_case, put_document
@@ -45,7 +44,3 @@ def add_case(config: Config, number: int, status: str, enhet: str, start: date, 
 def pdf_bytes(saksnummer: str, name: str, version: int) -> bytes:
     return f"%PDF-1.4 {saksnummer} {name} v{version}".encode()
 
-
-def archive_file(config: Config, saksnummer: str) -> Path:
-    year, number = saksnummer.split("/")
-    return config.workspace.archive / year / f"{year}-{int(number):05d}"

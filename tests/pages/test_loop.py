@@ -58,3 +58,21 @@ def test_til_signering_through_the_whole_loop(warm_pool, workspace: Workspace, t
     assert all(p.is_file() for p in file_links(after, page))
     # its receipt under «Sist behandlede filer», the link percent-encoded
     assert "signert/behandlet/skannet%20avtale.pdf.kvittering.txt" in [href for href, _ in after.links]
+
+
+def test_a_free_places_sheet_dropped_under_the_watcher_updates_both_pages(warm_pool, workspace: Workspace):
+    from tests.conftest import EXAMPLES
+    config = inbox_settings(workspace, **FAST)
+    inbox = workspace.inbox
+    with watching(config, warm_pool) as watcher:
+        drop(inbox, "ledige_plasser.csv", (EXAMPLES / "ledige_plasser.csv").read_bytes())
+        wait_for(lambda: watcher.results, timeout=30, what="the free-places sheet")
+        result = watcher.results[0]
+        assert result.outcome == "behandlet" and "5 enhet(er) med ledige plasser" in result.log_line()
+        wait_for(lambda: "Eksempel sykehjem" in (inbox / "ledige_plasser.html").read_text(encoding="utf-8"),
+                 what="the public page")
+    public = Dom(dump_dom(inbox / "ledige_plasser.html")).all_text
+    assert "Eksempel sykehjem Omsorgsveien 5, 0002 Eksempelby 4 fra 01.01.2026" in public  # none taken: 4 free
+    overview = Dom(dump_dom(inbox / "oversikt.html"))
+    assert "Eksempel sykehjem Omsorgsveien 5, 0002 Eksempelby 4 0 4" in overview.all_text
+    assert "behandlet/ledige_plasser.csv.kvittering.txt" in [href for href, _ in overview.links]

@@ -51,10 +51,6 @@ def pages(config: Config) -> Config:
     return config
 
 
-def cells(dom: Dom) -> str:
-    return dom.all_text
-
-
 def test_the_overview_shows_open_cases_what_they_lack_and_what_is_overdue(pages: Config):
     page = pages.inbox / "oversikt.html"
     dom = Dom(dump_dom(page))
