@@ -131,6 +131,30 @@ def _set_aside(config: Config, path: Path) -> str:
     return target
 
 
+def _check(config: Config, db: sqlite3.Connection, entry: os.DirEntry[str], known: list | None,
+           item: Waiting | None, result: SyncResult) -> list | None:
+    """One file found in the folder: its manifest entry if it is the wanted file as it should
+    be; otherwise it is removed (a copy of an archived PDF) or set aside, and None returned."""
+    name = entry.name
+    info = entry.stat(follow_symlinks=False)
+    stamp = [info.st_size, info.st_mtime_ns]
+    untouched = known is not None and known[1:] == stamp
+    sha = known[0] if untouched else sha256_file(Path(entry.path))  # type: ignore[index]
+    if item is not None and sha == item.pdf_sha256:
+        result.kept += 1
+        return [sha, *stamp]
+    path = Path(entry.path)
+    if untouched or _is_archived_pdf(db, sha):
+        path.unlink()  # a copy of an archived PDF: nothing is lost
+        if item is None:
+            result.removed.append(name)
+    else:
+        result.set_aside.append(_set_aside(config, path))
+        log.warning("til_signering: %s var ikke lagt der av praksis og er flyttet til %s/",
+                    mask_numbers_in(name), config.settings.innboks.avvist)
+    return None
+
+
 def sync(config: Config, db: sqlite3.Connection) -> SyncResult:
     """Make til_signering/ hold exactly the waiting documents' archival PDFs."""
     where = folder(config)
@@ -145,34 +169,25 @@ def sync(config: Config, db: sqlite3.Connection) -> SyncResult:
         name = entry.name
         if name.startswith(".") or name.startswith("~$") or not entry.is_file(follow_symlinks=False):
             continue  # the manifest, temp files, lock files of a viewer: not ours to touch
-        info = entry.stat(follow_symlinks=False)
-        stamp = [info.st_size, info.st_mtime_ns]
-        known = manifest.get(name)
-        untouched = known is not None and known[1:] == stamp
-        sha = known[0] if untouched else sha256_file(Path(entry.path))  # type: ignore[index]
-        item = wanted.get(name)
-        if item is not None and sha == item.pdf_sha256:
-            fresh[name] = [sha, *stamp]
-            result.kept += 1
-            continue
-        path = Path(entry.path)
-        if untouched or _is_archived_pdf(db, sha):
-            path.unlink()  # a copy of an archived PDF: nothing is lost
-            if item is None:
-                result.removed.append(name)
-        else:
-            result.set_aside.append(_set_aside(config, path))
-            log.warning("til_signering: %s var ikke lagt der av praksis og er flyttet til %s/",
-                        mask_numbers_in(name), config.settings.innboks.avvist)
+        try:
+            kept = _check(config, db, entry, manifest.get(name), wanted.get(name), result)
+        except FileNotFoundError:
+            continue  # another command's refresh removed it meanwhile (both make the same folder)
+        if kept is not None:
+            fresh[name] = kept
     for name, item in wanted.items():
         if name in fresh:
             continue
         target = where / name
-        if _copy_atomic(archive / item.pdf, target, item.pdf_sha256):
+        try:
+            copied = _copy_atomic(archive / item.pdf, target, item.pdf_sha256)
+        except FileNotFoundError:
+            copied = False
+        if copied:
             fresh[name] = [item.pdf_sha256, *_stamp(target)]
             result.written.append(name)
-        else:
-            log.error("til_signering: arkivkopien av %s har feil sjekksum; kjør «praksis verify»", name)
+        else:  # the page still lists the document; the archive needs looking at
+            log.error("til_signering: arkivkopien av %s mangler eller har feil sjekksum; kjør «praksis verify»", name)
     if fresh != manifest:
         atomic_write_bytes(manifest_path, json.dumps(fresh).encode("utf-8"), READABLE)
     return result

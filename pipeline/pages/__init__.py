@@ -68,6 +68,14 @@ def write_pages(config: Config, registry: Registry) -> int:
     today = now.date()
     settings = config.settings.innboks
     cases = model.lacking(registry.db, config, today)
+    try:
+        present = set(os.listdir(config.inbox / settings.til_signering))
+    except OSError:
+        present = set()
+    for case in cases:  # a link only to a file that is there (a damaged archive copy is not)
+        for lack in case.lacks:
+            if lack.link is not None and lack.link not in present:
+                lack.link = None
     meetings = model.meetings(registry.db, cases, today)
     units = model.free_places(registry.db, load_offers(config), today)
     virksomhet = config.settings.virksomhet
