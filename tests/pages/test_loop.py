@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.workspace import Workspace
-from tests.conftest import good_row
+from tests.conftest import fnr_for, good_row
 from tests.inbox.conftest import FAST, inbox_settings, wait_for, watching
 from tests.inbox.test_watcher import csv_bytes, drop
 from tests.pages.chromium import dump_dom
@@ -39,6 +39,7 @@ def test_til_signering_through_the_whole_loop(warm_pool, workspace: Workspace, t
 
         before = Dom(dump_dom(page))
         assert "Sigrid Løkken" in before.all_text
+        assert fnr_for(10, 10, 1990) not in page.read_text(encoding="utf-8")  # the name, never the fødselsnummer
         assert "signert praksisavtale (v1)" in before.all_text
         linked = file_links(before, page)
         assert agreement in linked and pledge in linked
