@@ -9,7 +9,12 @@ UNO_VENV := .venv-uno
 DEMO := build/demo
 WATCH_DEMO := build/innboks-demo
 
-.PHONY: setup system venv uno-venv demo watch test test-fast bench bench-instructions clean
+# The tested version of every Python dependency (make lock regenerates them on purpose).
+CONSTRAINTS := constraints.txt
+UNO_CONSTRAINTS := constraints-uno.txt
+LOCK := build/lock
+
+.PHONY: setup system venv uno-venv lock demo watch test test-fast bench bench-instructions clean
 
 setup: system venv uno-venv
 
@@ -31,19 +36,35 @@ system: .stamps/system
 	@touch $@
 
 venv: .stamps/venv
-.stamps/venv: pyproject.toml
+.stamps/venv: pyproject.toml $(CONSTRAINTS)
 	@mkdir -p .stamps
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q -c $(CONSTRAINTS) -e '.[dev]'
 	@touch $@
 
 uno-venv: .stamps/uno-venv
-.stamps/uno-venv: .stamps/system
+.stamps/uno-venv: .stamps/system $(UNO_CONSTRAINTS)
 	@mkdir -p .stamps
 	@test -x $(UNO_VENV)/bin/python || /usr/bin/python3 -m venv --system-site-packages $(UNO_VENV)
-	$(UNO_VENV)/bin/python -m pip install -q 'unoserver>=3.0,<4'
+	$(UNO_VENV)/bin/python -m pip install -q -c $(UNO_CONSTRAINTS) 'unoserver>=3.0,<4'
 	@touch $@
+
+# New pins, on purpose: install the newest versions pyproject.toml allows into fresh venvs and
+# write what came as constraints.txt / constraints-uno.txt (review the diff, run the tests, commit).
+lock: .stamps/system
+	rm -rf $(LOCK)
+	$(PYTHON) -m venv $(LOCK)/venv
+	$(LOCK)/venv/bin/python -m pip install -q --upgrade pip
+	$(LOCK)/venv/bin/python -m pip install -q -e '.[dev]'
+	{ echo "# praksis: tested versions of every Python dependency. Made by «make lock»; «make setup» installs these."; \
+	  $(LOCK)/venv/bin/python -m pip freeze --exclude-editable; } > $(CONSTRAINTS)
+	/usr/bin/python3 -m venv --system-site-packages $(LOCK)/uno
+	$(LOCK)/uno/bin/python -m pip install -q 'unoserver>=3.0,<4'
+	{ echo "# praksis: the LibreOffice bridge's venv (.venv-uno). Made by «make lock»; «make setup» installs these."; \
+	  $(LOCK)/uno/bin/python -m pip freeze --local; } > $(UNO_CONSTRAINTS)
+	rm -rf $(LOCK)
+	@echo "Oppdatert $(CONSTRAINTS) og $(UNO_CONSTRAINTS). Kjør testene (make test) før du committer dem."
 
 # The main job on the bundled examples, in a fresh workspace: show the error report for the
 # invalid example (exit 1 expected there), ingest the valid files (validate, make the
@@ -86,6 +107,7 @@ bench: setup
 	$(BIN)/python bench/watch_bench.py
 	$(BIN)/python bench/export_bench.py
 	$(BIN)/python bench/signed_bench.py
+	$(BIN)/python bench/registry_bench.py
 	$(BIN)/python bench/pages_bench.py
 
 # Validation cost in CPU instructions per row (valgrind): repeatable where timings are not.

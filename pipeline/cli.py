@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import signal
+import sqlite3
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,7 @@ from .archive.overview import list_cases, missing_items, show_case
 from .archive.reindex import reindex_workspace
 from .archive.store import ArchiveStore
 from .config import Config, load_config
+from .environment import from_os_error, from_sqlite_error
 from .errors import ExitCode, InputFileError, PraksisError
 from .ingest import CaseError, Ingest
 from .preview import PreviewDocument, render_previews
@@ -67,6 +69,11 @@ class PraksisGroup(click.Group):
         except PraksisError as exc:
             click.echo(f"Feil: {exc.message}", err=True)
             ctx.exit(int(exc.exit_code))
+        except (OSError, sqlite3.Error) as exc:  # the machine, not the input: disk full, read-only, no access
+            registry = ctx.obj.workspace.registry if isinstance(ctx.obj, AppContext) else None
+            fault = from_os_error(exc) if isinstance(exc, OSError) else from_sqlite_error(exc, registry)
+            click.echo(f"Feil: {fault.message}", err=True)
+            ctx.exit(int(fault.exit_code))
 
 
 @click.group(cls=PraksisGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -208,7 +215,7 @@ def verify(app: AppContext, as_json: bool) -> None:
 @click.pass_obj
 def reindex(app: AppContext) -> None:
     """Bygg registeret (registry.sqlite) på nytt fra filene i archive/."""
-    counts = reindex_workspace(app.config)
+    counts = reindex_workspace(app.config, say=click.echo)
     refresh_inbox(app.config)
     click.echo("Registeret er bygd på nytt: " + ", ".join(f"{v} {k}" for k, v in counts.items()) + ".")
 
@@ -227,11 +234,26 @@ def regenerate(app: AppContext, saksnummer: str, dokumenter: tuple[str, ...], gr
         sys.exit(int(ExitCode.INPUT_REJECTED))
 
 
-@main.command()
+class SignedGroup(click.Group):
+    """`praksis signert FIL…` files signed copies (the command `arkiver`); `godkjenn` and `avvis`
+    settle a scan waiting in signert/til_kontroll/."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("-h", "--help"):
+            args = ["arkiver", *args]
+        return super().parse_args(ctx, args)
+
+
+@main.group(cls=SignedGroup)
+def signert() -> None:
+    """Signerte dokumenter: «praksis signert FIL…» arkiverer, «godkjenn»/«avvis» avgjør det som venter på kontroll."""
+
+
+@signert.command("arkiver")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Skriv resultatet som JSON.")
 @click.pass_obj
-def signert(app: AppContext, files: tuple[Path, ...], as_json: bool) -> None:
+def signert_arkiver(app: AppContext, files: tuple[Path, ...], as_json: bool) -> None:
     """Arkiver signerte dokumenter (skannet eller e-signert PDF) i riktig sak.
 
     Dokumentet finnes fra QR-koden, dokument-id-en i filnavnet eller i teksten. Flere filer for
@@ -254,12 +276,42 @@ def signert(app: AppContext, files: tuple[Path, ...], as_json: bool) -> None:
                 if result.replaced_by is not None:
                     click.echo(f"      ADVARSEL: versjon {result.identity.versjon} er erstattet av versjon "
                                f"{result.replaced_by}, som fortsatt venter på signatur.")
+            elif result.outcome == "til kontroll":
+                click.echo(f"  TIL KONTROLL {', '.join(result.names)}: {result.message} Kopien ligger i "
+                           f"{app.config.settings.signering.til_kontroll}/ og venter på «praksis signert godkjenn» "
+                           "eller «praksis signert avvis».")
             else:
                 click.echo(f"  AVVIST {', '.join(result.names)}: {result.message}")
         done = sum(1 for r in results if r.outcome == "arkivert")
-        click.echo(f"\n{done} dokument(er) arkivert, {len(results) - done} avvist.")
+        review = sum(1 for r in results if r.outcome == "til kontroll")
+        click.echo(f"\n{done} dokument(er) arkivert, {review} til kontroll, {len(results) - done - review} avvist.")
     if any(r.outcome != "arkivert" for r in results):
         sys.exit(int(ExitCode.INPUT_REJECTED))
+
+
+@signert.command("godkjenn")
+@click.argument("fil", type=click.Path(path_type=Path))
+@click.option("--grunn", default="", help="Hva du kontrollerte (skrives i sakens hendelseslogg).")
+@click.pass_obj
+def signert_godkjenn(app: AppContext, fil: Path, grunn: str) -> None:
+    """Arkiver en skannet kopi som venter i til_kontroll/ som signert: du har sett på den og går god for den."""
+    from .signed.intake import SignedIntake
+    result = SignedIntake(app.config).approve(fil, grunn)
+    assert result.identity is not None
+    click.echo(f"  ARKIVERT {', '.join(result.names)}: {result.identity.dokumenttype} i sak {result.saksnummer} "
+               f"som versjon {result.version} (godkjent ved kontroll).")
+
+
+@signert.command("avvis")
+@click.argument("fil", type=click.Path(path_type=Path))
+@click.option("--grunn", required=True, help="Hvorfor kopien ikke godtas (skrives i sakens hendelseslogg).")
+@click.pass_obj
+def signert_avvis(app: AppContext, fil: Path, grunn: str) -> None:
+    """Avvis en kopi som venter i til_kontroll/: den flyttes til avvist/, og dokumentet mangler fortsatt signatur."""
+    from .signed.intake import SignedIntake
+    result = SignedIntake(app.config).reject(fil, grunn)
+    click.echo(f"  AVVIST {', '.join(result.names)}: {result.message}"
+               + (f" (logget i sak {result.saksnummer})" if result.saksnummer else ""))
 
 
 @main.command()
@@ -359,6 +411,31 @@ def export_check_command(app: AppContext, directory: Path, as_json: bool) -> Non
         click.echo(f"{package}: {len(problems)} avvik." if problems else f"{package}: ingen avvik.")
     if problems:
         sys.exit(int(ExitCode.INPUT_REJECTED))
+
+
+@main.command("kassasjon")
+@click.option("--dato", "on", type=click.DateTime(["%Y-%m-%d", "%d.%m.%Y"]),
+              help="Vis det som er klart for kassasjon på denne datoen (standard: i dag).")
+@click.option("--json", "as_json", is_flag=True, help="Skriv resultatet som JSON.")
+@click.pass_obj
+def kassasjon_command(app: AppContext, on: Any, as_json: bool) -> None:
+    """Avsluttede saker der bevaringstiden er ute, til vurdering av arkivar. praksis sletter aldri noe."""
+    from .kassasjon import due_cases
+    from .localtime import now as oslo_now
+    day = on.date() if on else oslo_now().date()
+    due = due_cases(app.config, day)
+    if as_json:
+        click.echo(json.dumps({"dato": day.isoformat(), "saker": [d.as_dict() for d in due]}, ensure_ascii=False, indent=2))
+        return
+    if not due:
+        click.echo(f"Ingen avsluttede saker har utløpt bevaringstid per {day.strftime('%d.%m.%Y')}.")
+        return
+    for d in due:
+        click.echo(f"  {d.saksnummer:<11} {d.tiltak:<22} {d.enhet:<28} avsluttet {d.avsluttet}  "
+                   f"{d.kassasjonsvedtak} etter {d.bevaringstid} år: {d.kassasjonsdato}")
+    click.echo(f"\n{len(due)} sak(er) kan vurderes for kassasjon per {day.strftime('%d.%m.%Y')} "
+               f"(hjemmel: se [bevaring] i config/praksis.toml). praksis sletter ingenting: "
+               f"kassasjon gjøres i arkivsystemet etter arkivarens vedtak.")
 
 
 @main.group()

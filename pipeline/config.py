@@ -7,14 +7,16 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import ConfigError
 from .normalize import ValueProblem, converters, fold
+from .permissions import DEFAULT_FILE_MODE, apply_file_mode, parse_mode
 from .record import FIELDS, Status, Tiltak
-from .workspace import Workspace, load_or_create_id_key
+from .retention import Bevaring
+from .workspace import Workspace, clean_temp, load_or_create_id_key
 
-PARTIES = ("praktikant", "praksisenhet", "praksisveileder", "praksisbestiller")
+PARTIES = ("praktikant", "praksisenhet", "praksisveileder", "praksisbestiller", "hjemmeenhet")
 
 
 class _Section(BaseModel):
@@ -29,6 +31,18 @@ class Virksomhet(_Section):
     epost: str = ""
     nettside: str = ""
     logo: str = ""
+
+
+class Arbeidsgiver(_Section):
+    """The employer's terms that the trainee's arbeidsavtale states (aml. § 14-6)."""
+
+    pensjon: str = "Kommunal Landspensjonskasse (KLP)"
+    tariffavtale: str = "Hovedtariffavtalen i KS-området"
+    loennsdag: str = "den 12. i hver måned"
+    ferie: str = "fem uker ferie etter ferieloven og hovedtariffavtalen"
+    feriepenger: str = "12 prosent av feriepengegrunnlaget, utbetalt i juni året etter opptjeningsåret"
+    fravaersmelding: str = "Fravær meldes til praksisveilederen samme dag, før arbeidstid"
+    """How absence is reported (used in every agreement and in the oppfølgingsplan)."""
 
 
 class Innlesing(_Section):
@@ -46,6 +60,13 @@ class Arkiv(_Section):
     skjermingshjemmel: str = "Offl. § 13 jf. fvl. § 13 første ledd nr. 1"
     tilgangskode: str = "13"
     """The tilgangsrestriksjon as a code, for Fiks Arkiv (13 = taushetsplikt)."""
+    arkivdel: str = "PRAKSIS"
+    """The records system's arkivdel for these cases (its code, sent in Fiks Arkiv messages)."""
+    arkivdel_navn: str = "Praksisplasser"
+    administrativ_enhet_id: str = ""
+    """The unit's identifier in the records system (sent beside its name), e.g. «HR»."""
+    saksansvarlig_initialer: str = ""
+    """The case officer's initials or user id in the records system (sent beside the name)."""
 
 
 def _folder_name(value: str) -> str:
@@ -95,8 +116,10 @@ class Signering(_Section):
     maks_sider: int = Field(200, gt=0)
     klarerte_sertifikater: list[str] = []
     """Root certificates (PEM or DER files in config/) that e-signatures must chain to to count as trusted."""
+    til_kontroll: str = "til_kontroll"
+    """Folder inside `mappe`: scans praksis does not trust on its own wait there for a person (signed/trust.py)."""
 
-    @field_validator("mappe")
+    @field_validator("mappe", "til_kontroll")
     @classmethod
     def _folder(cls, value: str) -> str:
         return _folder_name(value)
@@ -113,10 +136,46 @@ class Eksport(_Section):
     """The system name in arkivmelding and arkivuttrekk (fagsystem of the external keys)."""
 
 
+class Tilgang(_Section):
+    """Who may read what praksis writes (pipeline/permissions.py)."""
+
+    filmodus: str = DEFAULT_FILE_MODE
+    """Files: owner reads and writes, the group reads, nobody else; folders get x where files have r."""
+
+    @field_validator("filmodus")
+    @classmethod
+    def _mode(cls, value: str) -> str:
+        parse_mode(value)
+        return value
+
+    @property
+    def file_mode(self) -> int:
+        return parse_mode(self.filmodus)
+
+
 class Konvertering(_Section):
     pdfa: Literal[1, 2] = 1
     instanser: int = Field(2, ge=1, le=16)
     tidsavbrudd_sekunder: float = Field(60, gt=0)
+
+
+class Grenser(_Section):
+    """Resource limits on every input file, checked before the work (see pipeline/reading/limits.py)."""
+
+    maks_mb: float = Field(150.0, gt=0)
+    """The file itself."""
+    maks_utpakket_mb: float = Field(250.0, gt=0)
+    """An .xlsx: all its zip parts unpacked together."""
+    maks_delte_tekster_mb: float = Field(20.0, gt=0)
+    """An .xlsx: its shared-strings part unpacked (read whole into memory by openpyxl)."""
+    maks_pakkeforhold: float = Field(200.0, gt=1)
+    """An .xlsx: unpacked size / packed size of one part (parts under 1 MB unpacked not counted)."""
+    maks_dybde: int = Field(32, ge=4)
+    """JSON: how deep objects and lists may nest."""
+    maks_rader: int = Field(100_000, gt=0)
+    maks_kolonner: int = Field(500, gt=0)
+    maks_celle_tegn: int = Field(32_767, gt=0)
+    """Characters in one cell (Excel's own limit)."""
 
 
 class DokumentSpec(_Section):
@@ -129,8 +188,9 @@ class DokumentSpec(_Section):
     krever: list[str] = []
     betingelse: str | None = None
     signeres_av: list[str] = []
-    uten_foedselsnummer: bool = False
-    """The template gets the birth date only, never the fødselsnummer (e.g. praksisbevis)."""
+    uten_foedselsnummer: bool | None = None
+    """Obsolete: no template gets the fødselsnummer any more (#13). Accepted, and ignored, so a
+    praksis.toml written before still loads."""
     noark_dokumenttype: str = "Dokument"
     """The Noark dokumenttype in exports (a name from the Fiks Arkiv list, e.g. Avtale)."""
 
@@ -168,13 +228,24 @@ class DokumentSpec(_Section):
 
 class Settings(_Section):
     virksomhet: Virksomhet
+    arbeidsgiver: Arbeidsgiver = Arbeidsgiver()
     innlesing: Innlesing = Innlesing()
     arkiv: Arkiv
     konvertering: Konvertering = Konvertering()
     innboks: Innboks = Innboks()
     eksport: Eksport = Eksport()
     signering: Signering = Signering()
+    tilgang: Tilgang = Tilgang()
+    grenser: Grenser = Grenser()
     dokumenter: dict[str, DokumentSpec]
+    bevaring: Bevaring = Bevaring()
+
+    @model_validator(mode="after")
+    def _retention_names_documents(self) -> Settings:
+        unknown = sorted(set(self.bevaring.dokumenter) - set(self.dokumenter))
+        if unknown:
+            raise ValueError(f"[bevaring.dokumenter] nevner dokumenter som ikke er i [dokumenter]: {', '.join(unknown)}")
+        return self
 
 
 class DocumentSet:
@@ -267,6 +338,8 @@ def load_config(workspace: Workspace) -> Config:
         settings = Settings.model_validate(raw)
     except ValidationError as exc:
         raise ConfigError(_describe(exc, workspace.config_file)) from None
+    apply_file_mode(settings.tilgang.file_mode)  # before anything is written, the id key included
+    clean_temp(workspace)  # temp files with personal data that a killed run left behind
     aliases = load_aliases(workspace.config_dir / settings.innlesing.kolonnealiaser)
     return Config(
         workspace=workspace,

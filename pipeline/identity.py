@@ -20,6 +20,14 @@ class DocumentIdentity:
     versjon: int
     saksnummer: str | None = None  # "2026/123"; None for a draft not yet archived
     utkast_for: str | None = None  # the record id a draft was made for
+    journalpost: int | None = None  # the journal post's number in the case, printed as «Vår ref.» 2026/123-1
+
+    @property
+    def var_ref(self) -> str:
+        """«Vår ref.»: the journal post (2026/123-1), the case where it is not known, «UTKAST» in drafts."""
+        if self.saksnummer is None:
+            return "UTKAST"
+        return f"{self.saksnummer}-{self.journalpost}" if self.journalpost else self.saksnummer
 
     @property
     def utkast(self) -> bool:

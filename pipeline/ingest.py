@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -31,11 +31,12 @@ from typing import Any
 from . import faults
 from .archive import metadata as noark
 from .archive.events import NAMESPACE, event, now
-from .archive.reindex import sync_case
+from .archive.reindex import open_registry, sync_case
 from .archive.store import (GRUNNLAG, HENDELSER, JOURNALPOST, SAKSMAPPE, VERSJON, ArchiveStore, CaseFiles,
                             ChangedSource, read_json, write_json)
 from .config import Config
-from .convert import ConversionError, ConverterPool, PdfaLevel
+from .convert import ConversionError, ConverterPool, ConverterUnavailable, PdfaLevel
+from .environment import check_space
 from .errors import InputFileError, PraksisError
 from .facts import FactReader, changed, digest
 from .identifiers import mask_numbers_in
@@ -43,10 +44,10 @@ from .identity import DocumentIdentity
 from .locking import workspace_lock
 from .planning import due_documents
 from .record import Praksisplass, Status
-from .registry import JournalRow, Registry
+from .registry import JournalRow
 from .render import Renderer, RenderError
 from .validation import FileResult, RecordResult, Validator
-from .workspace import sha256_file
+from .workspace import sha256_file, temp_root
 
 CHUNK = 250
 """Records planned, made and filed together: enough to keep the converters busy."""
@@ -172,7 +173,7 @@ class Ingest:
         """One writer at a time; the registry open; staging cleared before and after; the
         converters stopped at the end, whatever happens."""
         with workspace_lock(self.workspace.root, what):
-            self.registry = Registry(self.workspace.registry)
+            self.registry = open_registry(self.workspace, self._say)
             try:
                 removed = self.store.clean_staging()
                 if removed:
@@ -197,8 +198,13 @@ class Ingest:
                 settings = self.config.settings.konvertering
                 self._say(f"Starter LibreOffice ({settings.instanser} omformer(e)) …")
                 started = time.perf_counter()
-                pool = ConverterPool(settings.instanser, settings.tidsavbrudd_sekunder, PdfaLevel(settings.pdfa))
-                pool.start()
+                pool = ConverterPool(settings.instanser, settings.tidsavbrudd_sekunder, PdfaLevel(settings.pdfa),
+                                     tmp_root=temp_root(self.workspace))
+                try:
+                    pool.start()
+                except ConverterUnavailable:
+                    check_space(self.workspace.temp)  # it could not start for want of room
+                    raise
                 self.pool = pool
                 self._timed("oppstart omformer", started)
         return self.pool
@@ -327,9 +333,11 @@ class Ingest:
         return "Endret: " + ", ".join(names) + "."
 
     def _reserve_case(self, record: Praksisplass, person: str) -> tuple[str, str]:
-        year = date.today().year
+        year = now().year  # the Norwegian year (now() is Oslo time), as saksdato and journaldato
         with self.registry.transaction():
             sequence = self.registry.next_number("sak", year)
+            while self.store.case_folder(f"{year}/{sequence}").exists():  # on disk: used, whatever the registry says
+                sequence = self.registry.next_number("sak", year)
             saksnummer, system_id = f"{year}/{sequence}", str(uuid.uuid4())
             summary = noark.placement_summary(record, person)
             self.registry.upsert_case(saksnummer, year, sequence, system_id, record.id, person, None,
@@ -339,7 +347,7 @@ class Ingest:
         return saksnummer, system_id
 
     def _reserve_journals(self, plan: CasePlan) -> None:
-        year = date.today().year
+        year = now().year  # the Norwegian year (now() is Oslo time), as saksdato and journaldato
         with self.registry.transaction():
             used = {j.journalpostnummer for j in self.registry.journals(plan.saksnummer)}
             if plan.existing:
@@ -370,6 +378,7 @@ class Ingest:
             try:
                 self._converter().convert(job.docx, job.pdf)
             except ConversionError as exc:
+                check_space(job.folder)  # LibreOffice does not say «disk full»: a full disk stops the run
                 job.error = exc.message
             with self._progress_lock:
                 done["n"] += 1
@@ -381,8 +390,10 @@ class Ingest:
             for plan, job in jobs:
                 begun = time.perf_counter()
                 try:
-                    self.renderer.render_to(job.docx, plan.record, job.dokumenttype,
-                                            DocumentIdentity(job.dokumenttype, job.version, plan.saksnummer))
+                    journal = self.registry.journal(plan.saksnummer, job.dokumenttype)
+                    self.renderer.render_to(job.docx, plan.record, job.dokumenttype, DocumentIdentity(
+                        job.dokumenttype, job.version, plan.saksnummer,
+                        journalpost=journal.journalpostnummer if journal else None))
                 except RenderError as exc:
                     job.error = exc.message
                 rendering += time.perf_counter() - begun

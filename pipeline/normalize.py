@@ -18,7 +18,7 @@ from math import isfinite
 from typing import Any
 
 from .identifiers import fnr_problem, orgnr_problem
-from .record import Status, Tiltak
+from .record import Sektor, Status, Tiltak
 
 
 class ValueProblem(ValueError):
@@ -47,13 +47,48 @@ def _as_text(value: Any) -> str:
     return str(value)
 
 
+def _forbidden_class() -> str:
+    """C0 and C1 controls (not tab, line feed, carriage return: whitespace, normalised), DEL,
+    lone surrogates, noncharacters and the bidirectional embeddings, overrides and isolates."""
+    ranges = ["\x00-\x08", "\x0b\x0c", "\x0e-\x1f", "\x7f-\x9f", "\u202a-\u202e", "\u2066-\u2069",
+              "\ud800-\udfff", "\ufdd0-\ufdef"]
+    ranges += [re.escape(chr(plane * 0x10000 + 0xFFFE)) + re.escape(chr(plane * 0x10000 + 0xFFFF)) for plane in range(17)]
+    return "[" + "".join(ranges) + "]"
+
+
+FORBIDDEN = re.compile(_forbidden_class())
+"""Characters no field may hold: invisible, reordering, or impossible in XML (exports)."""
+
+
+def forbidden_name(ch: str) -> str:
+    code = ord(ch)
+    if code == 0:
+        return "U+0000 (NUL)"
+    if 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
+        return f"U+{code:04X} (retningstegn som snur teksten)"
+    if code < 0x20 or 0x7F <= code <= 0x9F:
+        return f"U+{code:04X} (kontrolltegn)"
+    return f"U+{code:04X} (ikke et gyldig tegn)"
+
+
+def _check_characters(text: str) -> None:
+    if text.isprintable():  # the usual case, at C speed (every forbidden character is unprintable)
+        return
+    found = FORBIDDEN.search(text)
+    if found is not None:
+        raise ValueProblem(f"Teksten inneholder et usynlig tegn som ikke kan arkiveres: {forbidden_name(found.group())} "
+                           f"etter {found.start()} tegn. Skriv verdien inn på nytt uten å lime inn fra andre programmer.")
+
+
 def _too_long(length: int, limit: int) -> ValueProblem:
     return ValueProblem(f"Teksten er {length} tegn lang; høyst {limit} tegn er tillatt. Kort den ned.")
 
 
 def _text(value: Any, limit: int) -> str:
-    """One-line text: surrounding and repeated spaces removed."""
-    text = " ".join((value if value.__class__ is str else _as_text(value)).split())
+    """One-line text: surrounding and repeated spaces (tab, no-break space, line breaks) removed."""
+    raw = value if value.__class__ is str else _as_text(value)
+    _check_characters(raw)
+    text = " ".join(raw.split())
     if len(text) > limit:
         raise _too_long(len(text), limit)
     return text
@@ -62,6 +97,7 @@ def _text(value: Any, limit: int) -> str:
 def _longtext(value: Any, limit: int) -> str:
     """Free text: line breaks kept."""
     text = (value if value.__class__ is str else _as_text(value)).strip()
+    _check_characters(text)
     if len(text) > limit:
         raise _too_long(len(text), limit)
     return text
@@ -129,6 +165,7 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 
 def _email(value: Any, limit: int) -> str:
     text = str(value).strip()
+    _check_characters(text)
     if len(text) > limit or not _EMAIL.match(text):
         raise ValueProblem("E-postadressen ser ikke riktig ut (forventet navn@domene.no).")
     return text.lower() if text.isupper() else text
@@ -213,6 +250,8 @@ def list_splitter(separator: str) -> Callable[[Any, int], list[str] | None]:
             if separator:
                 parts = [p for part in parts for p in part.split(separator)]
             items = [p for p in parts if p.strip()]
+        for item in items:
+            _check_characters(item)
         cleaned = [" ".join(item.lstrip("•*-–· ").split()) for item in items]
         cleaned = [c for c in cleaned if c]
         if not cleaned:
@@ -267,6 +306,30 @@ def _status_text(text: str) -> Status:
     return found
 
 
+_SEKTOR_ALIASES = {
+    **{s.value: s for s in Sektor},
+    "helse og omsorg": Sektor.HELSE, "helse- og omsorg": Sektor.HELSE, "helse og omsorgstjenester": Sektor.HELSE,
+    "helse- og omsorgstjenester": Sektor.HELSE, "omsorg": Sektor.HELSE, "sykehjem": Sektor.HELSE,
+    "helsetjeneste": Sektor.HELSE, "oppvekst barnehage": Sektor.BARNEHAGE, "barnehager": Sektor.BARNEHAGE,
+    "grunnskole": Sektor.SKOLE, "skoler": Sektor.SKOLE, "opplaering": Sektor.SKOLE, "oppvekst skole": Sektor.SKOLE,
+    "barneverntjenesten": Sektor.BARNEVERN, "barnevernstjenesten": Sektor.BARNEVERN, "barnevernet": Sektor.BARNEVERN,
+    "nav-kontor": Sektor.NAV, "nav kontor": Sektor.NAV, "annet": Sektor.ANNEN, "andre": Sektor.ANNEN,
+}
+
+
+def _sektor(value: Any, limit: int) -> Sektor:
+    return _sektor_text(str(value))
+
+
+@lru_cache(maxsize=256)
+def _sektor_text(text: str) -> Sektor:
+    key = fold(text).strip()
+    found = _SEKTOR_ALIASES.get(key) or _SEKTOR_ALIASES.get(key.replace("-", " ").replace("  ", " "))
+    if found is None:
+        raise ValueProblem("Ukjent sektor. Bruk en av: " + ", ".join(s.value for s in Sektor) + ".")
+    return found
+
+
 Converter = Callable[[Any, int], Any]
 
 
@@ -285,4 +348,5 @@ def converters(list_separator: str) -> dict[str, Converter]:
         "list": list_splitter(list_separator),
         "tiltak": _tiltak,
         "status": _status,
+        "sektor": _sektor,
     }

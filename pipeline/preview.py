@@ -19,6 +19,7 @@ from .identity import DocumentIdentity
 from .planning import applicable_documents, due_documents
 from .render import Renderer, RenderError
 from .validation import FileResult, Validator
+from .workspace import temp_root
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _LONG_NUMBER = re.compile(r"\d{11}")
@@ -87,7 +88,8 @@ def render_previews(config: Config, files: list[Path], out: Path, *, every_docum
             if on_document:
                 on_document(document)
 
-        with ConverterPool(settings.instanser, settings.tidsavbrudd_sekunder, PdfaLevel(settings.pdfa)) as pool:
+        with ConverterPool(settings.instanser, settings.tidsavbrudd_sekunder, PdfaLevel(settings.pdfa),
+                           tmp_root=temp_root(config.workspace)) as pool:  # drafts of real records: not in /tmp
             pool.convert_many([(d.docx, d.docx.with_suffix(".pdf")) for d in to_convert], progress=converted)
     elif on_document:
         for document in to_convert:

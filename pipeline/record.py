@@ -57,6 +57,17 @@ class Status(str, Enum):
 _STATUS_ORDER = list(Status)
 
 
+class Sektor(str, Enum):
+    """The kind of unit: picks the sector law the taushetsløfte names."""
+
+    HELSE = "helse"
+    BARNEHAGE = "barnehage"
+    SKOLE = "skole"
+    BARNEVERN = "barnevern"
+    NAV = "nav"
+    ANNEN = "annen"
+
+
 @dataclass(frozen=True)
 class Kind:
     """How a value is typed by people and how it is read (see `normalize`)."""
@@ -75,6 +86,7 @@ Dato = Annotated[date, Kind("date")]
 JaNei = Annotated[bool, Kind("bool")]
 Tall = Annotated[float, Kind("number")]
 Liste = Annotated[list[str], Kind("list", 500)]
+SektorFelt = Annotated[Sektor, Kind("sektor")]
 
 
 class _Del(BaseModel):
@@ -91,6 +103,7 @@ class Praktikant(_Del):
 
 class Leder(_Del):
     navn: Tekst | None = Field(None, title="Leder")
+    stilling: Tekst | None = Field(None, title="Leders stilling")
     telefon: Telefon | None = Field(None, title="Leders telefon")
     epost: Epost | None = Field(None, title="Leders e-post")
 
@@ -99,7 +112,24 @@ class Praksisenhet(_Del):
     navn: Tekst = Field(title="Praksisenhet")
     organisasjonsnummer: Orgnr | None = Field(None, title="Organisasjonsnummer")
     adresse: Tekst | None = Field(None, title="Praksisenhetens adresse")
+    sektor: SektorFelt | None = Field(None, title="Sektor")
     leder: Leder = Field(default_factory=Leder, title="Leder")
+
+
+class Hjemmeenhet(_Del):
+    """Intern arbeidstrening: the employee's own unit, whose leader signs the agreement too."""
+
+    navn: Tekst | None = Field(None, title="Hjemmeenhet")
+    leder: Tekst | None = Field(None, title="Leder ved hjemmeenheten")
+
+
+class Ansettelse(_Del):
+    """Trainee: the terms of the fixed-term employment (aml. § 14-6)."""
+
+    stillingstittel: Tekst | None = Field(None, title="Stillingstittel")
+    stillingsprosent: Tall | None = Field(None, title="Stillingsprosent")
+    loenn: Tekst | None = Field(None, title="Lønn")
+    proevetid_maaneder: Tall | None = Field(None, title="Prøvetid i måneder")
 
 
 class Praksisveileder(_Del):
@@ -119,6 +149,7 @@ class Praksisbestiller(_Del):
 class Krav(_Del):
     politiattest: JaNei = Field(False, title="Krever politiattest")
     mrsa_tuberkulose: JaNei = Field(False, title="Krever egenerklæring MRSA/tuberkulose")
+    politiattest_hjemmel: Tekst | None = Field(None, title="Hjemmel for politiattest")
 
 
 class Praksisplass(_Del):
@@ -132,6 +163,8 @@ class Praksisplass(_Del):
     praksisenhet: Praksisenhet
     praksisveileder: Praksisveileder = Field(default_factory=Praksisveileder)
     praksisbestiller: Praksisbestiller = Field(default_factory=Praksisbestiller)
+    hjemmeenhet: Hjemmeenhet = Field(default_factory=Hjemmeenhet)
+    ansettelse: Ansettelse = Field(default_factory=Ansettelse)
     startdato: Dato = Field(title="Startdato")
     sluttdato: Dato = Field(title="Sluttdato")
     faktisk_sluttdato: Dato | None = Field(None, title="Faktisk sluttdato")

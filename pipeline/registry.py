@@ -9,11 +9,14 @@ crash never hands the same number out twice and a re-run reuses what it reserved
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from .workspace import file_mode
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS sekvens (
@@ -72,7 +75,10 @@ class JournalRow:
 class Registry:
     def __init__(self, path: Path) -> None:
         self.path = path
+        created = not path.exists()
         self.db = sqlite3.connect(path, isolation_level=None, timeout=30)
+        if created:  # SQLite makes it 0644 less the umask; its -wal and -shm files copy this mode
+            os.chmod(path, file_mode())
         self.db.row_factory = sqlite3.Row
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=FULL")

@@ -22,7 +22,7 @@ from .config import Config, DokumentSpec
 from .errors import PraksisError
 from .identifiers import fnr_birth_date
 from .identity import DocumentIdentity, qr_png
-from .record import Praksisplass
+from .record import Praksisplass, Sektor, Status, Tiltak
 from .template_syntax import unclosed_tags
 from .workspace import atomic_write_bytes
 
@@ -53,16 +53,48 @@ def kortdato(value: Any) -> str:
     return "" if value is None else value.strftime("%d.%m.%Y")
 
 
+def tall(value: Any) -> str:
+    """37.5 → «37,5»; 30.0 → «30»."""
+    if value is None or value == "":
+        return ""
+    return f"{value:.1f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
 def timer(value: Any) -> str:
     """37.5 → «37,5 timer per uke»."""
     if value is None or value == "":
         return ""
-    number = f"{value:.1f}".rstrip("0").rstrip(".").replace(".", ",")
-    return f"{number} timer per uke"
+    return f"{tall(value)} timer per uke"
 
 
 def janei(value: Any) -> str:
     return "" if value is None else ("Ja" if value else "Nei")
+
+
+def telefon(value: Any) -> str:
+    """Norwegian grouping: «41234567» → «41 23 45 67», «+4791345678» → «+47 91 34 56 78»."""
+    if not value:
+        return ""
+    text = str(value)
+    digits = "".join(c for c in text if c.isdigit())
+    prefix = ""
+    if text.strip().startswith("+47") and len(digits) == 10:
+        prefix, digits = "+47 ", digits[2:]
+    elif text.strip().startswith("0047") and len(digits) == 12:
+        prefix, digits = "+47 ", digits[4:]
+    if len(digits) != 8:
+        return text  # a foreign or odd number: as typed
+    if digits[0] in "48":  # mobile and 800-numbers: 412 34 567
+        return prefix + f"{digits[:3]} {digits[3:5]} {digits[5:]}"
+    return prefix + " ".join(digits[i:i + 2] for i in range(0, 8, 2))
+
+
+def orgnr(value: Any) -> str:
+    """«939099603» → «939 099 603»."""
+    if not value:
+        return ""
+    digits = "".join(c for c in str(value) if c.isdigit())
+    return f"{digits[:3]} {digits[3:6]} {digits[6:]}" if len(digits) == 9 else str(value)
 
 
 def _finalize(value: Any) -> Any:
@@ -71,35 +103,119 @@ def _finalize(value: Any) -> Any:
 
 def jinja_environment() -> Environment:
     env = Environment(autoescape=True, undefined=StrictUndefined, finalize=_finalize)
-    env.filters.update(dato=dato, kortdato=kortdato, timer=timer, janei=janei)
+    env.filters.update(dato=dato, kortdato=kortdato, timer=timer, tall=tall, janei=janei, telefon=telefon,
+                       orgnr=orgnr)
     return env
 
+
+TERMER = {
+    Tiltak.TRAINEE: ("traineen", "Trainee"),
+    Tiltak.INTERN_ARBEIDSTRENING: ("arbeidstakeren", "Arbeidstaker"),
+}
+"""What the person is called in a document's text, per tiltak (praktikanten for the rest)."""
+
+FORLOEP = {Tiltak.TRAINEE: "traineeperioden", Tiltak.INTERN_ARBEIDSTRENING: "arbeidstreningen"}
+"""What the placement itself is called (praksisen for the rest)."""
 
 SIGNATURROLLER = {
     "praktikant": "Praktikant",
     "praksisenhet": "For praksisenheten",
     "praksisveileder": "Praksisveileder",
-    "praksisbestiller": "For praksisbestiller",
+    "praksisbestiller": "For praksisbestilleren",
+    "hjemmeenhet": "Nåværende leder",
 }
+"""Role labels on the signature lines; `_role` adjusts them to the scheme."""
+
+SEKTORLOVER: dict[Sektor | None, dict[str, str]] = {
+    Sektor.HELSE: {
+        "taushet": "helsepersonelloven § 21 og helse- og omsorgstjenesteloven § 12-1",
+        "opplysningsplikt": "helsepersonelloven § 33",
+    },
+    Sektor.BARNEHAGE: {"taushet": "barnehageloven", "opplysningsplikt": "barnehageloven § 46"},
+    Sektor.SKOLE: {"taushet": "opplæringslova", "opplysningsplikt": "opplæringslova"},
+    Sektor.BARNEVERN: {"taushet": "barnevernsloven", "opplysningsplikt": "barnevernsloven"},
+    Sektor.NAV: {"taushet": "NAV-loven § 7 og sosialtjenesteloven § 44", "opplysningsplikt": "sosialtjenesteloven"},
+    Sektor.ANNEN: {"taushet": "", "opplysningsplikt": ""},
+    None: {"taushet": "", "opplysningsplikt": ""},
+}
+"""The sector law beside forvaltningsloven § 13 that the taushetsløfte names, by the unit's sector.
+An empty text: the unit has no sector law, and the sentence naming one is left out."""
 
 
-def _signer(record: Praksisplass, party: str) -> str:
+ORDNING = {
+    Tiltak.ARBEIDSTRENING: "har hatt arbeidstrening",
+    Tiltak.AKTIVITETSPLASS: "har hatt aktivitetsplass",
+    Tiltak.SPRAAKPRAKSIS: "har hatt språkpraksis",
+    Tiltak.ARBEIDSPRAKSIS: "har hatt arbeidspraksis på kommunal praksisplass",
+    Tiltak.TRAINEE: "har vært midlertidig ansatt som trainee",
+    Tiltak.INTERN_ARBEIDSTRENING: "har hatt intern arbeidstrening",
+}
+"""The scheme in plain words, for the praksisbevis: «Kari Nordmann har hatt arbeidstrening ved …»."""
+
+
+def _meetings(record: Praksisplass, course: str) -> list[dict[str, str]]:
+    """The three meetings as measures in the oppfølgingsplan, each with who is responsible and a
+    deadline: the booked date, else the latest date it should be held; in a closed case a meeting
+    without a date is stated as not held (never «avtales senere»)."""
+    start, end = record.startdato, record.gjeldende_sluttdato
+    midway = start + (end - start) / 2
+    follow_up = (record.hjemmeenhet.leder if record.tiltak is Tiltak.INTERN_ARBEIDSTRENING
+                 else record.praksisbestiller.kontaktperson) or record.praksisveileder.navn \
+        or record.praksisenhet.leder.navn or "Lederen ved praksisenheten"
+    supervisor = record.praksisveileder.navn or record.praksisenhet.leder.navn or "Lederen ved praksisenheten"
+    closed = record.status is Status.AVSLUTTET
+    rows = []
+    for name, content, responsible, booked, latest in (
+        ("Oppstartsmøte", "Mål, arbeidsoppgaver og tilrettelegging avklares.", supervisor, record.oppstartsmoete, start),
+        ("Midtveisevaluering", "Målene gjennomgås: er de nådd så langt, og bør noe endres?", follow_up,
+         record.midtveisevaluering, midway),
+        ("Avslutningsmøte", f"Ble målene nådd? Effekten av {course} dokumenteres.", follow_up,
+         record.avslutningsmoete, end),
+    ):
+        if booked:
+            when = dato(booked)
+        elif closed:
+            when = "Ble ikke holdt"
+        else:
+            when = f"Senest {dato(latest)}"
+        rows.append({"navn": name, "innhold": content, "ansvarlig": responsible, "frist": when})
+    return rows
+
+
+def _role(party: str, tiltak: Tiltak) -> str:
     if party == "praktikant":
-        return record.praktikant.navn
+        return TERMER.get(tiltak, ("", "Praktikant"))[1]
+    if party == "praksisenhet" and tiltak is Tiltak.TRAINEE:
+        return "For arbeidsgiveren"
+    if party == "praksisenhet" and tiltak is Tiltak.INTERN_ARBEIDSTRENING:
+        return "Leder ved mottakende enhet"
+    if party == "praksisveileder" and tiltak in TERMER:
+        return "Veileder"
+    if party == "praksisbestiller" and tiltak in (Tiltak.ARBEIDSTRENING, Tiltak.AKTIVITETSPLASS, Tiltak.TRAINEE):
+        return "For NAV"
+    return SIGNATURROLLER[party]
+
+
+def _signer(record: Praksisplass, party: str) -> tuple[str, str]:
+    """The signer's printed name, and below it their job title and place (either may be empty)."""
+    if party == "praktikant":
+        return record.praktikant.navn, ""
     if party == "praksisenhet":
-        leader = record.praksisenhet.leder.navn
-        return f"{leader}, {record.praksisenhet.navn}" if leader else record.praksisenhet.navn
+        leader = record.praksisenhet.leder
+        return leader.navn or "", ", ".join(x for x in (leader.stilling, record.praksisenhet.navn) if x)
     if party == "praksisveileder":
-        return record.praksisveileder.navn or ""
-    who = record.praksisbestiller.kontaktperson
-    where = record.praksisbestiller.virksomhet
-    return ", ".join(x for x in (who, where) if x)
+        return record.praksisveileder.navn or "", ", ".join(
+            x for x in (record.praksisveileder.stilling, record.praksisenhet.navn) if x)
+    if party == "hjemmeenhet":
+        return record.hjemmeenhet.leder or "", record.hjemmeenhet.navn or ""
+    return record.praksisbestiller.kontaktperson or "", record.praksisbestiller.virksomhet or ""
 
 
 def _requirements(record: Praksisplass) -> str:
     parts = []
     if record.krav.politiattest:
-        parts.append("politiattest")
+        basis = record.krav.politiattest_hjemmel
+        parts.append(f"politiattest etter {basis}" if basis else "politiattest")
     if record.krav.mrsa_tuberkulose:
         parts.append("egenerklæring om MRSA og tuberkulose")
     return " og ".join(parts)
@@ -116,21 +232,59 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _grouped(value: Any) -> Any:
+    """Phone and organisation numbers grouped the Norwegian way, wherever they are in the data."""
+    if isinstance(value, dict):
+        out = {}
+        for key, item in value.items():
+            if key == "telefon" and isinstance(item, str):
+                out[key] = telefon(item)
+            elif key == "organisasjonsnummer" and isinstance(item, str):
+                out[key] = orgnr(item)
+            else:
+                out[key] = _grouped(item)
+        return out
+    return value
+
+
+def _screening(config: Config) -> str:
+    """«Unntatt offentlighet, jf. offl. § 13 jf. fvl. § 13 første ledd nr. 1», from the archive's skjerming."""
+    arkiv = config.settings.arkiv
+    if not arkiv.tilgangsrestriksjon:
+        return ""
+    basis = arkiv.skjermingshjemmel
+    basis = basis[:1].lower() + basis[1:]
+    return f"{arkiv.tilgangsrestriksjon}, jf. {basis}" if basis else arkiv.tilgangsrestriksjon
+
+
 def context_data(record: Praksisplass, spec: DokumentSpec, identity: DocumentIdentity, config: Config,
                  today: date) -> dict[str, Any]:
-    """Everything a template may use, without images (see `TEMPLATE_IMAGES`)."""
-    data = _plain(record.model_dump(mode="python"))
+    """Everything a template may use, without images (see `TEMPLATE_IMAGES`). Never the
+    fødselsnummer: documents show the birth date."""
+    data = _grouped(_plain(record.model_dump(mode="python")))
     data["praktikant"]["foedselsdato"] = fnr_birth_date(record.praktikant.foedselsnummer)
-    if spec.uten_foedselsnummer:
-        del data["praktikant"]["foedselsnummer"]
+    del data["praktikant"]["foedselsnummer"]
     org = config.settings.virksomhet
+    term, term_title = TERMER.get(record.tiltak, ("praktikanten", "Praktikant"))
+    course = FORLOEP.get(record.tiltak, "praksisen")
+    supervisor = "veilederen" if record.tiltak in TERMER else "praksisveilederen"
+    ended_early = record.faktisk_sluttdato is not None and record.faktisk_sluttdato < record.sluttdato
     data.update(
         tiltak_navn=record.tiltak.visningsnavn,
         gjeldende_sluttdato=record.gjeldende_sluttdato,
         periode=f"{dato(record.startdato)} – {dato(record.sluttdato)}",
         gjennomfoert_periode=f"{dato(record.startdato)} – {dato(record.gjeldende_sluttdato)}",
+        avsluttet=record.status is Status.AVSLUTTET,
+        avsluttet_tidlig=ended_early,
         kravtekst=_requirements(record),
-        virksomhet=org.model_dump(exclude={"logo"}),
+        ordning=ORDNING[record.tiltak],
+        moeter=_meetings(record, course),
+        person=term, Person=term[:1].upper() + term[1:], person_rolle=term_title,
+        forloep=course, Forloep=course[:1].upper() + course[1:],
+        veileder=supervisor, Veileder=supervisor[:1].upper() + supervisor[1:],
+        sektorlov=SEKTORLOVER[record.praksisenhet.sektor],
+        virksomhet=_grouped(org.model_dump(exclude={"logo"})),
+        arbeidsgiver=config.settings.arbeidsgiver.model_dump(),
         dokument={
             "type": identity.dokumenttype,
             "tittel": spec.tittel,
@@ -143,8 +297,13 @@ def context_data(record: Praksisplass, spec: DokumentSpec, identity: DocumentIde
             ),
             "utkast": identity.utkast,
             "dato": today,
+            "var_ref": identity.var_ref,
+            "skjerming": _screening(config),
         },
-        signaturer=[{"rolle": SIGNATURROLLER[p], "navn": _signer(record, p)} for p in spec.signeres_av],
+        signaturer=[
+            {"rolle": _role(p, record.tiltak), "navn": name, "detalj": detail}
+            for p in spec.signeres_av for name, detail in [_signer(record, p)]
+        ],
     )
     return data
 

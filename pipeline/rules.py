@@ -142,6 +142,19 @@ def certificates(columns: Columns, documents: DocumentSet, problems: Problems) -
                                  f"{what} skal vises fram før tiltredelse, men datoen er etter startdato ({_fmt(start)})."))
 
 
+def certificate_basis(columns: Columns, documents: DocumentSet, problems: Problems) -> None:
+    """An employer may ask for a politiattest only where a law says so: the law is named."""
+    needed = columns["krav.politiattest"]
+    if not any(needed):
+        return
+    for index, (required, basis) in enumerate(zip(needed, columns["krav.politiattest_hjemmel"])):
+        if required and basis is None:
+            problems.append((index, "krav.politiattest_hjemmel", (
+                "Politiattest kreves, men hjemmelen mangler. Fyll inn loven som gir rett til å kreve "
+                "politiattest, for eksempel «helse- og omsorgstjenesteloven § 5-4»."
+            )))
+
+
 def completion(columns: Columns, documents: DocumentSet, problems: Problems) -> None:
     statuses, completed = columns["status"], columns["fullfoert"]
     if Status.AVSLUTTET not in statuses and not any(completed):
@@ -202,7 +215,7 @@ def _missing_for_documents(columns: Columns, documents: DocumentSet, index: int,
 
 
 RULES: tuple[Callable[[Columns, DocumentSet, Problems], None], ...] = (
-    required_always, period, meetings, hours, scheme, certificates, completion, documents_due,
+    required_always, period, meetings, hours, scheme, certificates, certificate_basis, completion, documents_due,
 )
 
 

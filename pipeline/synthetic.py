@@ -88,10 +88,20 @@ def placement_row(rng: random.Random, number: int) -> dict[str, str]:
         "yrkesmaal": "Fagarbeider i kommunal drift" if tiltak == "Arbeidstrening" else "",
         "maal": "\n".join(rng.sample(MAAL, 2)),
         "krav.politiattest": "Ja" if politi else "Nei",
+        "krav.politiattest_hjemmel": "helse- og omsorgstjenesteloven § 5-4" if politi else "",
         "politiattest_fremvist": (start - timedelta(days=7)).strftime("%d.%m.%Y") if politi else "",
         "oppstartsmoete": start.strftime("%d.%m.%Y") if started else "",
         "fullfoert": ("Ja" if rng.random() < 0.8 else "Nei") if done else "",
     }
+    trainee, internal = tiltak == "Trainee", tiltak == "Intern arbeidstrening"
+    row.update({  # no draws from rng here: the rows other fields get stay as they were
+        "ansettelse.stillingstittel": "Trainee" if trainee else "",
+        "ansettelse.stillingsprosent": "100" if trainee else "",
+        "ansettelse.loenn": "lønnstrinn 25" if trainee else "",
+        "ansettelse.proevetid_maaneder": "6" if trainee else "",
+        "hjemmeenhet.navn": "Eksempel hjemmetjeneste" if internal else "",
+        "hjemmeenhet.leder": "Nina Berg" if internal else "",
+    })
     return row
 
 
@@ -103,7 +113,12 @@ def sample_record(tiltak: str = "arbeidstrening", status: str = "Avsluttet") -> 
         "praktikant": {"navn": "Prøve Praktikant", "foedselsnummer": synthetic_fnr(date(1990, 1, 15), 123) or "",
                        "adresse": "Testveien 1, 0010 Eksempelby", "telefon": "41234567", "epost": "prove@example.com"},
         "praksisenhet": {"navn": "Prøveenheten", "organisasjonsnummer": "951819093", "adresse": "Veien 2",
-                         "leder": {"navn": "Leder Ledersen", "telefon": "92345678", "epost": "leder@example.com"}},
+                         "sektor": "helse",
+                         "leder": {"navn": "Leder Ledersen", "stilling": "Enhetsleder", "telefon": "92345678",
+                                   "epost": "leder@example.com"}},
+        "hjemmeenhet": {"navn": "Hjemmeenheten", "leder": "Nåværende Ledersen"},
+        "ansettelse": {"stillingstittel": "Trainee i helsefag", "stillingsprosent": 100.0,
+                       "loenn": "lønnstrinn 25, kr 470 000 per år", "proevetid_maaneder": 6.0},
         "praksisveileder": {"navn": "Veileder Veiledersen", "stilling": "Fagarbeider", "telefon": "94567890",
                             "epost": "veileder@example.com"},
         "praksisbestiller": {"virksomhet": "NAV Eksempelby", "kontaktperson": "Kontakt Kontaktsen",
@@ -111,7 +126,8 @@ def sample_record(tiltak: str = "arbeidstrening", status: str = "Avsluttet") -> 
         "startdato": start, "sluttdato": start + timedelta(weeks=12), "faktisk_sluttdato": start + timedelta(weeks=10),
         "timer_per_uke": 30.0, "arbeidstid": "08.00–14.00", "arbeidsoppgaver": ["Oppgave én", "Oppgave to"],
         "yrkesmaal": "Fagarbeider", "maal": ["Mål én"], "tilrettelegging": "Kortere dager i starten.",
-        "krav": {"politiattest": True, "mrsa_tuberkulose": True}, "politiattest_fremvist": start,
+        "krav": {"politiattest": True, "mrsa_tuberkulose": True,
+                 "politiattest_hjemmel": "helse- og omsorgstjenesteloven § 5-4"}, "politiattest_fremvist": start,
         "mrsa_tuberkulose_fremvist": start, "oppstartsmoete": start, "midtveisevaluering": start + timedelta(weeks=5),
         "avslutningsmoete": start + timedelta(weeks=10), "fullfoert": True, "vurdering": "God innsats.",
         "merknad": "Intern merknad.",

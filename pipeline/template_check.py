@@ -148,9 +148,9 @@ def check_template(config: Config, name: str, spec: DokumentSpec) -> list[Templa
         for dotted in sorted(failing):
             if any(dotted.startswith(other + ".") for other in failing):
                 continue  # the shorter name is already reported
-            if dotted == "praktikant.foedselsnummer" and spec.uten_foedselsnummer:
-                message = (f"«{dotted}» brukes i {label}, men {spec.tittel.lower()} skal aldri vise fødselsnummeret "
-                           "(uten_foedselsnummer i praksis.toml). Bruk «praktikant.foedselsdato».")
+            if dotted == "praktikant.foedselsnummer":
+                message = (f"«{dotted}» brukes i {label}, men {spec.tittel.lower()} skal aldri vise fødselsnummeret. "
+                           "Bruk «praktikant.foedselsdato».")
             else:
                 guess = difflib.get_close_matches(dotted, known, n=1)
                 hint = f" Mente du «{guess[0]}»?" if guess else ""

@@ -25,7 +25,7 @@ from . import rules
 from .config import Config
 from .errors import InputFileError
 from .identifiers import mask_fnr
-from .normalize import Converter, ValueProblem, converters, fold
+from .normalize import FORBIDDEN, Converter, ValueProblem, converters, fold
 from .reading import RawRecord, Source, open_source
 from .record import FIELDS, Praksisplass
 
@@ -141,7 +141,7 @@ def shown_value(path: str, raw: Any) -> str:
         text = str(raw)
     if path in FIELDS and FIELDS[path].kind.name == "fnr":
         return mask_fnr(text)
-    text = " ".join(text.split())
+    text = FORBIDDEN.sub(lambda m: f"<U+{ord(m.group()):04X}>", " ".join(text.split()))
     return text if len(text) <= _MAX_SHOWN else text[: _MAX_SHOWN - 1] + "…"
 
 

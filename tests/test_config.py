@@ -11,7 +11,9 @@ def test_init_makes_a_complete_workspace(tmp_path) -> None:
     assert (ws.config_dir / "kolonner.toml").is_file()
     assert (ws.config_dir / "id-noekkel").stat().st_mode & 0o077 == 0
     config = load_config(ws)
-    assert set(config.settings.dokumenter) == {"praksisavtale", "taushetsloefte", "oppfoelgingsplan", "praksisbevis"}
+    assert set(config.settings.dokumenter) == {
+        "praksisavtale", "arbeidsavtale", "intern_avtale", "tilretteleggingsgaranti", "taushetsloefte",
+        "oppfoelgingsplan", "oppfoelgingsplan_intern", "praksisbevis", "attest"}
     with pytest.raises(ConfigError, match="allerede"):
         init_workspace(tmp_path / "ny")
 
@@ -52,3 +54,13 @@ def test_broken_id_key(tmp_path) -> None:
     (ws.config_dir / "id-noekkel").write_text("zz", encoding="ascii")
     with pytest.raises(ConfigError, match="ødelagt"):
         load_config(ws)
+
+
+def test_an_older_config_with_uten_foedselsnummer_still_loads(tmp_path) -> None:
+    """The key is obsolete (no template gets the number), but a praksis.toml that has it loads."""
+    ws = init_workspace(tmp_path / "ws")
+    text = ws.config_file.read_text(encoding="utf-8")
+    text = text.replace('signeres_av = ["praksisenhet"]\n', 'signeres_av = ["praksisenhet"]\nuten_foedselsnummer = true\n', 1)
+    ws.config_file.write_text(text, encoding="utf-8")
+    assert "uten_foedselsnummer = true" in text
+    assert "praksisbevis" in load_config(ws).settings.dokumenter

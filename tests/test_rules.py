@@ -51,7 +51,29 @@ def test_rule(validator, write_csv, changes: dict, field: str, fragment: str) ->
 
 
 def test_politiattest_before_started_is_not_yet_required(validator, write_csv) -> None:
-    assert messages(validator, write_csv, **{**CONFIRMED, "krav.politiattest": "Ja"}) == []
+    basis = {"krav.politiattest_hjemmel": "helse- og omsorgstjenesteloven § 5-4"}
+    assert messages(validator, write_csv, **{**CONFIRMED, "krav.politiattest": "Ja", **basis}) == []
+
+
+def test_a_required_politiattest_names_its_legal_basis(validator, write_csv) -> None:
+    found = messages(validator, write_csv, **{**CONFIRMED, "krav.politiattest": "Ja"})
+    assert found == [("krav.politiattest_hjemmel", found[0][1])] and "hjemmelen mangler" in found[0][1]
+    assert messages(validator, write_csv, **{**CONFIRMED, "krav.politiattest": "Nei"}) == []
+
+
+@pytest.mark.parametrize("typed, sektor", [("Helse og omsorg", "helse"), ("BARNEHAGE", "barnehage"),
+                                           ("skole", "skole"), ("Barnevernstjenesten", "barnevern"),
+                                           ("NAV", "nav"), ("Annet", "annen")])
+def test_sector_is_read_in_norwegian_spellings(validator, write_csv, typed: str, sektor: str) -> None:
+    path = write_csv([good_row(**{"praksisenhet.sektor": typed})])
+    [record] = list(validator.iter_file(path, FileResult(str(path))))
+    assert record.errors == () or list(record.errors) == []
+    assert record.record.praksisenhet.sektor.value == sektor
+
+
+def test_an_unknown_sector_is_named(validator, write_csv) -> None:
+    found = messages(validator, write_csv, **{"praksisenhet.sektor": "Kultur"})
+    assert found and found[0][0] == "praksisenhet.sektor" and "Ukjent sektor" in found[0][1]
 
 
 def test_praksisbevis_fields_only_when_completed(validator, write_csv) -> None:
@@ -68,9 +90,9 @@ def test_required_fields_come_from_the_document_set(workspace, write_csv) -> Non
 
     text = workspace.config_file.read_text(encoding="utf-8")
     text += '''
-[dokumenter.tilretteleggingsgaranti]
-tittel = "Tilretteleggingsgaranti"
-mal = "tilretteleggingsgaranti.docx"
+[dokumenter.tilretteleggingsplan]
+tittel = "Tilretteleggingsplan"
+mal = "tilretteleggingsplan.docx"
 fra_status = "Statusmøte avtalt"
 tiltak = ["aktivitetsplass"]
 krever = ["tilrettelegging"]
@@ -79,7 +101,7 @@ signeres_av = ["praksisbestiller"]
     workspace.config_file.write_text(text, encoding="utf-8")
     validator = Validator(load_config(workspace))
     found = messages(validator, write_csv, tiltak="Aktivitetsplass", status="Statusmøte avtalt")
-    assert any(f == "tilrettelegging" and "«tilretteleggingsgaranti»" in m for f, m in found)
+    assert any(f == "tilrettelegging" and "«tilretteleggingsplan»" in m for f, m in found)
     assert messages(validator, write_csv, tiltak="Arbeidspraksis", status="Statusmøte avtalt") == []
 
 

@@ -65,7 +65,7 @@ def test_cli_exit_codes(workspace) -> None:
 
     ok = CliRunner().invoke(main, ["--root", str(workspace.root), "templates", "check"])
     assert ok.exit_code == 0 and "0 feil" in ok.output
-    _edit(workspace, "praksisbevis.docx", "{{ praktikant.navn }} har", "{{ praktikant.navn }} har {{ ukjent }}")
+    _edit(workspace, "praksisbevis.docx", "{{ praktikant.navn }} {{ ordning }}", "{{ praktikant.navn }} {{ ordning }} {{ ukjent }}")
     bad = CliRunner().invoke(main, ["--root", str(workspace.root), "templates", "check"])
     assert bad.exit_code == 1 and "«ukjent»" in bad.output
 

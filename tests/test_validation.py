@@ -64,9 +64,14 @@ def test_header_only_file_is_rejected(validator: Validator, tmp_path: Path) -> N
 
 
 def test_huge_values_are_errors_not_documents(validator: Validator, write_csv) -> None:
-    result = validator.validate_file(write_csv([good_row(**{"praktikant.navn": "N" * 2_000_000})]))
+    result = validator.validate_file(write_csv([good_row(**{"praktikant.navn": "N" * 30_000})]))
     [error] = result.records[0].errors
     assert "høyst 200" in error.melding and len(error.verdi) <= 60
+
+
+def test_a_cell_over_the_cell_limit_rejects_the_file_naming_the_limit(validator: Validator, write_csv) -> None:
+    result = validator.validate_file(write_csv([good_row(**{"praktikant.navn": "N" * 2_000_000})]))
+    assert result.file_error and "maks_celle_tegn" in result.file_error and "Linje 2" in result.file_error
 
 
 def test_json_row_is_its_index(validator: Validator, tmp_path: Path) -> None:
@@ -81,6 +86,7 @@ def test_json_row_is_its_index(validator: Validator, tmp_path: Path) -> None:
 
 def test_record_shape(validator: Validator, write_csv) -> None:
     row = good_row(**{"timer_per_uke": "37,5", "arbeidsoppgaver": "A\nB", "krav.politiattest": "x",
+                      "krav.politiattest_hjemmel": "helse- og omsorgstjenesteloven § 5-4",
                       "praktikant.telefon": "+47 412 34 567"})
     record = validator.validate_file(write_csv([row])).records[0].record
     assert record is not None
@@ -164,7 +170,8 @@ def test_nesting_shares_parts_an_earlier_row_had() -> None:
     assert nested["praksisenhet"] == {"navn": "Enhet", "leder": {"navn": "Lea"}}
     units = made[("praksisenhet", ("praksisenhet.navn", "praksisenhet.leder.navn"))]
     assert ("praksisenhet", ("Enhet", "Lea"), units) in fresh
-    assert {part for part, _, _ in fresh} == {"praksisenhet", "praksisveileder", "praksisbestiller", "krav"}
+    assert {part for part, _, _ in fresh} == {"praksisenhet", "praksisveileder", "praksisbestiller", "krav",
+                                             "hjemmeenhet", "ansettelse"}
     units[("Enhet", "Lea")] = instance = object()
     nested, fresh = nest(("Kari", "Enhet", "Lea"), "B", False)
     assert nested["praksisenhet"] is instance and nested["praktikant"] == {"navn": "Kari"}

@@ -10,13 +10,15 @@ import uuid
 from datetime import datetime
 from typing import Any
 
+from ..localtime import now as oslo_now
 from .metadata import OPPRETTET_AV
 
 NAMESPACE = uuid.UUID("5b0b7c1e-2d0c-4f37-9d65-7e0b1f0a9c11")
 
 
 def now() -> datetime:
-    return datetime.now().astimezone().replace(microsecond=0)
+    """Oslo time: the archive's metadata is written in Norwegian local time (see localtime.py)."""
+    return oslo_now()
 
 
 def event(saksnummer: str, kind: str, key: str, *, at: datetime | None = None, **details: Any) -> dict[str, Any]:

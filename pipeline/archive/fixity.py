@@ -1,7 +1,8 @@
 """`praksis verify`: the archive against its stored checksums, every problem at once.
 
 Missing files, changed files (checksum or size), files nobody registered, metadata that
-cannot be read, and cases the registry knows that have no folder.
+cannot be read, cases the registry knows that have no folder, case folders the registry
+does not know, and a missing or damaged registry.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 from ..config import Config
 from ..registry import Registry
 from ..workspace import sha256_file
+from .reindex import registry_problem, unknown_case_folders
 from .store import GRUNNLAG, HENDELSER, JOURNALPOST, SAKSMAPPE, SOURCES, STAGING, VERSJON, ArchiveError, ArchiveStore, CaseFiles
 
 
@@ -104,12 +106,36 @@ def verify_archive(store: ArchiveStore, registry: Registry | None = None) -> Fix
     return report
 
 
+def _check_registry(store: ArchiveStore, registry: Registry, report: FixityReport) -> None:
+    """Case folders the registry does not know: their numbers could be handed out again."""
+    for saksnummer in unknown_case_folders(store, registry):
+        report.problems.append(FixityProblem(
+            "uregistrert", str(store.case_folder(saksnummer).relative_to(store.root)),
+            f"registeret kjenner ikke sak {saksnummer}; kjør «praksis reindex»"))
+
+
 def verify_workspace(config: Config) -> FixityReport:
-    """Verify the workspace's archive, and its registry where there is one."""
+    """Verify the workspace's archive, and its registry where there is one. A damaged or
+    missing registry is reported (verify changes nothing; `praksis reindex` rebuilds it)."""
     workspace = config.workspace
-    registry = Registry(workspace.registry) if workspace.registry.exists() else None
+    store = ArchiveStore(workspace.archive)
+    path = workspace.registry
+    problem = registry_problem(path, thorough=True) if path.exists() else None
+    if problem is not None:
+        report = verify_archive(store)
+        report.problems.append(FixityProblem("ulesbar", path.name, f"registeret er ødelagt ({problem}); "
+                                                                   "kjør «praksis reindex»"))
+        return report
+    if not path.exists():
+        report = verify_archive(store)
+        if report.cases:
+            report.problems.append(FixityProblem("mangler", path.name, f"registeret mangler, men arkivet har "
+                                                                       f"{report.cases} saker; kjør «praksis reindex»"))
+        return report
+    registry = Registry(path)
     try:
-        return verify_archive(ArchiveStore(workspace.archive), registry)
+        report = verify_archive(store, registry)
+        _check_registry(store, registry, report)
+        return report
     finally:
-        if registry is not None:
-            registry.close()
+        registry.close()

@@ -3,6 +3,7 @@ a signed version, and everything about one case including its events."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..config import Config
@@ -45,6 +46,7 @@ def missing_items(store: ArchiveStore, config: Config) -> list[dict[str, str]]:
         cases = lacking(registry.db, config, today_in_oslo(), open_only=False)
     finally:
         registry.close()
+    waiting = _waiting_for_review(config)
     items: list[dict[str, str]] = []
     for case in cases:
         for lack in case.lacks:
@@ -53,6 +55,8 @@ def missing_items(store: ArchiveStore, config: Config) -> list[dict[str, str]]:
                 items.append({"saksnummer": case.saksnummer, "hva": f"signert {spec.tittel.split(' ')[0].lower()}",
                               "detalj": f"v{lack.versjon}, signeres av {', '.join(spec.signeres_av)} (id "
                                         f"{case.saksnummer}:{lack.dokument}:v{lack.versjon}; til_signering/{lack.link})"
+                                        + ("; en kopi venter på kontroll i til_kontroll/"
+                                           if (case.saksnummer, lack.dokument) in waiting else "")
                                         + (" FORFALT" if lack.overdue else ""),
                               "type": "signatur", "dokument": lack.dokument})
             else:
@@ -61,6 +65,25 @@ def missing_items(store: ArchiveStore, config: Config) -> list[dict[str, str]]:
                                         + (" FORFALT" if lack.overdue else ""),
                               "type": lack.kind, "dokument": ""})
     return items
+
+
+_REVIEW_ID = re.compile(r"dokument-id (\d{4}/\d+):([a-z_]+):v\d+\)")
+
+
+def _waiting_for_review(config: Config) -> set[tuple[str, str]]:
+    """(case, document) of the copies waiting in signert/til_kontroll/, read from their notes."""
+    signing = config.settings.signering
+    folder = config.inbox / signing.mappe / signing.til_kontroll
+    found: set[tuple[str, str]] = set()
+    if folder.is_dir():
+        for note in folder.glob("*.kontroll.txt"):
+            try:
+                match = _REVIEW_ID.search(note.read_text(encoding="utf-8-sig"))
+            except (OSError, UnicodeDecodeError):
+                continue
+            if match:
+                found.add((match[1], match[2]))
+    return found
 
 
 def case_summary(case: CaseFiles, config: Config) -> dict[str, Any]:

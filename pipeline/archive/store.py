@@ -178,6 +178,8 @@ class ArchiveStore:
         try:
             os.write(fd, data)
             os.fsync(fd)
+        except OSError as exc:  # say which file (a full disk names no file by itself)
+            raise OSError(exc.errno, exc.strerror, str(path)) from exc
         finally:
             os.close(fd)
         return new
@@ -204,6 +206,19 @@ class ArchiveStore:
                 journal.versions.append(VersionFiles(number, version_folder, read_json(version_folder / VERSJON)))
             case.journals[journal.dokumenttype] = journal
         return case
+
+    def case_numbers_on_disk(self) -> Iterator[tuple[int, int]]:
+        """(year, sequence) of every case folder in archive/ (whole or not): numbers in use."""
+        if not self.root.is_dir():
+            return
+        for year in self.root.iterdir():
+            if not (year.name.isdigit() and year.is_dir()):
+                continue
+            prefix = f"{year.name}-"
+            for entry in os.scandir(year):
+                tail = entry.name[len(prefix):]
+                if entry.name.startswith(prefix) and tail.isdigit() and entry.is_dir():
+                    yield int(year.name), int(tail)
 
     def iter_cases(self) -> Iterator[CaseFiles]:
         if not self.root.is_dir():

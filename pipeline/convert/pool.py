@@ -83,7 +83,8 @@ class UnoInstance:
             "--conversion-timeout", str(max(1, int(self.timeout))),
         ]
         self.process = subprocess.Popen(command, stdout=logfile, stderr=logfile, stdin=subprocess.DEVNULL,
-                                        start_new_session=True)
+                                        start_new_session=True,
+                                        env={**os.environ, "TMPDIR": str(self.workdir)})  # soffice's own temp files too
         logfile.close()
         deadline = time.monotonic() + START_TIMEOUT
         while time.monotonic() < deadline:
@@ -150,13 +151,15 @@ class ConverterPool:
     """
 
     def __init__(self, instances: int = 2, timeout: float = 60.0, level: PdfaLevel = PDFA_1B,
-                 workdir: Path | None = None) -> None:
+                 workdir: Path | None = None, tmp_root: Path | None = None) -> None:
+        """`tmp_root`: where the work folder is made (the workspace's .praksis-tmp/; default /tmp)."""
         self.size = max(1, instances)
         self.timeout = timeout
         self.level = level
         self._own_workdir = workdir is None
         # the pid in the name lets an operator (and the tests) see whose converters these are
-        self.workdir = Path(tempfile.mkdtemp(prefix=f"praksis-lo-{os.getpid()}-")) if workdir is None else workdir
+        self.workdir = (Path(tempfile.mkdtemp(prefix=f"praksis-lo-{os.getpid()}-", dir=tmp_root))
+                        if workdir is None else workdir)
         self._instances: list[UnoInstance] = []
         self._free: queue.Queue[UnoInstance] = queue.Queue()
         self._lock = threading.Lock()

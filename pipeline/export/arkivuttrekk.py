@@ -25,7 +25,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -33,9 +33,13 @@ from lxml import etree
 
 from ..archive.store import ArchiveStore, CaseFiles
 from ..config import Config
+from ..localtime import day_end, day_start, local_date
+from ..localtime import now as oslo_now
 from ..locking import workspace_lock
+from ..retention import Kassasjon, case_decision, decision, kassasjon
 from ..workspace import sha256_file
 from . import package_check
+from .case_state import closed_at, journal_date
 from .errors import ExportError
 from .schemas import DEPOSIT_XML, DEPOSIT_XSDS, NOARK5, validate_file
 from .xmlwrite import XmlWriter
@@ -53,6 +57,7 @@ class DepositResult:
     journals: int = 0
     documents: int = 0
     open_skipped: int = 0
+    to_discard: int = 0  # kassasjon elements written (cases and documents to be discarded)
     bytes: int = 0
     counts: dict[str, int] = field(default_factory=dict)
 
@@ -85,10 +90,12 @@ class DepositWriter:
         self.creator = settings.virksomhet.navn
         self.system = settings.eksport.system
         self.arkiv = settings.arkiv
-        tz = datetime.now().astimezone().tzinfo
-        self.opened = datetime.combine(start, time(0, 0), tz).isoformat()
-        self.closed = datetime.combine(end, time(23, 59, 59), tz).isoformat()
-        self.now = datetime.now().astimezone().replace(microsecond=0).isoformat()
+        # Norwegian local time: the period ends at 23:59:59 in Norway on its last day
+        self.opened = day_start(start).isoformat()
+        self.closed = day_end(end).isoformat()
+        self.now = oslo_now().isoformat()
+        self.journal_dates: tuple[date, date] = (start, end)
+        """First and last journaldato of the journal posts in the package (the journals' header)."""
         period = f"{start.isoformat()}|{end.isoformat()}|{self.creator_id}"
         self.ids = {name: str(uuid.uuid5(NAMESPACE, f"{name}|{period}"))
                     for name in ("arkiv", "arkivdel", "klassifikasjonssystem", "klasse")}
@@ -133,9 +140,12 @@ class DepositWriter:
             yield XmlWriter(xf, NS + ns)
 
     def _journal_head(self, writer: XmlWriter, journals: int) -> None:
+        """The header's dates are those of the first and last entry, not the period: Arkade 5's
+        N5.60 compares them with the journal posts, and with a sharp period split any difference
+        is an error."""
         with writer.element("journalhode"):
-            writer.leaf("journalStartDato", self.start)
-            writer.leaf("journalSluttDato", self.end)
+            writer.leaf("journalStartDato", self.journal_dates[0])
+            writer.leaf("journalSluttDato", self.journal_dates[1])
             writer.leaf("antallJournalposter", journals)
             self._arkivskaper(writer)
 
@@ -177,20 +187,38 @@ class DepositWriter:
 
     # --- one case -------------------------------------------------------------------------------
 
+    def _kassasjon(self, w: XmlWriter, metadata: Kassasjon) -> None:
+        """Written only for what is to be discarded: a depot reads any kassasjon element as a
+        disposal decision to be declared in arkivuttrekk.xml (Arkade 5 N5.44); what is kept for
+        ever needs none."""
+        if not metadata.kasseres or metadata.kassasjonsdato is None:
+            return
+        self.result.to_discard += 1
+        with w.element("kassasjon"):
+            w.leaf("kassasjonsvedtak", metadata.kassasjonsvedtak)
+            w.leaf("kassasjonshjemmel", metadata.kassasjonshjemmel)
+            w.leaf("bevaringstid", metadata.bevaringstid)
+            w.leaf("kassasjonsdato", metadata.kassasjonsdato)
+
     def _mappe(self, w: XmlWriter, endringer: XmlWriter, loepende: XmlWriter, offentlig: XmlWriter,
                case: CaseFiles) -> None:
         meta = case.meta
         self.result.cases += 1
+        closed = closed_at(case, ArchiveStore.events(case.folder)) or meta["oppdatertDato"]
+        closed_day = local_date(closed)
+        rules, tiltak = self.config.settings.bevaring, meta["praksis"]["tiltak"]
         with w.element("mappe", xsi_type="saksmappe"):
             w.leaves(meta, "systemID", "mappeID", "tittel", "offentligTittel", "opprettetDato", "opprettetAv")
-            w.leaf("avsluttetDato", meta["oppdatertDato"])
+            w.leaf("avsluttetDato", closed)
             w.leaf("avsluttetAv", AV)
             w.leaf("referanseArkivdel", self.ids["arkivdel"])
+            self._kassasjon(w, kassasjon(case_decision(rules, tiltak, list(case.journals)), closed_day))
             self._skjerming(w, "mappe")
             journals = sorted(case.journals.values(), key=lambda j: j.meta["journalpostnummer"])
             documents = list(_documents(case))
             for journal in journals:
-                self._journalpost(w, case, journal, [d for d in documents if d[0] is journal])
+                document_rule = kassasjon(decision(rules, tiltak, journal.meta["praksis"]["dokumenttype"]), closed_day)
+                self._journalpost(w, case, journal, [d for d in documents if d[0] is journal], document_rule)
                 self._change(endringer, journal.meta["systemID"], journal.meta.get("journalstatusDato"))
                 self._journal_entry(loepende, case, journal, public=False)
                 self._journal_entry(offentlig, case, journal, public=True)
@@ -198,7 +226,7 @@ class DepositWriter:
             w.leaf("saksstatus", "Avsluttet")
 
     def _journalpost(self, w: XmlWriter, case: CaseFiles, journal: Any,
-                     documents: list[tuple[Any, Any, dict[str, Any], Path]]) -> None:
+                     documents: list[tuple[Any, Any, dict[str, Any], Path]], rule: Kassasjon) -> None:
         meta, description = journal.meta, journal.meta["dokumentbeskrivelse"]
         spec = self.config.settings.dokumenter.get(meta["praksis"]["dokumenttype"])
         self.result.journals += 1
@@ -210,6 +238,7 @@ class DepositWriter:
                 w.leaf("dokumenttype", spec.noark_dokumenttype if spec else "Dokument")
                 w.leaves(description, "dokumentstatus", "tittel", "opprettetDato", "opprettetAv",
                          "tilknyttetRegistreringSom", "dokumentnummer", "tilknyttetDato", "tilknyttetAv")
+                self._kassasjon(w, rule)
                 self._skjerming(w, "dokumentbeskrivelse", whole_document=True)
                 for _journal, version, obj, source in documents:
                     self._dokumentobjekt(w, case, meta, version.number, obj, source)
@@ -219,8 +248,8 @@ class DepositWriter:
                     w.leaves(part, "korrespondanseparttype", "korrespondansepartNavn")
             w.leaves(meta, "journalaar", "journalsekvensnummer", "journalpostnummer", "journalposttype")
             w.leaf("journalstatus", "Arkivert")
-            w.leaf("journaldato", meta["journaldato"])
-            w.leaf("dokumentetsDato", meta["journaldato"])
+            w.leaf("journaldato", journal_date(meta))
+            w.leaf("dokumentetsDato", journal_date(meta))
 
     def _dokumentobjekt(self, w: XmlWriter, case: CaseFiles, journal: dict[str, Any], number: int,
                         obj: dict[str, Any], source: Path) -> None:
@@ -268,8 +297,9 @@ class DepositWriter:
                 w.leaves(meta, "systemID", "journalaar", "journalsekvensnummer", "journalpostnummer")
                 if not public:
                     w.leaf("tittel", meta["tittel"])
-                w.leaves(meta, "offentligTittel", "journaldato")
-                w.leaf("dokumentetsDato", meta["journaldato"])
+                w.leaf("offentligTittel", meta["offentligTittel"])
+                w.leaf("journaldato", journal_date(meta))
+                w.leaf("dokumentetsDato", journal_date(meta))
                 w.leaf("tilgangsrestriksjon", self.arkiv.tilgangsrestriksjon)
                 w.leaf("skjermingshjemmel", self.arkiv.skjermingshjemmel)
                 for part in meta["korrespondansepart"]:
@@ -347,7 +377,8 @@ def write_addml(package: Path, writer: DepositWriter, counts: dict[str, int]) ->
                                 _leaf_prop(w, "utgaaendeSkille", "skarpt")
                             _leaf_prop(w, "inneholderSkjermetInformasjon", "true", "boolean")
                             _leaf_prop(w, "omfatterDokumenterSomErKassert", "false", "boolean")
-                            _leaf_prop(w, "inneholderDokumenterSomSkalKasseres", "false", "boolean")
+                            _leaf_prop(w, "inneholderDokumenterSomSkalKasseres",
+                                       "true" if r.to_discard else "false", "boolean")
                             _leaf_prop(w, "inneholderVirksomhetsspesifikkeMetadata", "false", "boolean")
                             _leaf_prop(w, "antallDokumentfiler", r.documents, "integer")
                     with w.element("dataObjects"):
@@ -370,6 +401,29 @@ def write_addml(package: Path, writer: DepositWriter, counts: dict[str, int]) ->
 
 # --- the export ---------------------------------------------------------------------------------
 
+STAGING_PREFIX = ".avleveringspakke-"
+
+
+def remove_leftovers(base: Path, default_location: bool) -> int:
+    """Remove what an export killed mid-way left behind: its staging folders (`.avleveringspakke-*`)
+    beside the finished packages, in `base` and, in the default location, in every other
+    period's folder too. Runs under the workspace lock, so no export is writing them now.
+    Returns how many were removed."""
+    folders = [base]
+    if default_location and base.parent.is_dir():
+        folders = [p for p in base.parent.iterdir() if p.is_dir() and not p.name.startswith(".")]
+    removed = 0
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for leftover in folder.glob(f"{STAGING_PREFIX}*"):
+            shutil.rmtree(leftover, ignore_errors=True)
+            removed += 1
+        if folder != base and not any(folder.iterdir()):
+            folder.rmdir()  # a period folder holding nothing but a leftover
+    return removed
+
+
 
 def export_arkivuttrekk(config: Config, start: date, end: date, out: Path | None = None) -> DepositResult:
     if end < start:
@@ -381,8 +435,11 @@ def export_arkivuttrekk(config: Config, start: date, end: date, out: Path | None
         raise ExportError(f"{final} finnes allerede. Flytt eller slett den, eller velg en annen mappe med --ut.")
     store = ArchiveStore(config.workspace.archive)
     with workspace_lock(config.workspace.root, "export arkivuttrekk"):
+        remove_leftovers(base, default_location=out is None)
         saker, journals, open_skipped = [], 0, 0
-        for case in store.iter_cases():  # first pass: which cases, and how many journal posts
+        first: date | None = None
+        last: date | None = None
+        for case in store.iter_cases():  # first pass: which cases, how many journal posts, their dates
             if not _case_in_period(case, start, end):
                 continue
             if case.meta["saksstatus"] != "Avsluttet":
@@ -390,11 +447,15 @@ def export_arkivuttrekk(config: Config, start: date, end: date, out: Path | None
                 continue
             saker.append(case.saksnummer)
             journals += len(case.journals)
+            for journal in case.journals.values():
+                day = journal_date(journal.meta)
+                first = day if first is None or day < first else first
+                last = day if last is None or day > last else last
         if not saker:
             raise ExportError(f"Ingen avsluttede saker med saksdato {start.strftime('%d.%m.%Y')}–"
                               f"{end.strftime('%d.%m.%Y')}" + (f" ({open_skipped} er fortsatt åpne)." if open_skipped else "."))
         base.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(dir=base, prefix=".avleveringspakke-"))
+        staging = Path(tempfile.mkdtemp(dir=base, prefix=STAGING_PREFIX))
         try:
             package = staging / "avleveringspakke"
             package.mkdir()
@@ -402,6 +463,8 @@ def export_arkivuttrekk(config: Config, start: date, end: date, out: Path | None
                 shutil.copyfile(NOARK5 / xsd, package / xsd)
             writer = DepositWriter(config, start, end, package)
             writer.result.open_skipped = open_skipped
+            if first is not None and last is not None:
+                writer.journal_dates = (first, last)
             writer.write(saker, store, journals)
             counts = {"mappe": writer.result.cases, "registrering": writer.result.journals,
                       "endring": writer.result.journals, "journalregistrering": writer.result.journals}

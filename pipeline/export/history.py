@@ -33,8 +33,10 @@ def exported_as(registry: Registry, saksnummer: str, target: str) -> str | None:
 
 
 def record(store: ArchiveStore, registry: Registry, case_folder: Path, saksnummer: str, sig: str, target: str,
-           bundle: str, when: datetime) -> None:
-    item = event(saksnummer, "eksportert", f"{target}|{sig}", at=when, mal=target, signatur=sig, bunt=bundle)
+           bundle: str, when: datetime, closed: bool = False) -> None:
+    """`closed`: the export left the case closed in the receiver (a later one must reopen it first)."""
+    item = event(saksnummer, "eksportert", f"{target}|{sig}", at=when, mal=target, signatur=sig, bunt=bundle,
+                 avsluttet=closed)
     store.append_events(case_folder, [item])
     with registry.transaction():
         registry.record_export(saksnummer, target, sig, when.isoformat(), bundle)

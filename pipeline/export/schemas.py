@@ -13,6 +13,7 @@ from .errors import SchemaInvalid
 SCHEMAS = PACKAGE_ROOT / "schemas"
 FIKS_ARKIV = SCHEMAS / "fiks-arkiv" / "v1"
 ARKIVMELDING_XSD = FIKS_ARKIV / "no.ks.fiks.arkiv.v1.arkivering.arkivmelding.opprett.xsd"
+ARKIVMELDING_OPPDATER_XSD = FIKS_ARKIV / "no.ks.fiks.arkiv.v1.arkivering.arkivmelding.oppdater.xsd"
 NOARK5 = SCHEMAS / "noark5-arkivuttrekk" / "v5.0"
 DEPOSIT_XSDS = ("arkivstruktur.xsd", "metadatakatalog.xsd", "endringslogg.xsd", "loependeJournal.xsd",
                 "offentligJournal.xsd", "addml.xsd")

@@ -1,6 +1,8 @@
 """A thin layer over lxml's incremental writer: elements are written as they are made.
 
-`leaf` skips empty values: Noark packages must have no empty elements.
+`leaf` skips empty values: Noark packages must have no empty elements. Every element whose
+type is xs:dateTime in the Noark 5 and Fiks Arkiv metadata catalogues (DATETIME_TAGS) is written
+in Norwegian local time with its offset, whatever offset the stored value has.
 """
 
 from __future__ import annotations
@@ -10,7 +12,16 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any
 
+from ..localtime import local_iso
+
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
+
+
+DATETIME_TAGS = frozenset({
+    "arkivertDato", "avsluttetDato", "endretDato", "flytMottattDato", "flytSendtDato", "graderingsdato",
+    "hendelsesdato", "kassertDato", "konvertertDato", "merknadsdato", "mottattDato", "nedgraderingsdato",
+    "opprettetDato", "presedensGodkjentDato", "sendtDato", "slettetDato", "tilknyttetDato", "vedtaksdato"})
+"""The xs:dateTime elements of both metadata catalogues (schemas/*/metadatakatalog.xsd)."""
 
 
 def text(value: Any) -> str:
@@ -51,6 +62,8 @@ class XmlWriter:
     def leaf(self, tag: str, value: Any) -> None:
         if value is None or value == "" or value == []:
             return
+        if tag.rsplit(":", 1)[-1] in DATETIME_TAGS:
+            value = local_iso(value)
         with self.xf.element(self.q(tag)):
             self.xf.write(text(value))
 

@@ -19,9 +19,11 @@ from datetime import datetime
 from pathlib import Path
 
 from .. import faults
+from ..archive.reindex import guard_registry
 from ..config import Config
 from ..convert import ConverterPool
 from ..identifiers import mask_numbers_in
+from ..reading.limits import is_limit_message
 from ..ingest import Ingest, RecordOutcome
 from ..locking import WorkspaceBusy
 from ..places import is_places_sheet
@@ -30,8 +32,10 @@ from ..registry import Registry
 from ..validation import FileResult
 from ..workspace import sha256_file
 from . import receipts
+from .entries import entry_kind
 from .folders import free_name, move_no_clobber, write_text
 from .places_intake import process_places
+from .names import shown
 from .rejected_rows import write_rejected_rows
 from .til_signering import waiting_by_case
 
@@ -56,11 +60,11 @@ class InboxResult:
     rows: str = "praksisplass(er)"  # what a record is in this sheet (a free-places sheet: «enhet(er)»)
 
     def log_line(self) -> str:
-        name = mask_numbers_in(self.name)
+        name = shown(self.name)
         if self.outcome in ("behandlet", "delvis"):
-            shown = ", ".join(self.cases[:5]) + (" …" if len(self.cases) > 5 else "")
+            cases = ", ".join(self.cases[:5]) + (" …" if len(self.cases) > 5 else "")
             return (f"{self.outcome} {name}: {self.records} {self.rows}, {self.rejected} avvist, "
-                    f"{self.documents} dokument(er); saker {shown or '—'} ({self.seconds:.1f} s)")
+                    f"{self.documents} dokument(er); saker {cases or '—'} ({self.seconds:.1f} s)")
         if self.outcome == "avvist":
             return f"avvist {name}: se {self.notice.name if self.notice else 'feillisten'} ({self.seconds:.1f} s)"
         if self.outcome == "duplikat":
@@ -78,17 +82,23 @@ class InboxProcessor:
         self.rejected = self.inbox / settings.avvist
         self.duplicates = self.inbox / settings.duplikater
 
-    def process(self, path: Path) -> InboxResult:
+    def process(self, path: Path, may_wait: bool = False) -> InboxResult:
+        """`may_wait`: the file changed recently; if it cannot be read at all (a copy that
+        stalled half-way), answer «venter» instead of rejecting it. The file is parsed once:
+        by the ingest itself, which files nothing from a file it cannot read from the start."""
         started = time.perf_counter()
         received = datetime.now().astimezone().replace(microsecond=0)
-        result = self._process(path, received)
+        result = self._process(path, received, may_wait)
         result.seconds = time.perf_counter() - started
         return result
 
-    def _process(self, path: Path, received: datetime) -> InboxResult:
+    def _process(self, path: Path, received: datetime, may_wait: bool = False) -> InboxResult:
         name = path.name
-        if not path.is_file():
+        kind = entry_kind(path)
+        if kind is None:
             return InboxResult("forsvant", name)
+        if kind != "":
+            return self.set_aside(path, received, kind)
         if path.suffix.lower() not in SUPPORTED:
             target = free_name(self.rejected, name)
             reason = (f"Filtypen «{path.suffix or '(ingen)'}» støttes ikke."
@@ -111,11 +121,14 @@ class InboxProcessor:
         if is_places_sheet(path):  # «ledige plasser»: the units' offers, not placements
             return process_places(self, path, sha, received)
         try:
-            report = Ingest(self.config, progress=lambda message: log.debug(mask_numbers_in(message)), pool=self.pool,
+            report = Ingest(self.config, progress=lambda message: log.debug(shown(message)), pool=self.pool,
                             channel="innboks", force=earlier is not None).run([path])
         except WorkspaceBusy:
             return InboxResult("venter", name)
         file_result = report.files[0]
+        if (may_wait and file_result.file_error and not report.outcomes
+                and not is_limit_message(file_result.file_error)):
+            return InboxResult("venter", name, wait=1.0)  # nothing read, nothing filed: perhaps still arriving
         filed = [o for o in report.outcomes if o.kind != "avvist"]
         rejected = [o for o in report.outcomes if o.kind == "avvist"]
         if file_result.file_error or not filed:
@@ -142,14 +155,23 @@ class InboxProcessor:
         return InboxResult("delvis" if rejected else "behandlet", name, moved, notice, cases,
                            len(report.outcomes), len(rejected), report.documents)
 
+    def set_aside(self, path: Path, received: datetime, kind: str, folder: Path | None = None) -> InboxResult:
+        """A folder, link, FIFO or device in the inbox: moved (the entry itself, never what it
+        points to) into avvist/ with a notice; never opened, followed or read."""
+        rejected = folder or self.rejected
+        target = free_name(rejected, path.name)
+        notice = rejected / f"{target}.feil.txt"
+        write_text(notice, receipts.not_a_file(path.name, received, kind))
+        return InboxResult("avvist", path.name, move_no_clobber(path, rejected, target), notice)
+
     def _rejected_rows(self, path: Path, sha: str, received: datetime, file_result: FileResult,
                        rejected: list[RecordOutcome], processed_as: str) -> str:
         """avvist/<name> with only the rejected rows, and avvist/<name>.feil.txt."""
         target = free_name(self.rejected, path.name)
-        write_rejected_rows(path, {o.row for o in rejected if o.row is not None}, self.rejected / target)
+        formulas = write_rejected_rows(path, {o.row for o in rejected if o.row is not None}, self.rejected / target)
         write_text(self.rejected / f"{target}.feil.txt",
                    receipts.error_list(target, sha, received, file_result, rejected,
-                                       f"{self.done.name}/{processed_as}.kvittering.txt"))
+                                       f"{self.done.name}/{processed_as}.kvittering.txt", formulas))
         return f"{self.rejected.name}/{target}"
 
     def reconcile(self) -> None:
@@ -182,6 +204,7 @@ class InboxProcessor:
             registry.close()
 
     def _registry(self) -> Registry:
+        guard_registry(self.config.workspace.registry)  # a damaged one is set aside (the next ingest rebuilds)
         return Registry(self.config.workspace.registry)
 
     def _earlier(self, sha: str) -> dict[str, str] | None:

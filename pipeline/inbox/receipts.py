@@ -7,11 +7,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from ..identifiers import mask_numbers_in
+from .names import shown
 from ..ingest import RecordOutcome
 from ..validation import FileResult
 
 if TYPE_CHECKING:
+    from ..identity import DocumentIdentity
     from ..signed.intake import SignedResult
 
 KIND_TEXT = {"ny sak": "ny sak", "oppdatert": "oppdatert", "ingen endring": "ingen endring", "avvist": "AVVIST"}
@@ -23,7 +24,7 @@ def _when(moment: datetime) -> str:
 
 def _head(title: str, name: str, sha256: str, received: datetime) -> list[str]:
     return [title, "=" * len(title), "",
-            f"Fil:        {mask_numbers_in(name)}",
+            f"Fil:        {shown(name)}",
             f"Mottatt:    {_when(received)}",
             f"Sjekksum:   SHA-256 {sha256}", ""]
 
@@ -96,8 +97,9 @@ def receipt(name: str, sha256: str, received: datetime, done: datetime, result: 
 
 
 def error_list(name: str, sha256: str, received: datetime, result: FileResult,
-               rejected: list[RecordOutcome], processed_as: str | None) -> str:
-    """`<name>.feil.txt`: why the file (or which of its rows) was rejected, and what to fix."""
+               rejected: list[RecordOutcome], processed_as: str | None, formulas: list[str] | None = None) -> str:
+    """`<name>.feil.txt`: why the file (or which of its rows) was rejected, and what to fix;
+    `formulas`: cells of the file sent back that a spreadsheet would take for a formula."""
     lines = _head("FEIL: praksis kunne ikke arkivere dette", name, sha256, received)
     if result.file_error:
         lines += ["Hele filen er avvist:", f"  {result.file_error}", "",
@@ -115,6 +117,12 @@ def error_list(name: str, sha256: str, received: datetime, result: FileResult,
             lines += [f"  - {line}" for line in (outcome.message or "ukjent feil").splitlines()]
             lines.append("")
         lines += ["Rett feilene i filen og legg den i innboksen igjen."]
+    if formulas:
+        lines += ["", "OBS: disse cellene begynner med =, +, -, @ eller et tabulator-/linjeskifttegn og kan se ut",
+                  "som formler i et regneark. De er skrevet som ren tekst; sjekk at innholdet er det du mente:",
+                  *(f"  - {where}" for where in formulas[:50])]
+        if len(formulas) > 50:
+            lines.append(f"  … og {len(formulas) - 50} til.")
     if result.warnings:
         lines += ["", "Merknader:", *(f"  - {w}" for w in result.warnings)]
     return "\n".join(lines) + "\n"
@@ -125,6 +133,15 @@ def unsupported(name: str, received: datetime, reason: str) -> str:
                       [reason, "", "Innboksen tar imot praksisplasser som .xlsx (Excel), .csv eller .json."])
 
 
+def not_a_file(name: str, received: datetime, kind: str) -> str:
+    """`avvist/<name>.feil.txt` for a folder, link or other entry that is not an ordinary file."""
+    return _set_aside("FEIL: dette er ikke en vanlig fil", name, received, [
+        f"«{shown(name)}» er {kind}, ikke en vanlig fil. praksis leser bare vanlige filer som er lagt i innboksen",
+        "(ikke mapper, snarveier/lenker eller spesialfiler), og følger aldri en lenke ut av innboksen.",
+        "", "Legg selve filen (.xlsx, .csv eller .json) i innboksen, ikke en lenke til den eller en mappe med den."],
+        moved="Den er flyttet hit urørt (ikke åpnet eller lest).")
+
+
 def internal_error(name: str, received: datetime, error: str, attempts: int) -> str:
     return _set_aside("FEIL: praksis kunne ikke behandle filen", name, received, [
         f"praksis fikk en intern feil ({error}) {attempts} ganger på rad med denne filen.",
@@ -132,9 +149,10 @@ def internal_error(name: str, received: datetime, error: str, attempts: int) -> 
         "Når feilen er rettet, legg filen i innboksen igjen."])
 
 
-def _set_aside(title: str, name: str, received: datetime, body: list[str]) -> str:
-    lines = [title, "=" * len(title), "", f"Fil:        {mask_numbers_in(name)}", f"Mottatt:    {_when(received)}",
-             "", *body, "", "Filen er flyttet hit urørt."]
+def _set_aside(title: str, name: str, received: datetime, body: list[str],
+               moved: str = "Filen er flyttet hit urørt.") -> str:
+    lines = [title, "=" * len(title), "", f"Fil:        {shown(name)}", f"Mottatt:    {_when(received)}",
+             "", *body, "", moved]
     return "\n".join(lines) + "\n"
 
 
@@ -143,8 +161,8 @@ def duplicate(name: str, sha256: str, received: datetime, earlier: dict[str, Any
     when = datetime.fromisoformat(earlier["behandlet"])
     lines = _head("DUPLIKAT: filen er behandlet før", name, sha256, received)
     lines += [f"Nøyaktig den samme filen (samme SHA-256) ble behandlet {_when(when)}",
-              f"som «{mask_numbers_in(earlier['filnavn'])}»"
-              + (f"; kvitteringen er {mask_numbers_in(earlier['kvittering'])}." if earlier.get("kvittering") else "."),
+              f"som «{shown(earlier['filnavn'])}»"
+              + (f"; kvitteringen er {shown(earlier['kvittering'])}." if earlier.get("kvittering") else "."),
               "", "Den er IKKE behandlet på nytt, og ingenting i arkivet er endret.",
               "Har du endret noe i arket, lagre det og legg det i innboksen igjen: da er det en ny fil."]
     return "\n".join(lines) + "\n"
@@ -155,7 +173,7 @@ def signed_receipt(result: SignedResult, received: datetime) -> str:
     identity = result.identity
     assert identity is not None
     lines = ["KVITTERING: signert dokument arkivert", "=" * 37, "",
-             f"Fil(er):      {', '.join(mask_numbers_in(n) for n in result.names)}",
+             f"Fil(er):      {', '.join(shown(n) for n in result.names)}",
              f"Mottatt:      {_when(received)}",
              f"Dokument:     {identity.dokumenttype}, sak {result.saksnummer} (dokument-id {identity.id})",
              f"Arkivert som: versjon {result.version} ({result.kind}; funnet fra {result.method})"]
@@ -177,3 +195,19 @@ def signed_error(name: str, message: str, received: datetime) -> str:
     """`signert/avvist/<name>.feil.txt`."""
     return _set_aside("FEIL: det signerte dokumentet kunne ikke arkiveres", name, received,
                       [message, "", "Når feilen er rettet, legg filen i signert/ igjen."])
+
+
+def signed_review(name: str, identity: DocumentIdentity, reason: str, received: datetime) -> str:
+    """`signert/til_kontroll/<name>.kontroll.txt`: why praksis will not file the scan as signed
+    on its own, and the two commands a person settles it with."""
+    title = "TIL KONTROLL: praksis arkiverer ikke denne kopien som signert uten at en person ser på den"
+    shown = mask_numbers_in(name)
+    lines = [title, "=" * len(title), "", f"Fil:        {shown}", f"Mottatt:    {_when(received)}",
+             f"Dokument:   {identity.dokumenttype}, sak {identity.saksnummer} (dokument-id {identity.id})", "",
+             f"Hvorfor:    {reason}", "",
+             "Dokumentet står fortsatt i «praksis mangler» til kopien er godkjent.",
+             "Se på filen. Er den det signerte dokumentet, godkjenn den:",
+             f"    praksis signert godkjenn \"{shown}\" --grunn \"kontrollert mot papirkopien\"",
+             "Er den ikke det, avvis den (grunnen skrives i saken):",
+             f"    praksis signert avvis \"{shown}\" --grunn \"blank side, ikke signert\""]
+    return "\n".join(lines) + "\n"

@@ -1,10 +1,11 @@
-"""When a file is completely written: its size and mtime unchanged for a while, and it parses.
+"""When a file is completely written: its size and mtime unchanged for a while.
 
 A copy over SMB or a browser download grows in steps; Excel saves through a temp file and
 renames. Watching (size, mtime) until they stand still for `delay` seconds catches the first;
-the ignore patterns and rename events catch the second. A file that is stable but does not
-parse yet (a copy that stalled half-way) gets `parse_grace` seconds since its last change
-before it is rejected as broken.
+the ignore patterns and rename events catch the second. A file that is stable but cannot be
+read yet (a copy that stalled half-way) is answered «venter» by the processor, until
+`uleselig_vent_sekunder` have passed since its last change (`since_change`). Changes are
+timed by this process's monotonic clock, so a modification time in the future changes nothing.
 """
 
 from __future__ import annotations
@@ -12,10 +13,6 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from pathlib import Path
-
-from ..config import Config
-from ..errors import InputFileError
-from ..reading import open_source
 
 
 @dataclass
@@ -71,16 +68,3 @@ class StabilityTracker:
         now = time.monotonic()
         waits = [max(c.changed_at + self.delay, c.not_before) - now for c in self.candidates.values()]
         return max(0.0, min(waits)) if waits else None
-
-
-def parse_problem(path: Path, config: Config) -> str | None:
-    """Why the file cannot be read as a whole (None: it parses). Reads every record's cells
-    without validating them: cheap next to making documents, and a truncated JSON or
-    workbook is caught here, before any of its records is filed."""
-    try:
-        source = open_source(path, config)
-        for _record in source.records():
-            pass
-    except InputFileError as exc:
-        return exc.reason
-    return None

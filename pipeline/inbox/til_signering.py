@@ -27,8 +27,8 @@ from pathlib import Path
 
 from ..config import Config
 from ..identifiers import mask_numbers_in
-from ..workspace import atomic_write_bytes, sha256_file
-from .folders import READABLE, free_name, move_no_clobber, write_text
+from ..workspace import atomic_write_bytes, file_mode, sha256_file
+from .folders import free_name, move_no_clobber, write_text
 
 log = logging.getLogger("praksis.til_signering")
 
@@ -102,7 +102,7 @@ def _copy_atomic(source: Path, target: Path, expected_sha: str) -> bool:
         if sha256_file(Path(tmp)) != expected_sha:
             Path(tmp).unlink()
             return False
-        os.chmod(tmp, READABLE)
+        os.chmod(tmp, file_mode())
         os.replace(tmp, target)
         return True
     except BaseException:
@@ -189,7 +189,7 @@ def sync(config: Config, db: sqlite3.Connection) -> SyncResult:
         else:  # the page still lists the document; the archive needs looking at
             log.error("til_signering: arkivkopien av %s mangler eller har feil sjekksum; kjør «praksis verify»", name)
     if fresh != manifest:
-        atomic_write_bytes(manifest_path, json.dumps(fresh).encode("utf-8"), READABLE)
+        atomic_write_bytes(manifest_path, json.dumps(fresh).encode("utf-8"))
     return result
 
 

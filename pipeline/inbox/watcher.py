@@ -10,6 +10,7 @@ finished, then the watcher stops.
 from __future__ import annotations
 
 import logging
+import os
 import queue
 import threading
 import time
@@ -20,18 +21,21 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
+from ..archive.reindex import RegistryDamaged
 from ..config import Config
 from ..convert import ConverterPool, PdfaLevel
-from ..identifiers import mask_numbers_in
+from ..environment import machine_fault
 from ..locking import inbox_lock
-from ..reading import SUPPORTED
+from ..workspace import temp_root
 from . import receipts
+from .entries import entry_kind, lkind
 from .folders import free_name, move_no_clobber, write_text
+from .names import is_safe, shown
 from .patterns import IgnoreRules
 from .processor import InboxProcessor, InboxResult
 from ..signed.inspect import SignedRejected
 from ..signed.intake import SignedIntake, SignedResult
-from .stability import StabilityTracker, parse_problem
+from .stability import StabilityTracker
 
 log = logging.getLogger("praksis.watch")
 
@@ -47,15 +51,18 @@ class _Events(FileSystemEventHandler):
         self.names, self.wake = names, wake
 
     def on_any_event(self, event: FileSystemEvent) -> None:
-        if event.is_directory:
-            return
+        # folders too (a dropped subfolder gets a notice); bytes paths decoded as the file
+        # system does (undecodable bytes kept as surrogates, never an error here)
         for raw in (event.src_path, getattr(event, "dest_path", "")):
             if raw:
-                self.names.put(Path(raw if isinstance(raw, str) else raw.decode()))
+                self.names.put(Path(raw if isinstance(raw, str) else os.fsdecode(raw)))
         self.wake.set()
 
 
 class InboxWatcher:
+    processor: InboxProcessor
+    """Made in `run`, once the converter pool is up."""
+
     def __init__(self, config: Config, polling: bool = False, pool: ConverterPool | None = None) -> None:
         self.config = config
         self.settings = config.settings.innboks
@@ -69,6 +76,8 @@ class InboxWatcher:
         self.names: queue.SimpleQueue[Path] = queue.SimpleQueue()
         self.wake = threading.Event()
         self.attempts: dict[Path, int] = {}
+        self.unmovable: set[Path] = set()
+        """Entries that could not be set aside (no permission): logged once, not every scan."""
         self.signed = self.inbox / config.settings.signering.mappe
         self.results: list[InboxResult] = []  # every outcome, for tests and the summary at exit
         self.signed_results: list[SignedResult] = []
@@ -90,7 +99,7 @@ class InboxWatcher:
             folder.mkdir(parents=True, exist_ok=True)
         with inbox_lock(self.inbox):
             pool = self._start_converter()
-            processor = InboxProcessor(self.config, pool)
+            processor = self.processor = InboxProcessor(self.config, pool)
             processor.reconcile()
             self.intake = SignedIntake(self.config)
             observer = PollingObserver(timeout=1.0) if self.polling else Observer()
@@ -131,7 +140,8 @@ class InboxWatcher:
         if self.pool is None:
             settings = self.config.settings.konvertering
             started = time.perf_counter()
-            self.pool = ConverterPool(settings.instanser, settings.tidsavbrudd_sekunder, PdfaLevel(settings.pdfa))
+            self.pool = ConverterPool(settings.instanser, settings.tidsavbrudd_sekunder, PdfaLevel(settings.pdfa),
+                                      tmp_root=temp_root(self.config.workspace))
             self.pool.start()
             log.info("LibreOffice klar: %d omformer(e), PDF/A-%sb (%.1f s)", settings.instanser, settings.pdfa,
                      time.perf_counter() - started)
@@ -148,7 +158,50 @@ class InboxWatcher:
     # --- seeing files --------------------------------------------------------------------------
 
     def _wanted(self, path: Path) -> bool:
-        return path.parent in (self.inbox, self.signed) and not self.rules.ignored(path.name)
+        if path.parent == self.inbox:
+            own = (self.settings.behandlet, self.settings.avvist, self.settings.duplikater, self.signed.name)
+        elif path.parent == self.signed:
+            own = (self.settings.behandlet, self.settings.avvist)
+        else:
+            return False
+        return path.name not in own and not self.rules.ignored(path.name)
+
+    def _consider(self, path: Path) -> None:
+        """An entry of the inbox or signert/, looked at without following it: an ordinary file
+        is watched until stable; anything else is set aside with a notice at once."""
+        kind = lkind(path)
+        if kind:
+            self._set_aside(path, kind)
+        else:
+            self.tracker.see(path)  # (gone: forgotten)
+
+    def _set_aside(self, path: Path, kind: str) -> None:
+        self.tracker.forget(path)
+        received = datetime.now().astimezone().replace(microsecond=0)
+        try:
+            result = self.processor.set_aside(path, received, kind, path.parent / self.settings.avvist)
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            if path not in self.unmovable:
+                self.unmovable.add(path)
+                log.error("kan ikke flytte %s (%s) til %s: %s", shown(path.name), kind, self.settings.avvist,
+                          exc.strerror)
+            return
+        self.results.append(result)
+        log.warning("avvist %s: %s, ikke en vanlig fil; flyttet urørt til %s/", shown(path.name), kind,
+                    self.settings.avvist)
+
+    def _safe(self, path: Path) -> Path:
+        """A file whose name cannot be written in a receipt, a log or the registry as it is
+        (not UTF-8, a line break, too long, a fødselsnummer) is first renamed in its folder."""
+        if is_safe(path.name):
+            return path
+        target = free_name(path.parent, path.name)
+        moved = move_no_clobber(path, path.parent, target)
+        self.tracker.forget(path)
+        log.warning("omdøpt «%s» til «%s» (navnet kan ikke brukes som det er)", shown(path.name), shown(target))
+        return moved
 
     def _scan(self) -> None:
         """List the inbox (at start, and now and then for events that were missed)."""
@@ -162,8 +215,8 @@ class InboxWatcher:
         except OSError:
             pass
         for path in entries:
-            if path.is_file() and self._wanted(path):
-                self.tracker.see(path)
+            if self._wanted(path):
+                self._consider(path)
 
     def _drain(self) -> None:
         while True:
@@ -172,46 +225,59 @@ class InboxWatcher:
             except queue.Empty:
                 return
             if self._wanted(path):
-                self.tracker.see(path)
+                self._consider(path)
 
     # --- taking a file -------------------------------------------------------------------------
 
-    def _readable(self, path: Path, signed: bool) -> bool:
-        """False for a stable file that cannot be read yet (perhaps still arriving) within its
-        grace period; after that it is taken, and rejected with the reason."""
-        if signed:
-            try:
-                self.intake.examine(path)
-                return True
-            except SignedRejected:
-                pass
-        elif path.suffix.lower() not in SUPPORTED or parse_problem(path, self.config) is None:
+    def _in_grace(self, path: Path) -> bool:
+        """Whether a stable file that cannot be read yet (perhaps still arriving) may still wait."""
+        return self.tracker.since_change(path) < self.settings.uleselig_vent_sekunder
+
+    def _readable(self, path: Path) -> bool:
+        """A signed copy: False while it cannot be read yet within its grace period. (A sheet is
+        not parsed here: the ingest reads it once, and answers «venter» within the grace.)"""
+        try:
+            self.intake.examine(path)
             return True
-        return self.tracker.since_change(path) >= self.settings.uleselig_vent_sekunder
+        except SignedRejected:
+            return not self._in_grace(path)
 
     def _take(self, path: Path, processor: InboxProcessor) -> None:
         """A stable file: a sheet from the inbox, or a signed copy from signert/."""
-        if not path.is_file():
+        kind = entry_kind(path)
+        if kind is None:
             self.tracker.forget(path)
+            return
+        if kind:
+            self._set_aside(path, kind)
             return
         signed = path.parent == self.signed
         try:
-            if not self._readable(path, signed):
+            grace = self._in_grace(path)
+            path = self._safe(path)
+            if signed and not self._readable(path):
                 self.tracker.postpone(path, min(1.0, self.settings.uleselig_vent_sekunder))
                 return
             if signed:
-                parts = [p for p in self.signed.iterdir() if p.is_file() and self._wanted(p)]
+                parts = [p for p in self.signed.iterdir() if self._wanted(p) and lkind(p) == "" and is_safe(p.name)]
                 result: InboxResult | SignedResult = self.intake.take(path, parts)
             else:
-                result = processor.process(path)
+                result = processor.process(path, may_wait=grace)
         except FileNotFoundError:
             self.tracker.forget(path)
             return
         except Exception as exc:  # noqa: BLE001 - a bad file or a bug must never stop the watcher
+            fault = machine_fault(exc, self.config.workspace.registry)
+            if fault is not None or isinstance(exc, RegistryDamaged):  # not the file's fault: it waits
+                log.error("%s Filen %s venter i innboksen; prøver igjen om %.0f s.",
+                          fault.message if fault else exc.message, shown(path.name), FAILURE_RETRY)
+                self.tracker.postpone(path, FAILURE_RETRY)
+                return
             self._failed(path, exc)
             return
         if result.outcome == "venter":  # the workspace is busy, or the other parts may still come
-            log.info("venter %.0f s: %s", result.wait, mask_numbers_in(path.name))
+            log.info("venter %.0f s: %s", result.wait, shown(path.name))
+            self.tracker.see(path)
             self.tracker.postpone(path, result.wait + 0.05)
             return
         self.tracker.forget(path)
@@ -236,7 +302,7 @@ class InboxWatcher:
         MAX_ATTEMPTS the file is set aside in avvist/ with an explanation."""
         attempts = self.attempts.get(path, 0) + 1
         self.attempts[path] = attempts
-        log.error("feil ved %s (forsøk %d av %d): %s", mask_numbers_in(path.name), attempts, MAX_ATTEMPTS,
+        log.error("feil ved %s (forsøk %d av %d): %s", shown(path.name), attempts, MAX_ATTEMPTS,
                   type(exc).__name__)
         log.debug("detaljer", exc_info=exc)
         if attempts < MAX_ATTEMPTS:
@@ -250,6 +316,6 @@ class InboxWatcher:
             write_text(rejected / f"{target}.feil.txt", receipts.internal_error(
                 path.name, datetime.now().astimezone(), type(exc).__name__, MAX_ATTEMPTS))
             move_no_clobber(path, rejected, target)
-            log.error("satt til side i %s: %s", rejected.name, mask_numbers_in(path.name))
+            log.error("satt til side i %s: %s", rejected.name, shown(path.name))
         except OSError as move_error:
-            log.error("kunne ikke flytte %s: %s", mask_numbers_in(path.name), move_error.strerror)
+            log.error("kunne ikke flytte %s: %s", shown(path.name), move_error.strerror)

@@ -17,7 +17,6 @@ from datetime import datetime
 from ..archive.store import ArchiveStore
 from ..config import Config
 from ..identifiers import mask_numbers_in
-from ..inbox.folders import READABLE
 from ..places import load_offers
 from ..registry import Registry
 from ..workspace import atomic_write_bytes
@@ -81,9 +80,9 @@ def write_pages(config: Config, registry: Registry) -> int:
     virksomhet = config.settings.virksomhet
     page = render.oversikt(f"Praksisplasser – oversikt for {virksomhet.navn}", now, cases, meetings, units,
                            recent_files(config), settings.til_signering)
-    atomic_write_bytes(config.inbox / settings.oversikt, page.encode("utf-8"), READABLE)
+    atomic_write_bytes(config.inbox / settings.oversikt, page.encode("utf-8"))
     public = render.ledige_plasser(virksomhet.navn, now, units, virksomhet.epost)
-    atomic_write_bytes(config.inbox / settings.ledige_plasser, public.encode("utf-8"), READABLE)
+    atomic_write_bytes(config.inbox / settings.ledige_plasser, public.encode("utf-8"))
     return len(cases)
 
 

@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 from ..config import Config, header_key
 from ..errors import InputFileError
 from ..normalize import is_blank
+from .limits import check_size, check_zip, count_sheet_rows, too_many_columns
 
 
 class RawRecord(NamedTuple):
@@ -76,6 +77,8 @@ class HeaderMap:
         self.warnings: list[str] = []
         seen: dict[str, str] = {}
         self.width = max((i + 1 for i, h in enumerate(headers) if not is_blank(h)), default=0)
+        if self.width > config.settings.grenser.maks_kolonner:
+            raise too_many_columns(display, self.width, config.settings.grenser)
         for column, raw in enumerate(headers):
             header = "" if raw is None else str(raw).strip()
             if not header:
@@ -132,7 +135,12 @@ def open_source(path: Path, config: Config) -> Source:
         raise InputFileError(
             display, f"Filtypen «{path.suffix or '(ingen)'}» støttes ikke. Bruk .json, .csv eller .xlsx.{hint}"
         )
-    if path.stat().st_size == 0:
+    size = path.stat().st_size
+    if size == 0:
         raise InputFileError(display, "Filen er tom.")
+    check_size(path, size, config.settings.grenser)
+    if kind == "xlsx":
+        check_zip(path, config.settings.grenser)
+        count_sheet_rows(path, config.settings.grenser)
     reader = {"json": json_reader.open_json, "csv": csv_reader.open_csv, "xlsx": xlsx_reader.open_xlsx}[kind]
     return reader(path, config)

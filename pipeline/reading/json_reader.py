@@ -8,26 +8,49 @@ from typing import Any
 
 import ijson
 
-from ..config import Config, header_key
+from ..config import Config, Grenser, header_key
 from ..errors import InputFileError
 from ..record import FIELDS
 from . import RawRecord, Source
+from .limits import too_deep, too_many_rows
 
 WRAPPER_KEY = "praksisplasser"
 
 
-def records_prefix(path: Path) -> str:
-    """One streaming pass: check the syntax and find the records' prefix for ijson.items."""
+def records_prefix(path: Path, limits: Grenser | None = None) -> str:
+    """One streaming pass before any record is handed out: check the syntax, the nesting depth
+    and the number of records (`limits`), and find the records' prefix for ijson.items.
+    Events without prefixes (basic_parse) and a depth counter: no recursion, and memory flat
+    however deep the file tries to go, since the pass stops at the limit."""
     display = str(path)
     top: str | None = None
     wrapped = False
+    depth = 0
+    records = 0
+    max_depth = limits.maks_dybde if limits else 1 << 30
+    max_records = limits.maks_rader if limits else 1 << 62
+    top_key: str | None = None  # the key being read in the top-level object
     try:
         with path.open("rb") as handle:
-            for prefix, event, value in ijson.parse(handle, use_float=True):
+            for event, value in ijson.basic_parse(handle, use_float=True):
                 if top is None:
                     top = event
-                if prefix == "" and event == "map_key" and value == WRAPPER_KEY:
-                    wrapped = True
+                # a record starts: a value in the top-level list, or in the «praksisplasser» list
+                if (depth == 1 and top == "start_array" and event not in _ENDS) or (
+                        depth == 2 and top_key == WRAPPER_KEY and event not in _ENDS and event != "map_key"):
+                    records += 1
+                    if records > max_records:
+                        raise too_many_rows(display, records, "post", limits)  # type: ignore[arg-type]
+                if event in _STARTS:
+                    depth += 1
+                    if depth > max_depth:
+                        raise too_deep(display, limits)  # type: ignore[arg-type]
+                elif event in _ENDS:
+                    depth -= 1
+                elif event == "map_key" and depth == 1:
+                    top_key = value
+                    if value == WRAPPER_KEY:
+                        wrapped = True
     except ijson.JSONError as exc:
         raise InputFileError(display, f"Ugyldig JSON: {exc}. Sjekk komma, klammer og anførselstegn.") from None
     except UnicodeDecodeError:
@@ -39,8 +62,12 @@ def records_prefix(path: Path) -> str:
     raise InputFileError(display, "JSON-filen må inneholde ett objekt, en liste, eller {\"praksisplasser\": [...]}.")
 
 
+_STARTS = frozenset(("start_map", "start_array"))
+_ENDS = frozenset(("end_map", "end_array"))
+
+
 def open_json(path: Path, config: Config) -> Source:
-    prefix = records_prefix(path)
+    prefix = records_prefix(path, config.settings.grenser)
     source = Source(path, "post")
     source._records = _records(path, prefix, config, source)
     return source

@@ -49,6 +49,8 @@ class SignedCopy:
     method: str  # qr, filnavn, tekst
     signatures: list[dict[str, Any]] = field(default_factory=list)
     archival_is_original: bool = False  # an e-signed PDF/A kept as it is
+    review: dict[str, str] | None = None
+    """Set when a person approved a scan praksis would not trust on its own (`praksis signert godkjenn`)."""
 
 
 PDF_VERSIONS = {b"1.3": "fmt/17", b"1.4": "fmt/18", b"1.5": "fmt/19", b"1.6": "fmt/20", b"1.7": "fmt/276",
@@ -126,7 +128,8 @@ def file_signed(store: ArchiveStore, registry: Registry, copy: SignedCopy, level
     shutil.copyfile(signed_version.folder / GRUNNLAG, staged / GRUNNLAG)
     grunnlag_sha = sha256_file(staged / GRUNNLAG)
     reason = (f"Signert kopi av versjon {copy.identity.versjon} mottatt ({copy.kind}; "
-              f"identifisert fra {dict(qr='QR-kode', filnavn='filnavnet', tekst='teksten').get(copy.method, copy.method)}).")
+              f"identifisert fra {dict(qr='QR-kode', filnavn='filnavnet', tekst='teksten').get(copy.method, copy.method)}"
+              + (f"; godkjent ved kontroll av {copy.review['av']}" if copy.review else "") + ").")
     write_json(staged / VERSJON, {
         "versjonsnummer": number, "dokumenttype": dokumenttype, "arsak": reason,
         "opprettetDato": when.isoformat(), "opprettetAv": noark.OPPRETTET_AV,
@@ -134,6 +137,7 @@ def file_signed(store: ArchiveStore, registry: Registry, copy: SignedCopy, level
         "signert": True, "signerer_versjon": copy.identity.versjon, "variant": copy.kind,
         "identifisert_fra": copy.method, "deler": [mask_numbers_in(name) for name, _ in copy.originals], "deler_sha256": part_shas,
         "signaturer": copy.signatures,
+        **({"godkjent_ved_kontroll": copy.review} if copy.review else {}),
         "grunnlag": {"fil": GRUNNLAG, "sjekksum": grunnlag_sha, "sjekksumAlgoritme": "SHA256"},
         "dokumentobjekt": objects,
     })
@@ -141,6 +145,9 @@ def file_signed(store: ArchiveStore, registry: Registry, copy: SignedCopy, level
     events = [event(case.saksnummer, "signert mottatt", key, dokument=dokumenttype, versjon=number,
                     signerer_versjon=copy.identity.versjon, variant=copy.kind, identifisert_fra=copy.method,
                     deler=len(copy.originals), sjekksum=objects[0]["sjekksum"])]
+    if copy.review:
+        events.append(event(case.saksnummer, "signert godkjent", key, dokument=dokumenttype, versjon=number,
+                            **copy.review))
     if copy.signatures:
         events.append(event(case.saksnummer, "signatur kontrollert", key, dokument=dokumenttype, versjon=number,
                             signaturer=[{k: s[k] for k in ("signert_av", "resultat", "intakt", "gyldig", "klarert")}

@@ -13,8 +13,8 @@ Two ways in:
 
 from __future__ import annotations
 
+import getpass
 import re
-import tempfile
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -23,29 +23,47 @@ from typing import Any
 
 from asn1crypto import pem, x509
 
+from ..archive.events import event
+from ..archive.reindex import open_registry, sync_case
 from ..archive.store import ArchiveStore
 from ..config import Config
 from ..convert import PdfaLevel
 from ..convert.pdfa import pdfa_claim
 from ..errors import ConfigError
-from ..identifiers import mask_numbers_in
+from ..inbox.names import shown
 from ..identity import DocumentIdentity
 from ..inbox import receipts
 from ..inbox.folders import free_name, move_no_clobber, write_text
 from ..locking import workspace_lock
-from ..registry import Registry
+from ..workspace import copy_file, private_temp, sha256_file
 from . import pades
 from .filing import SignedCopy, file_signed, find_target
 from .identify import Identification, identify
 from .inspect import SignedRejected, inspect_pdf
 from .normalize import check_pdfa, merge, to_pdfa
+from .trust import NeedsReview, Part, review_reason
 
 METHOD_TEXT = {"qr": "QR-koden", "filnavn": "filnavnet", "tekst": "teksten i PDF-en"}
+KONTROLL = "til kontroll"
+NOTE = ".kontroll.txt"
+"""The note beside a file in til_kontroll/: why it waits, and the commands that settle it."""
+
+
+class ReviewError(ConfigError):
+    """`praksis signert godkjenn/avvis` on a file that is not waiting for review."""
+
+
+def _who() -> str:
+    """The account of the person confirming or rejecting (for the case's event log)."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "ukjent bruker"
 
 
 @dataclass
 class SignedResult:
-    outcome: str  # arkivert, avvist, venter, forsvant
+    outcome: str  # arkivert, avvist, til kontroll, venter, forsvant
     names: list[str]
     identity: DocumentIdentity | None = None
     saksnummer: str | None = None
@@ -61,7 +79,7 @@ class SignedResult:
     """The document's current version when the copy signs an older one (filed, with a warning)."""
 
     def log_line(self) -> str:
-        names = ", ".join(mask_numbers_in(n) for n in self.names)
+        names = ", ".join(shown(n) for n in self.names)
         if self.outcome == "arkivert" and self.identity:
             return (f"signert arkivert {names}: {self.identity.dokumenttype} i sak {self.saksnummer} som v{self.version} "
                     f"({self.kind}, fra {self.method}, {self.seconds:.1f} s)")
@@ -95,6 +113,8 @@ class SignedIntake:
         self.store = ArchiveStore(config.workspace.archive)
         self.trust_roots = load_trust_roots(config)
         self._seen: dict[Path, tuple[tuple[int, int], Identification | SignedRejected, bool]] = {}
+        self._future: dict[tuple[Path, float], float] = {}
+        """Parts dated in the future (a wrong clock): when they were first seen, which counts instead."""
 
     # --- looking at one file ---------------------------------------------------------------------
 
@@ -126,14 +146,20 @@ class SignedIntake:
 
     # --- filing -----------------------------------------------------------------------------------
 
-    def file(self, parts: list[Path], identification: Identification, signed: bool) -> SignedResult:
-        """File the parts of one document (one e-signed file, or scanned parts) now."""
+    def file(self, parts: list[Path], identification: Identification, signed: bool,
+             review: dict[str, str] | None = None) -> SignedResult:
+        """File the parts of one document (one e-signed file, or scanned parts) now. A scan
+        praksis does not trust on its own raises NeedsReview, unless a person approved it (`review`)."""
         started = time.perf_counter()
         identity = identification.identity
         assert identity is not None
         parts = sorted(parts, key=lambda p: _natural(p.name))
-        with tempfile.TemporaryDirectory(prefix="praksis-signert-") as tmp:
-            work = Path(tmp)
+        if not signed and review is None:
+            _case, journal = find_target(self.store, identity)
+            reason = review_reason(identity, journal, [Part(p, sha256_file(p), self.examine(p)[0]) for p in parts])
+            if reason is not None:
+                raise NeedsReview(reason)
+        with private_temp(self.config.workspace, "signert") as work:
             signatures: list[dict[str, Any]] = []
             as_is = False
             if signed:
@@ -141,7 +167,7 @@ class SignedIntake:
                 claim = pdfa_claim(parts[0])
                 as_is = claim is not None and claim.part == self.level.part
             with workspace_lock(self.config.workspace.root, "signert"):
-                registry = Registry(self.config.workspace.registry)
+                registry = open_registry(self.config.workspace)
                 try:
                     merged = work / "samlet.pdf"
                     sources = list(parts)
@@ -157,7 +183,7 @@ class SignedIntake:
                             raise SignedRejected(f"Den normaliserte PDF/A-filen besto ikke kontrollen: {problems[0]}")
                     copy = SignedCopy(identity, archival, [(p.name, p) for p in parts],
                                       "elektronisk signert" if signed else "skannet", identification.method or "?",
-                                      signatures, archival_is_original=as_is)
+                                      signatures, archival_is_original=as_is, review=review)
                     saksnummer, version = file_signed(self.store, registry, copy, self.level)
                 finally:
                     registry.close()
@@ -206,7 +232,11 @@ class SignedIntake:
                 assert identification.identity is not None
                 groups.setdefault(identification.identity, (identification, []))[1].append(path)
         for identification, parts in groups.values():
-            results.append(self._safely(lambda: self.file(parts, identification, False), parts))
+            result = self._safely(lambda: self.file(parts, identification, False), parts)
+            if result.outcome == KONTROLL:
+                result.identity = identification.identity
+                self._to_review(parts, result, keep=True)
+            results.append(result)
         return results
 
     @staticmethod
@@ -215,6 +245,101 @@ class SignedIntake:
             return action()
         except SignedRejected as exc:
             return SignedResult("avvist", [p.name for p in parts], message=exc.message)
+        except NeedsReview as exc:
+            return SignedResult(KONTROLL, [p.name for p in parts], message=exc.reason)
+
+    # --- review by a person: signert/til_kontroll/ ----------------------------------------------
+
+    @property
+    def review_folder(self) -> Path:
+        return self.config.inbox / self.settings.mappe / self.settings.til_kontroll
+
+    def _to_review(self, parts: list[Path], result: SignedResult, keep: bool) -> None:
+        """Copy (`keep`, from the command) or move (from the watcher) the parts into til_kontroll/
+        with a note each, and log it in the case; they stay in `praksis mangler` meanwhile."""
+        identity = result.identity
+        assert identity is not None and result.message is not None
+        folder = self.review_folder
+        folder.mkdir(parents=True, exist_ok=True)
+        moved = []
+        for part in parts:
+            sha = sha256_file(part)
+            waiting = self._waiting_copy(part, sha) if keep else None  # given again: the copy already there
+            name = waiting.name if waiting else free_name(folder, part.name)
+            if keep and waiting is None:
+                copy_file(part, folder / name)
+            elif not keep:
+                move_no_clobber(part, folder, name)
+            self._seen.pop(part, None)
+            write_text(folder / f"{name}{NOTE}", receipts.signed_review(name, identity, result.message,
+                                                                       datetime.now().astimezone()))
+            moved.append((name, sha))
+        result.names = [name for name, _sha in moved]
+        self._log(identity, [event(identity.saksnummer or "", "signert til kontroll", f"{identity.id}|{sha}",
+                                   dokument=identity.dokumenttype, signerer_versjon=identity.versjon,
+                                   fil=mask_numbers_in(name), sjekksum=sha, grunn=result.message)
+                             for name, sha in moved])
+
+    def _waiting_copy(self, part: Path, sha: str) -> Path | None:
+        """The file in til_kontroll/ with these very bytes, if any."""
+        size = part.stat().st_size
+        for other in self.review_folder.iterdir():
+            if other.is_file() and not other.name.endswith(NOTE) and other.stat().st_size == size \
+                    and sha256_file(other) == sha:
+                return other
+        return None
+
+    def _log(self, identity: DocumentIdentity, events: list[dict[str, Any]]) -> None:
+        with workspace_lock(self.config.workspace.root, "signert"):
+            case = self.store.load_case(identity.saksnummer or "")
+            if case is None:
+                return
+            self.store.append_events(case.folder, events)
+            registry = open_registry(self.config.workspace)
+            try:
+                sync_case(registry, self.store, case)
+            finally:
+                registry.close()
+
+    def _in_review(self, path: Path) -> Path:
+        """A file in til_kontroll/, given by its path or its name there."""
+        candidate = path if path.is_file() else self.review_folder / path.name
+        if not candidate.is_file() or candidate.resolve().parent != self.review_folder.resolve():
+            raise ReviewError(f"Fant ikke «{path.name}» i {self.review_folder}. Filene som venter på kontroll "
+                              f"ligger der; oppgi en av dem.")
+        return candidate
+
+    def approve(self, path: Path, reason: str) -> SignedResult:
+        """`praksis signert godkjenn FIL`: a person has looked at the scan and vouches for it."""
+        path = self._in_review(path)
+        received = datetime.now().astimezone().replace(microsecond=0)
+        try:
+            identification, signed = self.examine(path)
+        except SignedRejected as exc:
+            raise ReviewError(f"«{path.name}» kan ikke arkiveres: {exc.message}") from None
+        review = {"av": _who(), "grunn": reason or "kontrollert og godkjent"}
+        result = self.file([path], identification, signed, review=review)
+        (path.parent / f"{path.name}{NOTE}").unlink(missing_ok=True)
+        self._done([path], result, received, path.parent.parent / self.config.settings.innboks.behandlet)
+        return result
+
+    def reject(self, path: Path, reason: str) -> SignedResult:
+        """`praksis signert avvis FIL --grunn …`: not a signed copy; set aside and logged in the case."""
+        path = self._in_review(path)
+        received = datetime.now().astimezone().replace(microsecond=0)
+        identification = identify(path)
+        identity = identification.identity
+        sha = sha256_file(path)
+        if identity is not None:
+            self._log(identity, [event(identity.saksnummer or "", "signert avvist", f"{identity.id}|{sha}",
+                                       dokument=identity.dokumenttype, signerer_versjon=identity.versjon,
+                                       fil=mask_numbers_in(path.name), sjekksum=sha, grunn=reason, av=_who())])
+        message = f"Avvist ved kontroll av {_who()}: {reason}"
+        (path.parent / f"{path.name}{NOTE}").unlink(missing_ok=True)
+        self._reject([path], message, received, path.parent.parent / self.config.settings.innboks.avvist)
+        self._seen.pop(path, None)
+        return SignedResult("avvist", [path.name], identity, identity.saksnummer if identity else None,
+                            message=message)
 
     # --- the watcher: inbox/signert/ --------------------------------------------------------------
 
@@ -240,27 +365,39 @@ class SignedIntake:
                     continue
                 if not other_signed and other_id.identity == identification.identity:
                     parts.append(other)
-            newest = max(p.stat().st_mtime for p in parts)
+            newest = max(self._arrived(p) for p in parts)
             remaining = self.settings.vent_sekunder - (time.time() - newest)
             if remaining > 0:
                 return SignedResult("venter", [p.name for p in parts], identification.identity, wait=remaining)
         result = self._safely(lambda: self.file(parts, identification, signed), parts)
         if result.outcome == "avvist":
             self._reject(parts, result.message or "", received)
+        elif result.outcome == KONTROLL:
+            result.identity = identification.identity
+            self._to_review(parts, result, keep=False)
         else:
             self._done(parts, result, received)
         return result
 
-    def _done(self, parts: list[Path], result: SignedResult, received: datetime) -> None:
-        target = parts[0].parent / self.config.settings.innboks.behandlet
+    def _arrived(self, part: Path) -> float:
+        """When a part came: its modification time, or, if that lies in the future, the moment it
+        was first seen (else it would wait for decades)."""
+        mtime = part.stat().st_mtime
+        now = time.time()
+        if mtime <= now:
+            return mtime
+        return self._future.setdefault((part, mtime), now)
+
+    def _done(self, parts: list[Path], result: SignedResult, received: datetime, target: Path | None = None) -> None:
+        target = target or parts[0].parent / self.config.settings.innboks.behandlet
         text = receipts.signed_receipt(result, received)
         for part in parts:
             name = free_name(target, part.name)
             write_text(target / f"{name}.kvittering.txt", text)
             move_no_clobber(part, target, name)
 
-    def _reject(self, parts: list[Path], message: str, received: datetime) -> None:
-        target = parts[0].parent / self.config.settings.innboks.avvist
+    def _reject(self, parts: list[Path], message: str, received: datetime, target: Path | None = None) -> None:
+        target = target or parts[0].parent / self.config.settings.innboks.avvist
         for part in parts:
             name = free_name(target, part.name)
             write_text(target / f"{name}.feil.txt", receipts.signed_error(part.name, message, received))

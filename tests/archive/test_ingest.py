@@ -102,7 +102,7 @@ def test_updates_make_new_versions_and_keep_old_ones(workspace_copy: Path, tmp_p
     result = praksis(workspace_copy, "ingest", str(_edited(tmp_path, change)))
     assert result.exit_code == 0, result.output
     out = result.output
-    assert f"PB-2026-001  oppdatert {Y}/1: praksisavtale v2, oppfoelgingsplan v2" in out
+    assert f"PB-2026-001  oppdatert {Y}/1: praksisavtale v2, tilretteleggingsgaranti v2, oppfoelgingsplan v2" in out
     assert f"PB-2026-002  oppdatert {Y}/2: oppfoelgingsplan v1" in out
     assert f"PB-2026-003  oppdatert {Y}/3: praksisbevis v2" in out
     assert "PB-2026-005  ingen endring" in out
@@ -161,7 +161,7 @@ def test_verify_lists_every_problem(workspace_copy: Path) -> None:
     case = workspace_copy / f"archive/{Y}/{Y}-00002"
     pdf = case / "001-praksisavtale/v1/praksisavtale.pdf"
     pdf.write_bytes(pdf.read_bytes().replace(b"%%EOF", b"%%EOX"))
-    (case / "002-taushetsloefte/v1/grunnlag.json").unlink()
+    (case / "003-taushetsloefte/v1/grunnlag.json").unlink()
     (case / "ukjent.pdf").write_bytes(b"%PDF")
     result = praksis(workspace_copy, "verify")
     assert result.exit_code == 1
@@ -184,7 +184,7 @@ def test_list_and_show(ingested: Path) -> None:
     cases = json.loads(listed.output)["saker"]
     assert len(cases) == 12 and {c["saksnummer"] for c in cases} >= {f"{Y}/1", f"{Y}/12"}
     first = next(c for c in cases if c["saksnummer"] == f"{Y}/1")
-    assert first["mangler_signatur"] == ["praksisavtale", "taushetsloefte", "oppfoelgingsplan"]
+    assert first["mangler_signatur"] == ["praksisavtale", "tilretteleggingsgaranti", "taushetsloefte", "oppfoelgingsplan"]
     shown = praksis(ingested, "show", f"{Y}/1")
     assert f"Journalpost {Y}/1-1" in shown.output and "PDF/A-1b" in shown.output and "mottatt" in shown.output
     assert "*****" in shown.output
@@ -203,7 +203,8 @@ def test_a_failed_document_is_made_on_the_next_run(tmp_path: Path) -> None:
     template = root / "templates/docx/praksisbevis.docx"
     original = template.read_bytes()
     broken = Document(template)
-    broken.paragraphs[0].runs[0].text = "{{ dokument.tittel }"  # an edit in Word broke a tag
+    title = next(p for p in broken.paragraphs if p.text == "{{ dokument.tittel }}")
+    title.runs[0].text = "{{ dokument.tittel }"  # an edit in Word broke a tag
     broken.save(template)
     first = praksis(root, "ingest", str(EXAMPLES / "praksisplasser.json"))
     assert first.exit_code == 1
@@ -220,5 +221,5 @@ def test_preflight_accepts_every_archived_pdf(ingested: Path) -> None:
     from pipeline.convert.preflight import preflight
 
     pdfs = sorted((ingested / "archive").rglob("*.pdf"))
-    assert len(pdfs) == 26
+    assert len(pdfs) == 29
     assert [(r.path.name, r.errors) for r in preflight(pdfs) if not r.valid] == []

@@ -14,7 +14,8 @@ from lxml import etree
 from pipeline.archive.store import ArchiveStore
 from pipeline.config import load_config
 from pipeline.export.fiks_arkiv import FiksArkivWriter, export_fiks_arkiv
-from pipeline.export.schemas import ARKIVMELDING_XSD, SchemaInvalid, schema
+from pipeline.export.fiks_arkiv import MESSAGE_TYPE, UPDATE_TYPE
+from pipeline.export.schemas import ARKIVMELDING_OPPDATER_XSD, ARKIVMELDING_XSD, SchemaInvalid, schema
 from pipeline.workspace import Workspace
 from tests.archive.conftest import praksis
 
@@ -34,14 +35,18 @@ def test_one_zip_per_case_every_message_valid_and_every_file_checksummed(workspa
     result = export_fiks_arkiv(config)
     cases = list(ArchiveStore(config.workspace.archive).iter_cases())
     assert len(result.bundles) == len(cases) == len(result.cases)
-    xsd = schema(ARKIVMELDING_XSD)
+    xsds = {MESSAGE_TYPE: schema(ARKIVMELDING_XSD), UPDATE_TYPE: schema(ARKIVMELDING_OPPDATER_XSD)}
     total_files = 0
     for bundle in result.bundles:
         content = messages_in(bundle)
         manifest = json.loads(content["manifest.json"])
         for message in manifest["saker"][0]["meldinger"]:
             document = etree.fromstring(content[message["arkivmelding"]])
+            xsd = xsds[message["meldingstype"]]
             assert xsd.validate(document), xsd.error_log
+            if message["meldingstype"] == UPDATE_TYPE:
+                assert message["filer"] == []
+                continue
             objects = document.findall(".//a:dokumentobjekt", NS)
             assert int(document.findtext("a:antallFiler", namespaces=NS)) == len(objects) == len(message["filer"])
             for obj, listed in zip(objects, message["filer"]):
@@ -57,7 +62,9 @@ def test_the_first_message_makes_the_case_and_the_rest_point_to_it(workspace_cop
     config = load_config(Workspace(workspace_copy))
     case = max(ArchiveStore(config.workspace.archive).iter_cases(), key=lambda c: len(c.journals))
     messages = FiksArkivWriter(config).messages(case)
-    assert len(messages) == len(case.journals) == 4
+    assert case.meta["saksstatus"] == "Avsluttet"  # so its last message closes it
+    assert len(messages) == len(case.journals) + 1 == 5
+    assert [m.kind for m in messages] == [MESSAGE_TYPE] * 4 + [UPDATE_TYPE]
     first = etree.fromstring(messages[0].xml)
     mappe = first.find("a:mappe", NS)
     assert mappe is not None and mappe.get("{http://www.w3.org/2001/XMLSchema-instance}type") == "saksmappe"
@@ -65,7 +72,7 @@ def test_the_first_message_makes_the_case_and_the_rest_point_to_it(workspace_cop
     assert key == case.meta["praksis"]["praksisplass_id"]
     assert "*****" in mappe.findtext("a:offentligTittel", namespaces=NS)
     assert mappe.findtext("a:skjerming/a:tilgangsrestriksjon/m:kode", namespaces=NS) == "13"
-    for message in messages[1:]:
+    for message in messages[1:-1]:
         document = etree.fromstring(message.xml)
         assert document.find("a:mappe", NS) is None
         parent = document.find("a:registrering/a:referanseForelderMappe", NS)

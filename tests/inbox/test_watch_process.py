@@ -67,7 +67,7 @@ def test_kill_9_mid_file_then_restart_completes_it_once(tmp_path, crash):
     assert sorted(p.name for p in done.iterdir()) == ["liste.csv", "liste.csv.kvittering.txt"]
     assert (done / "liste.csv").read_bytes() == SOURCE.read_bytes()
     assert registry_rows(workspace.root, "SELECT count(*) FROM sak") == [(4,)]
-    assert registry_rows(workspace.root, "SELECT count(*) FROM versjon") == [(9,)]
+    assert registry_rows(workspace.root, "SELECT count(*) FROM versjon") == [(10,)]
     assert registry_rows(workspace.root, "SELECT kanal, kvittering FROM inndata") == [
         ("innboks", "behandlet/liste.csv.kvittering.txt")]
     assert "Traceback" not in log
@@ -78,7 +78,7 @@ def test_kill_9_mid_file_then_restart_completes_it_once(tmp_path, crash):
     (workspace.inbox / "igjen.csv").write_bytes(SOURCE.read_bytes())
     wait_for(lambda: (workspace.inbox / "duplikater" / "igjen.csv").exists(), timeout=60, what="the duplicate")
     finish(process)
-    assert registry_rows(workspace.root, "SELECT count(*) FROM versjon") == [(9,)]
+    assert registry_rows(workspace.root, "SELECT count(*) FROM versjon") == [(10,)]
 
 
 def test_sigterm_finishes_the_file_in_hand(tmp_path):
@@ -93,5 +93,5 @@ def test_sigterm_finishes_the_file_in_hand(tmp_path):
     log = finish(process)
     assert (workspace.inbox / "behandlet" / "liste.csv.kvittering.txt").exists()
     assert "SIGTERM mottatt" in log and "stoppet" in log
-    assert registry_rows(workspace.root, "SELECT count(*) FROM versjon") == [(9,)]
+    assert registry_rows(workspace.root, "SELECT count(*) FROM versjon") == [(10,)]
     assert "01019" not in log  # no fødselsnummer (the example's start with other digits, but nothing long either)

@@ -1,0 +1,127 @@
+"""Resource limits on input files (`[grenser]` in praksis.toml), checked before the work.
+
+A shared inbox takes files from anyone: a 200 KB JSON nested 100,000 deep, or a 3 MB .xlsx
+that unpacks to a gigabyte, must be turned away at once with the limit named, not read until
+the machine runs out of memory. What can be known without reading the content is checked
+first (the file size; an .xlsx's zip directory: unpacked sizes and ratios); what needs a pass
+(JSON depth and record count, CSV line count) is checked in the cheap pass each reader makes
+anyway before any record is handed out; the rest (rows and columns of a sheet) as it is read.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+import zlib
+from pathlib import Path
+
+from ..config import Grenser
+from ..errors import InputFileError
+
+MB = 1 << 20
+RATIO_FLOOR = MB
+"""Parts smaller than this unpacked are not held to the ratio (tiny XML compresses very well)."""
+
+
+class LimitExceeded(InputFileError):
+    """A file over one of the `[grenser]` limits: rejected at once, never worth waiting for.
+    Its message always names the limit as «([grenser] <key>)»."""
+
+
+def is_limit_message(reason: str) -> bool:
+    """Whether a file error (as kept in a FileResult) is a limit: waiting will not help."""
+    return "([grenser] " in reason
+
+
+def _mb(size: float) -> str:
+    return f"{size / MB:.1f}".replace(".", ",") + " MB"
+
+
+def check_size(path: Path, size: int, limits: Grenser) -> None:
+    if size > limits.maks_mb * MB:
+        raise LimitExceeded(str(path), f"Filen er {_mb(size)}; grensen er {_mb(limits.maks_mb * MB)} "
+                                       "([grenser] maks_mb). Del den opp i flere filer.")
+
+
+def check_zip(path: Path, limits: Grenser) -> None:
+    """An .xlsx's zip directory, before openpyxl unpacks anything. (zipfile itself stops a part
+    at the size its directory entry states, so a part cannot unpack to more than is checked here.)"""
+    display = str(path)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # not a zip at all: the reader says so in its own words
+    if len(entries) > 10_000:
+        raise LimitExceeded(display, f"Arbeidsboken har {len(entries)} deler; et vanlig regneark har under hundre. "
+                                     "Lagre arket på nytt fra Excel.")
+    total = sum(e.file_size for e in entries)
+    if total > limits.maks_utpakket_mb * MB:
+        raise LimitExceeded(display, f"Arbeidsboken er {_mb(total)} pakket ut; grensen er "
+                                     f"{_mb(limits.maks_utpakket_mb * MB)} ([grenser] maks_utpakket_mb). "
+                                     "Del arket opp i flere filer.")
+    for entry in entries:
+        if entry.filename.lower().endswith("sharedstrings.xml") and entry.file_size > limits.maks_delte_tekster_mb * MB:
+            raise LimitExceeded(display, f"Tekstene i arbeidsboken er {_mb(entry.file_size)} pakket ut; grensen er "
+                                         f"{_mb(limits.maks_delte_tekster_mb * MB)} ([grenser] maks_delte_tekster_mb). "
+                                         "Del arket opp i flere filer.")
+        if entry.file_size >= RATIO_FLOOR and entry.file_size > limits.maks_pakkeforhold * max(entry.compress_size, 1):
+            ratio = entry.file_size / max(entry.compress_size, 1)
+            raise LimitExceeded(display, f"Delen «{entry.filename}» pakkes ut {ratio:.0f} ganger større; grensen er "
+                                         f"{limits.maks_pakkeforhold:.0f} ([grenser] maks_pakkeforhold). Filen ser "
+                                         "ut som en zip-bombe, ikke et regneark lagret fra Excel.")
+
+
+_ROW = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]")
+
+
+def count_sheet_rows(path: Path, limits: Grenser) -> None:
+    """Count the `<row` tags of an .xlsx's worksheets by unpacking them as bytes (no XML parsing;
+    the sizes are already checked), so a sheet over the row limit is turned away before any
+    record is read, whatever its `<dimension>` says."""
+    rows = 0
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # the reader says what is wrong with it
+    with archive:
+        for entry in archive.infolist():
+            if not (entry.filename.startswith("xl/worksheets/") and entry.filename.endswith(".xml")):
+                continue
+            tail = b""
+            try:
+                with archive.open(entry) as part:
+                    while chunk := part.read(MB):
+                        data = tail + chunk
+                        rows += len(_ROW.findall(data[:len(data) - 16] if len(chunk) == MB else data))
+                        tail = data[len(data) - 16:] if len(chunk) == MB else b""
+            except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error, NotImplementedError):
+                return  # a damaged or encrypted part: the reader says so
+            if rows > limits.maks_rader + 1:
+                raise too_many_rows(str(path), rows, "rad", limits)
+
+
+def too_many_rows(display: str, count: int, unit: str, limits: Grenser) -> LimitExceeded:
+    return LimitExceeded(display, f"Filen har mer enn {limits.maks_rader} {unit}r ({count} så langt); grensen er "
+                                  f"{limits.maks_rader} ([grenser] maks_rader). Del den opp i flere filer.")
+
+
+def too_many_lines(display: str, lines: int, limits: Grenser) -> LimitExceeded:
+    return LimitExceeded(display, f"Filen har {lines} rader; grensen er {limits.maks_rader} rader pluss overskriften "
+                                  "([grenser] maks_rader). Del den opp i flere filer.")
+
+
+def too_many_columns(display: str, count: int, limits: Grenser) -> LimitExceeded:
+    return LimitExceeded(display, f"Overskriftsraden har {count} kolonner; grensen er {limits.maks_kolonner} "
+                                  "([grenser] maks_kolonner). Fjern tomme eller overflødige kolonner.")
+
+
+def too_deep(display: str, limits: Grenser) -> LimitExceeded:
+    return LimitExceeded(display, f"JSON-filen har objekter eller lister mer enn {limits.maks_dybde} nivåer inni "
+                                  f"hverandre; grensen er {limits.maks_dybde} ([grenser] maks_dybde). "
+                                  "En praksisplass trenger bare noen få nivåer.")
+
+
+def cell_too_long(display: str, where: str, length: int, limits: Grenser) -> LimitExceeded:
+    return LimitExceeded(display, f"{where}: en celle har {length} tegn; grensen er {limits.maks_celle_tegn} "
+                                  "([grenser] maks_celle_tegn).")
