@@ -159,7 +159,8 @@ class InboxWatcher:
 
     def _wanted(self, path: Path) -> bool:
         if path.parent == self.inbox:
-            own = (self.settings.behandlet, self.settings.avvist, self.settings.duplikater, self.signed.name)
+            own = (self.settings.behandlet, self.settings.avvist, self.settings.duplikater, self.signed.name,
+                   self.settings.til_signering)
         elif path.parent == self.signed:
             own = (self.settings.behandlet, self.settings.avvist)
         else:
