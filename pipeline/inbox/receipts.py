@@ -201,13 +201,13 @@ def signed_review(name: str, identity: DocumentIdentity, reason: str, received: 
     """`signert/til_kontroll/<name>.kontroll.txt`: why praksis will not file the scan as signed
     on its own, and the two commands a person settles it with."""
     title = "TIL KONTROLL: praksis arkiverer ikke denne kopien som signert uten at en person ser på den"
-    shown = mask_numbers_in(name)
-    lines = [title, "=" * len(title), "", f"Fil:        {shown}", f"Mottatt:    {_when(received)}",
+    display = shown(name)
+    lines = [title, "=" * len(title), "", f"Fil:        {display}", f"Mottatt:    {_when(received)}",
              f"Dokument:   {identity.dokumenttype}, sak {identity.saksnummer} (dokument-id {identity.id})", "",
              f"Hvorfor:    {reason}", "",
              "Dokumentet står fortsatt i «praksis mangler» til kopien er godkjent.",
              "Se på filen. Er den det signerte dokumentet, godkjenn den:",
-             f"    praksis signert godkjenn \"{shown}\" --grunn \"kontrollert mot papirkopien\"",
+             f"    praksis signert godkjenn \"{display}\" --grunn \"kontrollert mot papirkopien\"",
              "Er den ikke det, avvis den (grunnen skrives i saken):",
-             f"    praksis signert avvis \"{shown}\" --grunn \"blank side, ikke signert\""]
+             f"    praksis signert avvis \"{display}\" --grunn \"blank side, ikke signert\""]
     return "\n".join(lines) + "\n"

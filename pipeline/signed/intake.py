@@ -30,6 +30,7 @@ from ..config import Config
 from ..convert import PdfaLevel
 from ..convert.pdfa import pdfa_claim
 from ..errors import ConfigError
+from ..identifiers import mask_numbers_in
 from ..inbox.names import shown
 from ..identity import DocumentIdentity
 from ..inbox import receipts
