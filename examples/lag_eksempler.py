@@ -170,7 +170,7 @@ def xlsx_example() -> None:
                   "Geir Olsen", "Petter Berg", "NAV Eksempelby", "Anne Moen", datetime(2026, 8, 17),
                   datetime(2027, 8, 13), 37.5, "Prosjektering av gang- og sykkelveier\nTrafikktellinger",
                   "Kvalifisere for fast stilling som ingeniør", None, "Driftssjef", "Trainee, vei og trafikk",
-                  100, "lønnstrinn 30, kr 520 000 per år", 6])
+                  100, "kr 520 000 per år", 5])
     book.save(HERE / "praksisliste.xlsx")
 
 
@@ -211,11 +211,11 @@ def all_schemes_example() -> None:
                     "arbeidsoppgaver": ["Prosjektering av gang- og sykkelveier", "Trafikktellinger"],
                     "maal": ["Kvalifisere for fast stilling som ingeniør"],
                     "ansettelse": {"stillingstittel": "Trainee, vei og trafikk", "stillingsprosent": 100,
-                                   "loenn": "lønnstrinn 30, kr 520 000 per år", "proevetid_maaneder": 6}},
+                                   "loenn": "kr 520 000 per år", "proevetid_maaneder": 5}},
         "intern_arbeidstrening": {"praksisenhet": bibliotek,
                                   "hjemmeenhet": {"navn": "Eksempel hjemmetjeneste", "leder": "Nina Berg"},
                                   "arbeidsoppgaver": ["Skranketjeneste", "Arrangementer"],
-                                  "maal": ["Prøve ut 50 % arbeid", "Finne oppgaver som passer"]},
+                                  "maal": ["Prøve ut arbeid i 80 % stilling (30 timer per uke)", "Finne oppgaver som passer"]},
     }
     names = iter([("Kari", "Nordmann"), ("Ola", "Hansen"), ("Amina", "Ali"), ("Jonas", "Ødegård"),
                   ("Fatima", "Hussein"), ("Marit", "Sæther"), ("Leila", "Moen"), ("Tarek", "Åsheim"),
@@ -242,7 +242,8 @@ def all_schemes_example() -> None:
                 "praksisveileder": {"navn": "Lise Dahl", "stilling": "Fagarbeider", "telefon": "94567890",
                                     "epost": "lise.dahl@example.com"},
                 "startdato": "2026-01-05", "sluttdato": "2026-06-30" if tiltak != "trainee" else "2026-12-31",
-                "timer_per_uke": 37.5 if tiltak == "trainee" else 30, "arbeidstid": "Mandag–fredag 08.00–14.00",
+                "timer_per_uke": 37.5 if tiltak == "trainee" else 30,
+                "arbeidstid": "Mandag–fredag 08.00–15.30" if tiltak == "trainee" else "Mandag–fredag 08.00–14.00",
                 "tilrettelegging": "Kortere dager de første to ukene." if tiltak != "trainee" else None,
                 **facts,
             }

@@ -447,7 +447,7 @@ def templates() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Skriv resultatet som JSON.")
 @click.pass_obj
 def templates_check(app: AppContext, as_json: bool) -> None:
-    """Finn feil i malene: malkode, ukjente felt, og en prøveutfylling per tiltak."""
+    """Finn feil i malene: malkode, ukjente felt, fødselsnummer, og hull når valgfrie felt er tomme."""
     results = check_templates(app.config)
     problems = [p for found in results.values() for p in found]
     if as_json:

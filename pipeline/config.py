@@ -40,7 +40,9 @@ class Arbeidsgiver(_Section):
     tariffavtale: str = "Hovedtariffavtalen i KS-området"
     loennsdag: str = "den 12. i hver måned"
     ferie: str = "fem uker ferie etter ferieloven og hovedtariffavtalen"
-    feriepenger: str = "12 prosent av feriepengegrunnlaget, utbetalt i juni året etter opptjeningsåret"
+    feriepenger: str = "12 prosent av feriepengegrunnlaget"
+    pauser: str = "Spisepausen er 30 minutter og regnes med i arbeidstiden"
+    """Length of the breaks and whether they count as working time (aml. § 14-6 (1) k, § 10-9)."""
     fravaersmelding: str = "Fravær meldes til praksisveilederen samme dag, før arbeidstid"
     """How absence is reported (used in every agreement and in the oppfølgingsplan)."""
 
@@ -154,9 +156,17 @@ class Tilgang(_Section):
 
 
 class Konvertering(_Section):
-    pdfa: Literal[1, 2] = 1
+    pdfa: Literal["1a", "1b", "2b"] = "1a"
+    """PDF/A level of generated documents (1a: tagged, accessible). The old numbers 1 and 2 mean 1b and 2b."""
     instanser: int = Field(2, ge=1, le=16)
     tidsavbrudd_sekunder: float = Field(60, gt=0)
+
+    @field_validator("pdfa", mode="before")
+    @classmethod
+    def _old_pdfa_numbers(cls, value: Any) -> Any:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return {1: "1b", 2: "2b"}.get(value, value)
+        return value.lower() if isinstance(value, str) else value
 
 
 class Grenser(_Section):
@@ -188,11 +198,16 @@ class DokumentSpec(_Section):
     krever: list[str] = []
     betingelse: str | None = None
     signeres_av: list[str] = []
+    tillat_foedselsnummer: bool = False
+    """Only a document type that sets this gets the fødselsnummer at all (none does): every other
+    template gets the birth date only, and `templates check` refuses one that names the number."""
     uten_foedselsnummer: bool | None = None
-    """Obsolete: no template gets the fødselsnummer any more (#13). Accepted, and ignored, so a
-    praksis.toml written before still loads."""
+    """Obsolete: the fødselsnummer is given only where `tillat_foedselsnummer` is set (#13).
+    Accepted, and ignored, so a praksis.toml written before still loads."""
     noark_dokumenttype: str = "Dokument"
     """The Noark dokumenttype in exports (a name from the Fiks Arkiv list, e.g. Avtale)."""
+    spraak: Literal["nb-NO", "nn-NO"] = "nb-NO"
+    """The document's language: set in the DOCX at rendering, becomes the PDF's /Lang (checked)."""
 
     @field_validator("fra_status", mode="before")
     @classmethod

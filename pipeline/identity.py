@@ -3,6 +3,7 @@ of every page and encoded in a QR code, so that a signed scan can be matched bac
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from dataclasses import dataclass
@@ -64,8 +65,10 @@ class DocumentIdentity:
         return cls(match["type"], int(match["versjon"]), sak)
 
 
+@functools.lru_cache(maxsize=16)
 def qr_png(text: str) -> bytes:
-    """A QR code as a PNG without transparency (PDF/A-1 allows none)."""
+    """A QR code as a PNG without transparency (PDF/A-1 allows none). Cached: a trial run of
+    `templates check` renders one identity dozens of times."""
     buffer = io.BytesIO()
     segno.make(text, error="m", micro=False).save(buffer, kind="png", scale=10, border=2, dark="black", light="white")
     return buffer.getvalue()

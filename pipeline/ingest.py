@@ -198,7 +198,7 @@ class Ingest:
                 settings = self.config.settings.konvertering
                 self._say(f"Starter LibreOffice ({settings.instanser} omformer(e)) …")
                 started = time.perf_counter()
-                pool = ConverterPool(settings.instanser, settings.tidsavbrudd_sekunder, PdfaLevel(settings.pdfa),
+                pool = ConverterPool(settings.instanser, settings.tidsavbrudd_sekunder, PdfaLevel.parse(settings.pdfa),
                                      tmp_root=temp_root(self.workspace))
                 try:
                     pool.start()
@@ -448,7 +448,7 @@ class Ingest:
         """Complete a staged version folder: snapshot, checksums, metadata and its events."""
         folder = job.folder
         (folder / GRUNNLAG).write_text(plan.record.model_dump_json(indent=2), encoding="utf-8")
-        level = PdfaLevel(self.config.settings.konvertering.pdfa)
+        level = PdfaLevel.parse(self.config.settings.konvertering.pdfa)
         objects = []
         for path, variant, pronom, details in ((job.docx, "Produksjonsformat", noark.PRONOM_DOCX, "DOCX"),
                                                (job.pdf, "Arkivformat", level.pronom, str(level))):

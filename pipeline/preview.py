@@ -88,7 +88,7 @@ def render_previews(config: Config, files: list[Path], out: Path, *, every_docum
             if on_document:
                 on_document(document)
 
-        with ConverterPool(settings.instanser, settings.tidsavbrudd_sekunder, PdfaLevel(settings.pdfa),
+        with ConverterPool(settings.instanser, settings.tidsavbrudd_sekunder, PdfaLevel.parse(settings.pdfa),
                            tmp_root=temp_root(config.workspace)) as pool:  # drafts of real records: not in /tmp
             pool.convert_many([(d.docx, d.docx.with_suffix(".pdf")) for d in to_convert], progress=converted)
     elif on_document:

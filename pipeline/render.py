@@ -15,15 +15,17 @@ from pathlib import Path
 from typing import Any
 
 from docx.shared import Mm
-from docxtpl import DocxTemplate, InlineImage
+from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined, TemplateError
 
 from .config import Config, DokumentSpec
+from .docx_accessibility import DescribedImage, describe_document, document_title
 from .errors import PraksisError
 from .identifiers import fnr_birth_date
 from .identity import DocumentIdentity, qr_png
 from .record import Praksisplass, Sektor, Status, Tiltak
 from .template_syntax import unclosed_tags
+from .vilkaar import aktivitet_hjemmel, hours_disagree, probation, working_day_on_or_before
 from .workspace import atomic_write_bytes
 
 MAANEDER = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
@@ -126,20 +128,34 @@ SIGNATURROLLER = {
 }
 """Role labels on the signature lines; `_role` adjusts them to the scheme."""
 
-SEKTORLOVER: dict[Sektor | None, dict[str, str]] = {
+SEKTORLOVER: dict[Sektor | None, dict[str, Any]] = {
     Sektor.HELSE: {
-        "taushet": "helsepersonelloven § 21 og helse- og omsorgstjenesteloven § 12-1",
+        "taushet": ["helsepersonelloven § 21", "helse- og omsorgstjenesteloven § 12-1"],
         "opplysningsplikt": "helsepersonelloven § 33",
     },
-    Sektor.BARNEHAGE: {"taushet": "barnehageloven", "opplysningsplikt": "barnehageloven § 46"},
-    Sektor.SKOLE: {"taushet": "opplæringslova", "opplysningsplikt": "opplæringslova"},
-    Sektor.BARNEVERN: {"taushet": "barnevernsloven", "opplysningsplikt": "barnevernsloven"},
-    Sektor.NAV: {"taushet": "NAV-loven § 7 og sosialtjenesteloven § 44", "opplysningsplikt": "sosialtjenesteloven"},
-    Sektor.ANNEN: {"taushet": "", "opplysningsplikt": ""},
-    None: {"taushet": "", "opplysningsplikt": ""},
+    # Barnehage and skole: the staff's duty of confidentiality is forvaltningsloven's (the sector
+    # law refers to it); the sector law adds the duty to inform barnevernet.
+    Sektor.BARNEHAGE: {"taushet": [], "opplysningsplikt": "barnehageloven § 46"},
+    Sektor.SKOLE: {"taushet": [], "opplysningsplikt": "opplæringslova"},
+    Sektor.BARNEVERN: {"taushet": ["barnevernsloven"], "opplysningsplikt": "barnevernsloven"},
+    Sektor.NAV: {"taushet": ["NAV-loven § 7", "sosialtjenesteloven § 44"], "opplysningsplikt": "sosialtjenesteloven"},
+    Sektor.ANNEN: {"taushet": [], "opplysningsplikt": "barnevernsloven"},
+    None: {"taushet": [], "opplysningsplikt": "barnevernsloven"},
 }
-"""The sector law beside forvaltningsloven § 13 that the taushetsløfte names, by the unit's sector.
-An empty text: the unit has no sector law, and the sentence naming one is left out."""
+"""The laws beside forvaltningsloven § 13 that the taushetsløfte names, by the unit's sector, and
+the law that makes the duty to inform barnevernet (for a unit without a sector law: the
+barnevernsloven's general duty for public bodies). An empty text: not named. Section numbers
+only where verified (see docs/maler.md, «Lovhenvisninger»)."""
+
+
+def _laws(names: list[str]) -> str:
+    """«a», «a og b», «a, b og c»."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " og " + names[-1]
+
+
+def bind_sections(text: str) -> str:
+    """«§ 13» with a hard space, so a line never breaks between «§» and its number."""
+    return text.replace("§§ ", "§§\u00a0").replace("§ ", "§\u00a0")
 
 
 ORDNING = {
@@ -159,9 +175,13 @@ def _meetings(record: Praksisplass, course: str) -> list[dict[str, str]]:
     without a date is stated as not held (never «avtales senere»)."""
     start, end = record.startdato, record.gjeldende_sluttdato
     midway = start + (end - start) / 2
-    follow_up = (record.hjemmeenhet.leder if record.tiltak is Tiltak.INTERN_ARBEIDSTRENING
-                 else record.praksisbestiller.kontaktperson) or record.praksisveileder.navn \
-        or record.praksisenhet.leder.navn or "Lederen ved praksisenheten"
+    if record.tiltak is Tiltak.TRAINEE:  # an employee: the leader evaluates, NAV takes part
+        leader = record.praksisenhet.leder.navn
+        follow_up = f"{leader} (nærmeste leder)" if leader else "Nærmeste leder"
+    else:
+        follow_up = (record.hjemmeenhet.leder if record.tiltak is Tiltak.INTERN_ARBEIDSTRENING
+                     else record.praksisbestiller.kontaktperson) or record.praksisveileder.navn \
+            or record.praksisenhet.leder.navn or "Lederen ved praksisenheten"
     supervisor = record.praksisveileder.navn or record.praksisenhet.leder.navn or "Lederen ved praksisenheten"
     closed = record.status is Status.AVSLUTTET
     rows = []
@@ -177,7 +197,7 @@ def _meetings(record: Praksisplass, course: str) -> list[dict[str, str]]:
         elif closed:
             when = "Ble ikke holdt"
         else:
-            when = f"Senest {dato(latest)}"
+            when = f"Senest {dato(working_day_on_or_before(latest))}"
         rows.append({"navn": name, "innhold": content, "ansvarlig": responsible, "frist": when})
     return rows
 
@@ -196,6 +216,11 @@ def _role(party: str, tiltak: Tiltak) -> str:
     return SIGNATURROLLER[party]
 
 
+OPTIONAL_PARTIES = ("praksisbestiller", "hjemmeenhet")
+"""Parties a record may not name yet: with neither name nor unit they get no signature line
+(a line for a party named nowhere binds no one); the agreement says who is to be filled in."""
+
+
 def _signer(record: Praksisplass, party: str) -> tuple[str, str]:
     """The signer's printed name, and below it their job title and place (either may be empty)."""
     if party == "praktikant":
@@ -209,6 +234,16 @@ def _signer(record: Praksisplass, party: str) -> tuple[str, str]:
     if party == "hjemmeenhet":
         return record.hjemmeenhet.leder or "", record.hjemmeenhet.navn or ""
     return record.praksisbestiller.kontaktperson or "", record.praksisbestiller.virksomhet or ""
+
+
+def _probation(record: Praksisplass) -> dict[str, Any] | None:
+    """The trainee's probation: whole months, never more than half the employment (aml. § 15-6
+    (2)), and its last day; None where none is agreed."""
+    months = record.ansettelse.proevetid_maaneder
+    if not months or record.tiltak is not Tiltak.TRAINEE:
+        return None
+    allowed, last, _ = probation(record.startdato, record.sluttdato, months)
+    return {"maaneder": allowed, "til": last} if allowed else None
 
 
 def _requirements(record: Praksisplass) -> str:
@@ -254,7 +289,7 @@ def _screening(config: Config) -> str:
         return ""
     basis = arkiv.skjermingshjemmel
     basis = basis[:1].lower() + basis[1:]
-    return f"{arkiv.tilgangsrestriksjon}, jf. {basis}" if basis else arkiv.tilgangsrestriksjon
+    return bind_sections(f"{arkiv.tilgangsrestriksjon}, jf. {basis}" if basis else arkiv.tilgangsrestriksjon)
 
 
 def context_data(record: Praksisplass, spec: DokumentSpec, identity: DocumentIdentity, config: Config,
@@ -262,8 +297,12 @@ def context_data(record: Praksisplass, spec: DokumentSpec, identity: DocumentIde
     """Everything a template may use, without images (see `TEMPLATE_IMAGES`). Never the
     fødselsnummer: documents show the birth date."""
     data = _grouped(_plain(record.model_dump(mode="python")))
-    data["praktikant"]["foedselsdato"] = fnr_birth_date(record.praktikant.foedselsnummer)
-    del data["praktikant"]["foedselsnummer"]
+    birth = fnr_birth_date(record.praktikant.foedselsnummer)
+    data["praktikant"]["foedselsdato"] = birth
+    if hours_disagree(record.timer_per_uke, record.arbeidstid) is not None:
+        data["arbeidstid"] = None  # print the weekly hours only, never two figures that disagree
+    if not spec.tillat_foedselsnummer:
+        del data["praktikant"]["foedselsnummer"]
     org = config.settings.virksomhet
     term, term_title = TERMER.get(record.tiltak, ("praktikanten", "Praktikant"))
     course = FORLOEP.get(record.tiltak, "praksisen")
@@ -276,13 +315,18 @@ def context_data(record: Praksisplass, spec: DokumentSpec, identity: DocumentIde
         gjennomfoert_periode=f"{dato(record.startdato)} – {dato(record.gjeldende_sluttdato)}",
         avsluttet=record.status is Status.AVSLUTTET,
         avsluttet_tidlig=ended_early,
-        kravtekst=_requirements(record),
+        kravtekst=bind_sections(_requirements(record)),
         ordning=ORDNING[record.tiltak],
         moeter=_meetings(record, course),
         person=term, Person=term[:1].upper() + term[1:], person_rolle=term_title,
         forloep=course, Forloep=course[:1].upper() + course[1:],
         veileder=supervisor, Veileder=supervisor[:1].upper() + supervisor[1:],
-        sektorlov=SEKTORLOVER[record.praksisenhet.sektor],
+        sektorlov={
+            "taushet": bind_sections(_laws(["forvaltningsloven § 13", *SEKTORLOVER[record.praksisenhet.sektor]["taushet"]])),
+            "opplysningsplikt": bind_sections(SEKTORLOVER[record.praksisenhet.sektor]["opplysningsplikt"]),
+        },
+        aktivitet_hjemmel=aktivitet_hjemmel(birth, record.startdato),
+        proevetid=_probation(record),
         virksomhet=_grouped(org.model_dump(exclude={"logo"})),
         arbeidsgiver=config.settings.arbeidsgiver.model_dump(),
         dokument={
@@ -293,7 +337,7 @@ def context_data(record: Praksisplass, spec: DokumentSpec, identity: DocumentIde
             "id": identity.id,
             "identitet": (
                 f"Sak {identity.saksnummer} · versjon {identity.versjon}" if identity.saksnummer
-                else f"Utkast · ikke arkivert · praksisplass {record.id}"
+                else f"Utkast · ikke arkivert · {record.id}"
             ),
             "utkast": identity.utkast,
             "dato": today,
@@ -303,6 +347,7 @@ def context_data(record: Praksisplass, spec: DokumentSpec, identity: DocumentIde
         signaturer=[
             {"rolle": _role(p, record.tiltak), "navn": name, "detalj": detail}
             for p in spec.signeres_av for name, detail in [_signer(record, p)]
+            if name or detail or p not in OPTIONAL_PARTIES
         ],
     )
     return data
@@ -363,13 +408,16 @@ class Renderer:
         template = DocxTemplate(io.BytesIO(self.cache.template(spec)))
         context = context_data(record, spec, identity, self.config, today or date.today())
         logo = self.cache.logo()
-        context["logo"] = InlineImage(template, io.BytesIO(logo), height=Mm(LOGO_HEIGHT_MM)) if logo else None
-        context["qr"] = InlineImage(template, io.BytesIO(qr_png(identity.code)), width=Mm(QR_WIDTH_MM))
+        context["logo"] = DescribedImage(template, io.BytesIO(logo), f"Logo: {self.config.settings.virksomhet.navn}",
+                                         height=Mm(LOGO_HEIGHT_MM)) if logo else None
+        context["qr"] = DescribedImage(template, io.BytesIO(qr_png(identity.code)), "QR-kode med dokumentets identitet",
+                                       width=Mm(QR_WIDTH_MM))
         try:
             template.render(context, jinja_env=self.env, autoescape=True)
         except TemplateError as exc:
             around = " / ".join(t.strip() for t in getattr(exc, "docx_context", []) if t.strip())
             raise RenderError(spec.mal, f"{exc}{f' (ved: {around})' if around else ''}. Kjør «praksis templates check».") from None
+        describe_document(template.docx, document_title(spec, identity), spec.spraak)
         out = io.BytesIO()
         template.save(out)
         return out.getvalue()

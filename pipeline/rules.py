@@ -21,6 +21,7 @@ from typing import Any
 
 from .config import DocumentSet
 from .record import FIELDS, REQUIRED_FIELDS, Status, Tiltak
+from .vilkaar import hours_disagree, hours_text, probation
 
 Column = Sequence[Any]
 Columns = Mapping[str, Column]
@@ -116,6 +117,37 @@ def scheme(columns: Columns, documents: DocumentSet, problems: Problems) -> None
     for index, (tiltak, goal) in enumerate(zip(columns["tiltak"], goals)):
         if tiltak is Tiltak.ARBEIDSTRENING and goal is None:
             problems.append((index, "yrkesmaal", "Arbeidstrening skal ha et definert yrkesmål. Fyll inn yrkesmålet."))
+
+
+def working_hours(columns: Columns, documents: DocumentSet, problems: Problems) -> None:
+    """The weekly hours and the daily span must agree: an agreement printing both may not
+    contradict itself (aml. § 14-6 (1) j)."""
+    spans = columns["arbeidstid"]
+    if not any(spans):
+        return
+    for index, (weekly, span) in enumerate(zip(columns["timer_per_uke"], spans)):
+        other = hours_disagree(weekly, span)
+        if other is not None:
+            problems.append((index, "arbeidstid", (
+                f"Arbeidstiden «{span}» gir {hours_text(other)} timer per uke, men Timer per uke er {hours_text(weekly)}. "
+                "Rett den ene så de stemmer."
+            )))
+
+
+def probation_period(columns: Columns, documents: DocumentSet, problems: Problems) -> None:
+    """A fixed-term employee's probation may be at most half the employment (aml. § 15-6 (2))."""
+    months = columns["ansettelse.proevetid_maaneder"]
+    if not any(months):
+        return
+    for index, (asked, start, end) in enumerate(zip(months, columns["startdato"], columns["sluttdato"])):
+        if not asked or start is None or end is None or end < start:
+            continue
+        allowed, _, shortened = probation(start, end, asked)
+        if shortened or asked != int(asked):
+            problems.append((index, "ansettelse.proevetid_maaneder", (
+                f"Prøvetiden kan være høyst halvparten av ansettelsen (arbeidsmiljøloven § 15-6), her "
+                f"{allowed} hele måneder. Fyll inn et helt antall måneder, høyst {allowed}."
+            )))
 
 
 _CERTIFICATES = (
@@ -215,7 +247,8 @@ def _missing_for_documents(columns: Columns, documents: DocumentSet, index: int,
 
 
 RULES: tuple[Callable[[Columns, DocumentSet, Problems], None], ...] = (
-    required_always, period, meetings, hours, scheme, certificates, certificate_basis, completion, documents_due,
+    required_always, period, meetings, hours, working_hours, probation_period, scheme, certificates, certificate_basis,
+    completion, documents_due,
 )
 
 

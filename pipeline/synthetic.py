@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .identifiers import fnr_check_digits
 from .record import Praksisplass
+from .vilkaar import probation_months_allowed
 
 FORNAVN = ["Kari", "Ola", "Amina", "Jonas", "Sofie", "Ahmed", "Ingrid", "Mohammed", "Nora", "Lars",
            "Fatima", "Emil", "Hanne", "Yonas", "Sara", "Tarek", "Marit", "Olav", "Leila", "Petter"]
@@ -31,6 +32,8 @@ OPPGAVER = ["Kjøkkenarbeid og servering", "Rydding og klargjøring av lokaler",
 MAAL = ["Møte presis hver dag", "Bli trygg i norsk arbeidsspråk", "Arbeide selvstendig med faste oppgaver",
         "Avklare arbeidsevne", "Få referanse for jobbsøking"]
 TILTAK = ["Arbeidstrening", "Aktivitetsplass", "Språkpraksis", "Arbeidspraksis", "Trainee", "Intern arbeidstrening"]
+SPANS = {"20": "08.00–12.00", "30": "08.00–14.00", "37,5": "08.00–15.30"}
+"""The daily span (Monday–Friday) each weekly figure gives, so the two never disagree."""
 STATUSER = ["Ny", "Statusmøte avtalt", "Bekreftet", "Startet", "Avsluttet"]
 
 
@@ -97,8 +100,9 @@ def placement_row(rng: random.Random, number: int) -> dict[str, str]:
     row.update({  # no draws from rng here: the rows other fields get stay as they were
         "ansettelse.stillingstittel": "Trainee" if trainee else "",
         "ansettelse.stillingsprosent": "100" if trainee else "",
-        "ansettelse.loenn": "lønnstrinn 25" if trainee else "",
-        "ansettelse.proevetid_maaneder": "6" if trainee else "",
+        "ansettelse.loenn": "kr 470 000 per år" if trainee else "",
+        "ansettelse.proevetid_maaneder": str(probation_months_allowed(start, end) or "") if trainee else "",
+        "arbeidstid": SPANS[row["timer_per_uke"]],  # the daily span the weekly hours give
         "hjemmeenhet.navn": "Eksempel hjemmetjeneste" if internal else "",
         "hjemmeenhet.leder": "Nina Berg" if internal else "",
     })
@@ -118,7 +122,7 @@ def sample_record(tiltak: str = "arbeidstrening", status: str = "Avsluttet") -> 
                                    "epost": "leder@example.com"}},
         "hjemmeenhet": {"navn": "Hjemmeenheten", "leder": "Nåværende Ledersen"},
         "ansettelse": {"stillingstittel": "Trainee i helsefag", "stillingsprosent": 100.0,
-                       "loenn": "lønnstrinn 25, kr 470 000 per år", "proevetid_maaneder": 6.0},
+                       "loenn": "kr 470 000 per år", "proevetid_maaneder": 6.0},
         "praksisveileder": {"navn": "Veileder Veiledersen", "stilling": "Fagarbeider", "telefon": "94567890",
                             "epost": "veileder@example.com"},
         "praksisbestiller": {"virksomhet": "NAV Eksempelby", "kontaktperson": "Kontakt Kontaktsen",

@@ -17,6 +17,8 @@ Template conventions (see docs/maler.md):
   the text before a signature table is kept with it (keep-with-next), so a signature block is
   never split from the text it signs nor left alone on a page.
 - No template prints a fødselsnummer (the renderer never passes it): the birth date instead.
+- «§» and «§§» are bound to their number with a hard space (U+00A0), here and in the texts the
+  renderer adds.
 """
 
 from __future__ import annotations
@@ -371,25 +373,21 @@ def signature_table(doc: Document, intro: str) -> None:
 
 def attest_signature(doc: Document) -> None:
     """The praksisbevis: the issuer's signature line, name and job title; the date is the one at
-    the top (no «Part» column, no second date)."""
-    table = doc.add_table(rows=3, cols=1)
-    table.rows[0].cells[0].paragraphs[0].text = "{%tr for s in signaturer %}"
-    cell = table.rows[1].cells[0]
-    cell.paragraphs[0].text = ""
-    para(cell, "")
-    para(cell, "______________________________________")
-    tag(cell, "{%p if s.navn %}")
-    para(cell, "{{ s.navn }}", bold=True)
-    tag(cell, "{%p else %}")
-    para(cell, "Navn: ______________________")
-    tag(cell, "{%p endif %}")
-    tag(cell, "{%p if s.detalj %}")
-    para(cell, "{{ s.detalj }}")
-    tag(cell, "{%p endif %}")
-    table.rows[2].cells[0].paragraphs[0].text = "{%tr endfor %}"
-    widths(table, [166])
-    keep_rows_whole(table)
-    keep_table_together(table)
+    the top (no «Part» column, no second date). Paragraphs, not a layout table: a screen reader
+    announces a table as data, and the accessibility check wants header cells in every table.
+    Every paragraph keeps with the next, so the block stays whole and on the page of the text."""
+    tag(doc, "{%p for s in signaturer %}")
+    para(doc, "", keep=True)
+    para(doc, "______________________________________", keep=True)
+    tag(doc, "{%p if s.navn %}")
+    para(doc, "{{ s.navn }}", bold=True, keep=True)
+    tag(doc, "{%p else %}")
+    para(doc, "Navn: ______________________", keep=True)
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if s.detalj %}")
+    para(doc, "{{ s.detalj }}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endfor %}")
 
 
 # --- shared content --------------------------------------------------------------------
@@ -457,8 +455,8 @@ def praksisavtale() -> Document:
     para(doc, "Arbeidstreningen er et arbeidsmarkedstiltak fra NAV. NAVs egen avtale om arbeidstrening gjelder i "
               "tillegg til denne avtalen, og arbeidstreningen kan først starte når NAV har godkjent den.")
     tag(doc, "{%p elif tiltak == 'aktivitetsplass' %}")
-    para(doc, "Aktivitetsplassen skal sikre at praktikanten er i aktivitet og avklare arbeidsevnen. NAV stiller "
-              "aktiviteten som vilkår for økonomisk stønad etter sosialtjenesteloven § 20 a.")
+    para(doc, "Aktivitetsplassen skal sikre at praktikanten er i aktivitet og avklare arbeidsevnen. NAV kan stille "
+              "aktiviteten som vilkår for økonomisk stønad etter {{ aktivitet_hjemmel }}.")
     tag(doc, "{%p elif tiltak == 'spraakpraksis' %}")
     para(doc, "Språkpraksisen er en del av norskopplæringen og er avtalt med voksenopplæringen.")
     tag(doc, "{%p else %}")
@@ -470,6 +468,10 @@ def praksisavtale() -> Document:
     party_table(doc, [("Praktikant", "True", PRAKTIKANT_LINES), ("Praksisenhet", "True", ENHET_LINES),
                       ("Praksisveileder", "praksisveileder.navn", VEILEDER_LINES),
                       ("Praksisbestiller", "praksisbestiller.virksomhet", BESTILLER_LINES)])
+    tag(doc, "{%p if not praksisbestiller.virksomhet and tiltak != 'spraakpraksis' %}")
+    para(doc, "Praksisbestilleren (NAV, introduksjonsprogrammet eller voksenopplæringen) fylles ut før avtalen "
+              "signeres.", after_table=True)
+    tag(doc, "{%p endif %}")
 
     heading(doc, "2. Periode og arbeidstid")
     period_lines(doc)
@@ -513,8 +515,8 @@ def praksisavtale() -> Document:
     para(doc, "Praktikanten er dekket av {{ virksomhet.navn }}s yrkesskadeforsikring (yrkesskadeforsikringsloven) "
               "uten at det trengs egen innmelding. En skade meldes på samme måte som for arbeidstakere.",
          style="List Bullet")
-    para(doc, "Skader praktikanten noen eller noe i praksisen, svarer {{ virksomhet.navn }} for skaden som for "
-              "egne arbeidstakere (skadeserstatningsloven § 2-1).", style="List Bullet")
+    para(doc, "{{ virksomhet.navn }} svarer som arbeidsgiver for skade som praktikanten volder forsettlig eller "
+              "uaktsomt under praksisen (skadeserstatningsloven § 2-1).", style="List Bullet")
     para(doc, ABSENCE, style="List Bullet")
     tag(doc, "{%p if kravtekst %}")
     para(doc, "Praksisplassen krever {{ kravtekst }}. Dokumentasjonen skal vises fram for praksisenheten før "
@@ -562,21 +564,27 @@ def arbeidsavtale() -> Document:
               "samarbeid med NAV.")
     para(doc, "Ansettelsen opphører ved periodens slutt. Har traineen vært ansatt i mer enn ett år, skal "
               "arbeidsgiveren gi skriftlig varsel om fratreden senest én måned før.")
-    tag(doc, "{%p if ansettelse.proevetid_maaneder %}")
-    para(doc, "De første {{ ansettelse.proevetid_maaneder|tall }} månedene er prøvetid (arbeidsmiljøloven § 15-6). "
-              "I prøvetiden er oppsigelsesfristen 14 dager.")
+    tag(doc, "{%p if proevetid %}")
+    para(doc, "Prøvetiden er {{ 'den første måneden' if proevetid.maaneder == 1 else 'de første ' ~ "
+              "proevetid.maaneder ~ ' månedene' }}, til og med {{ proevetid.til|dato }} (arbeidsmiljøloven § 15-6). "
+              "I prøvetiden er den gjensidige oppsigelsesfristen 14 dager (arbeidsmiljøloven § 15-3 sjuende ledd).")
     tag(doc, "{%p else %}")
     para(doc, "Det gjelder ingen prøvetid.")
     tag(doc, "{%p endif %}")
 
     heading(doc, "4. Arbeidstid")
-    tag(doc, "{%p if timer_per_uke %}")
-    para(doc, "Arbeidstiden er {{ timer_per_uke|timer }}.")
-    labelled(doc, "Daglig arbeidstid", "arbeidstid")
+    tag(doc, "{%p if timer_per_uke and arbeidstid %}")
+    para(doc, "Den ordinære arbeidstiden er {{ timer_per_uke|timer }}. Daglig arbeidstid: {{ arbeidstid }}.")
+    tag(doc, "{%p elif timer_per_uke %}")
+    para(doc, "Den ordinære arbeidstiden er {{ timer_per_uke|timer }}. Den daglige arbeidstiden står i "
+              "arbeidsplanen ved {{ praksisenhet.navn }}.")
     tag(doc, "{%p else %}")
     para(doc, "Arbeidstiden følger arbeidsplanen ved {{ praksisenhet.navn }}.")
     tag(doc, "{%p endif %}")
-    para(doc, "Arbeidstiden følger arbeidsmiljøloven kapittel 10 og {{ arbeidsgiver.tariffavtale }}.")
+    para(doc, "{{ arbeidsgiver.pauser }} (arbeidsmiljøloven § 10-9).")
+    para(doc, "Overtid kan bare pålegges når det er et særlig og tidsavgrenset behov, og innenfor grensene i "
+              "arbeidsmiljøloven § 10-6. Overtid betales etter {{ arbeidsgiver.tariffavtale }}.")
+    para(doc, "Arbeidstiden følger ellers arbeidsmiljøloven kapittel 10 og {{ arbeidsgiver.tariffavtale }}.")
 
     heading(doc, "5. Lønn, ferie og pensjon")
     tag(doc, "{%p if ansettelse.loenn %}")
@@ -584,20 +592,29 @@ def arbeidsavtale() -> Document:
     tag(doc, "{%p else %}")
     para(doc, "Lønnen fastsettes etter {{ arbeidsgiver.tariffavtale }}.")
     tag(doc, "{%p endif %}")
-    para(doc, "Lønnen utbetales {{ arbeidsgiver.loennsdag }}. Tillegg for overtid og ubekvem arbeidstid betales "
-              "etter tariffavtalen.")
-    para(doc, "Traineen har {{ arbeidsgiver.ferie }}. Feriepengene er {{ arbeidsgiver.feriepenger }}.")
+    para(doc, "Lønnen utbetales {{ arbeidsgiver.loennsdag }}. Tillegg for ubekvem arbeidstid betales etter "
+              "tariffavtalen.")
+    para(doc, "Traineen har {{ arbeidsgiver.ferie }}. Feriepengene er {{ arbeidsgiver.feriepenger }} og utbetales "
+              "etter ferieloven § 11. Når ansettelsen slutter, utbetales opptjente feriepenger siste vanlige "
+              "lønningsdag før fratreden (ferieloven § 11 nr. 3).")
     para(doc, "Traineen meldes inn i pensjonsordningen i {{ arbeidsgiver.pensjon }}.")
 
     heading(doc, "6. Oppsigelse")
     para(doc, "Hver av partene kan si opp ansettelsen før sluttdatoen etter reglene i arbeidsmiljøloven "
               "kapittel 15. Etter prøvetiden er oppsigelsesfristen én måned (arbeidsmiljøloven § 15-3). "
-              "Oppsigelsen skal være skriftlig, og arbeidsgiverens oppsigelse må være saklig begrunnet.")
+              "Arbeidsgiverens oppsigelse må være saklig begrunnet.")
+    para(doc, "Oppsigelsen skal være skriftlig. Arbeidsgiverens oppsigelse leveres personlig eller sendes i "
+              "rekommandert brev (arbeidsmiljøloven § 15-4). Vil traineen påstå at oppsigelsen er ugyldig, kan "
+              "traineen kreve forhandlinger og reise søksmål innen fristene i arbeidsmiljøloven §§ 17-3 og 17-4: "
+              "søksmål innen åtte uker, eller seks måneder hvis traineen bare krever erstatning.")
 
     heading(doc, "7. Lønnstilskudd, utviklingsplan og veiledning")
-    para(doc, "{{ virksomhet.navn }} får lønnstilskudd fra NAV for stillingen. Tilskuddet følger av en egen avtale "
-              "mellom kommunen og NAV og endrer ikke traineens lønn eller andre vilkår.")
-    para(doc, "Traineen følger en individuell utviklingsplan som lages ved oppstart og følges opp underveis.")
+    para(doc, "{{ virksomhet.navn }} {{ 'har søkt NAV om' if status in ['Ny', 'Statusmøte avtalt'] else 'får' }} "
+              "lønnstilskudd {{ '' if status in ['Ny', 'Statusmøte avtalt'] else 'fra NAV ' }}for stillingen. "
+              "Tilskuddet følger av en egen avtale mellom kommunen og NAV og endrer ikke traineens lønn eller "
+              "andre vilkår.")
+    para(doc, "Traineen har rett til opplæring og kompetanseutvikling. Den individuelle utviklingsplanen er "
+              "traineens plan for dette. Den lages ved oppstart og følges opp underveis.")
     tag(doc, "{%p if praksisveileder.navn %}")
     para(doc, "{{ praksisveileder.navn }} er veileder og setter av om lag 10–20 % av arbeidstiden sin til "
               "veiledning av traineen.")
@@ -668,7 +685,7 @@ def intern_avtale() -> Document:
     para(doc, "Partene holder en midtveisevaluering av målene. Datoen avtales på oppstartsmøtet.")
     tag(doc, "{%p endif %}")
     para(doc, "Ved avslutningen vurderer partene effekten av arbeidstreningen. Vurderingen dokumenteres i "
-              "arbeidstakerens personalmappe.")
+              "arbeidstakerens personalmappe og sendes NAV som en del av oppfølgingsplanen for den sykmeldte.")
     para(doc, "Hver av partene kan avslutte arbeidstreningen før avtalt tid ved å varsle de andre. Arbeidstakeren "
               "går da tilbake til oppgavene sine etter avtale med nåværende leder.", keep=True)
 
@@ -697,8 +714,8 @@ def tilretteleggingsgaranti() -> Document:
     tag(doc, "{%p endif %}")
     para(doc, "NAV deltar i oppstartsmøtet, midtveisevalueringen og avslutningsmøtet, og ellers når en av "
               "partene ber om det.", style="List Bullet")
-    para(doc, "NAV gir råd om tilrettelegging og svarer raskt når praksisenheten eller praktikanten tar kontakt.",
-         style="List Bullet")
+    para(doc, "NAV gir råd om tilrettelegging. Praksisenheten og praktikanten kan kontakte NAV direkte når det "
+              "trengs, uten å vente på neste møte.", style="List Bullet")
     tag(doc, "{%p if tiltak == 'arbeidstrening' %}")
     para(doc, "NAV kan vurdere mentortilskudd eller inkluderingstilskudd hvis tilretteleggingen gir ekstra "
               "utgifter.", style="List Bullet")
@@ -739,7 +756,7 @@ def taushetsloefte() -> Document:
     heading(doc, "Taushetsløfte")
     para(doc, "Jeg, {{ praktikant.navn }}, er {{ 'trainee' if tiltak == 'trainee' else 'praktikant' }} ved "
               "{{ praksisenhet.navn }} i {{ virksomhet.navn }}. Jeg er kjent med at jeg har taushetsplikt etter "
-              "forvaltningsloven § 13{% if sektorlov.taushet %} og {{ sektorlov.taushet }}{% endif %}.")
+              "{{ sektorlov.taushet }}.")
     para(doc, "Taushetsplikten gjelder det jeg får vite om noens personlige forhold, for eksempel helse, "
               "familieforhold og økonomi, og om drifts- eller forretningsforhold som det har konkurransemessig "
               "betydning å holde hemmelig (forvaltningsloven § 13 første ledd nr. 1 og 2).")
@@ -848,7 +865,8 @@ def oppfoelgingsplan() -> Document:
 
     heading(doc, "Dokumentasjon")
     tag(doc, "{%p if tiltak == 'intern_arbeidstrening' %}")
-    para(doc, "Effekten av arbeidstreningen vurderes på avslutningsmøtet og dokumenteres i personalmappen.")
+    para(doc, "Effekten av arbeidstreningen vurderes på avslutningsmøtet, dokumenteres i personalmappen og sendes "
+              "NAV som en del av oppfølgingsplanen for den sykmeldte.")
     tag(doc, "{%p elif praksisbestiller.virksomhet %}")
     para(doc, "Effekten av {{ forloep }} vurderes på avslutningsmøtet. Vurderingen sendes "
               "{{ praksisbestiller.virksomhet }} og arkiveres i saken.")
@@ -860,13 +878,14 @@ def oppfoelgingsplan() -> Document:
     heading(doc, "Kontaktpersoner")
     party_table(doc, [("{{ 'Veileder' if tiltak in ['trainee', 'intern_arbeidstrening'] else 'Praksisveileder' }}",
                        "praksisveileder.navn", VEILEDER_LINES),
-                      ("{{ 'NAV' if tiltak in ['arbeidstrening', 'aktivitetsplass', 'trainee'] else 'Praksisbestiller' }}",
+                      ("{{ 'NAV (lønnstilskudd)' if tiltak == 'trainee' else 'NAV' if tiltak in ['arbeidstrening', 'aktivitetsplass'] "
+                       "else 'Praksisbestiller' }}",
                        "praksisbestiller.virksomhet", BESTILLER_LINES),
                       ("Nåværende enhet", "hjemmeenhet.navn or hjemmeenhet.leder", HJEMME_LINES)])
     tag(doc, "{%p endif %}")
     para(doc, "Planen gjennomgås og oppdateres på hvert møte.", keep=True, after_table=True)
 
-    signature_table(doc, "Planen er gått gjennom og godkjent av partene.")
+    signature_table(doc, "Partene har gått gjennom og godkjent planen.")
     return doc
 
 
@@ -876,12 +895,11 @@ def praksisbevis() -> Document:
     opening(doc, None)
     labelled(doc, "Navn", "praktikant.navn")
     labelled(doc, "Fødselsdato", "praktikant.foedselsdato|dato")
-    labelled(doc, "Sted", "praksisenhet.navn", "{{ praksisenhet.navn }}, {{ virksomhet.navn }}")
     labelled(doc, "Periode", "gjennomfoert_periode")
     labelled(doc, "Timer per uke", "timer_per_uke", "{{ timer_per_uke|tall }}")
     tag(doc, "{%p if tiltak == 'trainee' %}")
     para(doc, "{{ praktikant.navn }} {{ ordning }} ved {{ praksisenhet.navn }} i {{ virksomhet.navn }}"
-              "{% if ansettelse.stillingstittel %} i stillingen {{ ansettelse.stillingstittel }}{% endif %}, "
+              "{% if ansettelse.stillingstittel %} i stillingen «{{ ansettelse.stillingstittel }}»{% endif %}, "
               "med individuell utviklingsplan og egen veileder.")
     tag(doc, "{%p else %}")
     para(doc, "{{ praktikant.navn }} {{ ordning }} ved {{ praksisenhet.navn }} i {{ virksomhet.navn }}.")
@@ -889,6 +907,8 @@ def praksisbevis() -> Document:
     tag(doc, "{%p if arbeidsoppgaver %}")
     para(doc, "Arbeidsoppgaver i perioden:", bold=True, keep=True)
     bullets(doc, "arbeidsoppgaver")
+    tag(doc, "{%p else %}")
+    para(doc, "Arbeidsoppgavene i perioden fylles inn før dokumentet utstedes.")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if vurdering %}")
     para(doc, "Vurdering:", bold=True, keep=True)
@@ -911,6 +931,19 @@ DOCUMENTS = {
 """File name → (builder, the title in the core properties; the renderer may set it per case)."""
 
 
+NBSP = "\u00a0"
+
+
+def bind_section_signs(doc: Document) -> None:
+    """A hard space after «§» and «§§», so a line never breaks between the sign and its number
+    (the jurist's review: «…etter arbeidsmiljøloven §» / «14-9 andre ledd…»)."""
+    parts = [doc.part] + [p for s in doc.sections for p in (s.header.part, s.footer.part)]
+    for part in parts:
+        for text in part.element.iter(qn("w:t")):
+            if text.text and "§ " in text.text:
+                text.text = text.text.replace("§§ ", "§§" + NBSP).replace("§ ", "§" + NBSP)
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     for name, (build, title) in DOCUMENTS.items():
@@ -919,6 +952,7 @@ def main() -> None:
         first = doc.paragraphs[0]
         if not first.text:
             first._element.getparent().remove(first._element)
+        bind_section_signs(doc)
         properties = doc.core_properties
         properties.title, properties.author, properties.last_modified_by = title, "praksis", "praksis"
         properties.comments = ""  # python-docx's «generated by python-docx»

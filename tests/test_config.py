@@ -1,6 +1,7 @@
 import pytest
 
 from pipeline.config import load_config
+from pipeline.convert import PdfaLevel
 from pipeline.errors import ConfigError
 from pipeline.workspace import Workspace, init_workspace
 
@@ -28,7 +29,8 @@ def test_missing_workspace_is_a_clear_error(tmp_path) -> None:
     ('betingelse = "fullfoert"', 'betingelse = "vurdering"', "ja/nei-felt"),
     ('signeres_av = ["praksisenhet"]', 'signeres_av = ["rektor"]', "ukjente parter"),
     ('krever = ["arbeidsoppgaver", "praksisenhet.leder.navn"]', 'krever = ["skostoerrelse"]', "ukjente felt"),
-    ("pdfa = 1 ", "pdfa = 3 ", "pdfa"),
+    ('pdfa = "1a"', 'pdfa = "1c"', "pdfa"),
+    ('pdfa = "1a"', "pdfa = 3", "pdfa"),
     ('[arkiv]', '[arkiv', "TOML"),
 ])
 def test_config_errors_name_the_problem(tmp_path, replace: str, add: str, fragment: str) -> None:
@@ -54,6 +56,19 @@ def test_broken_id_key(tmp_path) -> None:
     (ws.config_dir / "id-noekkel").write_text("zz", encoding="ascii")
     with pytest.raises(ConfigError, match="ødelagt"):
         load_config(ws)
+
+
+@pytest.mark.parametrize("value, level, pronom", [
+    ('"1a"', "PDF/A-1a", "fmt/95"), ('"1B"', "PDF/A-1b", "fmt/354"), ('"2b"', "PDF/A-2b", "fmt/477"),
+    ("1", "PDF/A-1b", "fmt/354"), ("2", "PDF/A-2b", "fmt/477"),  # the old numeric values
+])
+def test_pdfa_levels_and_old_numbers(tmp_path, value: str, level: str, pronom: str) -> None:
+    ws = init_workspace(tmp_path / "ws")
+    text = ws.config_file.read_text(encoding="utf-8")
+    ws.config_file.write_text(text.replace('pdfa = "1a"', f"pdfa = {value}"), encoding="utf-8")
+    parsed = PdfaLevel.parse(load_config(ws).settings.konvertering.pdfa)
+    assert (str(parsed), parsed.pronom) == (level, pronom)
+    assert str(parsed.image_only) == level[:-1] + "b"  # scans: the same part at level B
 
 
 def test_an_older_config_with_uten_foedselsnummer_still_loads(tmp_path) -> None:

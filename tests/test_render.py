@@ -15,7 +15,8 @@ from pipeline.synthetic import sample_record
 
 
 def docx_text(data: bytes) -> str:
-    """All text of a DOCX: body, tables, headers and footers."""
+    """All text of a DOCX: body, tables, headers and footers; the hard space that binds «§» to its
+    number read as a space."""
     document = Document(io.BytesIO(data))
     parts = [p.text for p in document.paragraphs]
     for table in document.tables:
@@ -29,7 +30,7 @@ def docx_text(data: bytes) -> str:
                 for row in table.rows:
                     for cell in row.cells:
                         parts.extend(p.text for p in cell.paragraphs)
-    return "\n".join(parts)
+    return "\n".join(parts).replace("\u00a0", " ")
 
 
 def all_xml(data: bytes) -> str:
@@ -105,7 +106,11 @@ def test_scheme_clauses(config, tiltak: Tiltak) -> None:
     unpaid = "betaler ikke lønn"
     if tiltak is Tiltak.TRAINEE:
         assert unpaid not in text and "praktikant" not in text.lower()
-        for element in ("§ 14-6", "§ 14-9 andre ledd bokstav d", "prøvetid", "Lønnen er lønnstrinn 25",
+        for element in ("§ 14-6", "§ 14-9 andre ledd bokstav d", "Lønnen er kr 470 000 per år",
+                        # probation: at most half of the 12 weeks, with its end and the notice in it
+                        "Prøvetiden er den første måneden, til og med 4. februar 2026", "§ 15-3 sjuende ledd",
+                        "§ 10-9", "§ 10-6", "§ 15-4", "§§ 17-3 og 17-4", "ferieloven § 11 nr. 3",
+                        "siste vanlige lønningsdag før fratreden", "kompetanseutvikling",
                         "Lønnen utbetales den 12.", "Feriepengene er", "kapittel 15", "Kommunal Landspensjonskasse",
                         "Hovedtariffavtalen", "egen avtale mellom kommunen og NAV", "utviklingsplan", "10–20 %"):
             assert element in text, element
@@ -118,7 +123,7 @@ def test_scheme_clauses(config, tiltak: Tiltak) -> None:
     if tiltak in (Tiltak.AKTIVITETSPLASS, Tiltak.SPRAAKPRAKSIS, Tiltak.ARBEIDSPRAKSIS):
         assert text.count("tilskudd") == 1 and "får ikke tilskudd" in text
     if tiltak is Tiltak.AKTIVITETSPLASS:
-        assert "sosialtjenesteloven § 20 a" in text
+        assert "sosialtjenesteloven § 20." in text  # born 1990: over 30, so § 20, not § 20 a
     if tiltak is Tiltak.ARBEIDSTRENING:
         assert "Yrkesmål: Fagarbeider" in text and "mentortilskudd" in text and "godkjent" in text
     if tiltak is Tiltak.SPRAAKPRAKSIS:
@@ -166,25 +171,32 @@ def test_which_documents_when(config) -> None:
 
 def test_a_new_document_is_a_template_and_a_config_entry(workspace) -> None:
     """No code: a template written here plus a [dokumenter.*] block."""
+    from docx.oxml import OxmlElement
+
     from pipeline.config import load_config
+    from pipeline.docx_accessibility import set_language
     from pipeline.template_check import check_templates
 
     document = Document()
-    document.add_paragraph("{{ dokument.tittel }}")
+    document.add_heading("{{ dokument.tittel }}", level=1)  # accessible: a heading style, a header row, Norwegian
     document.add_paragraph("{{ praksisbestiller.virksomhet }} garanterer tilrettelegging for {{ praktikant.navn }} "
                            "fra {{ startdato|dato }}.")
     document.add_paragraph("{%p if tilrettelegging %}")
     document.add_paragraph("Avtalt: {{ tilrettelegging }}")
     document.add_paragraph("{%p endif %}")
-    table = document.add_table(rows=3, cols=2)
-    table.rows[0].cells[0].text = "{%tr for s in signaturer %}"
-    table.rows[1].cells[0].text = "{{ s.rolle }}: {{ s.navn }}"
-    table.rows[2].cells[0].text = "{%tr endfor %}"
+    table = document.add_table(rows=4, cols=2)
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Part", "Signatur"
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    table.rows[1].cells[0].text = "{%tr for s in signaturer %}"
+    table.rows[2].cells[0].text = "{{ s.rolle }}: {{ s.navn }}"
+    table.rows[3].cells[0].text = "{%tr endfor %}"
+    set_language(document, "nb-NO")
     document.save(workspace.templates / "oppmoeteskjema.docx")
     with workspace.config_file.open("a", encoding="utf-8") as handle:
         handle.write('\n[dokumenter.oppmoeteskjema]\ntittel = "Oppmøteskjema"\n'
                      'mal = "oppmoeteskjema.docx"\nfra_status = "Statusmøte avtalt"\n'
-                     'tiltak = ["spraakpraksis"]\nkrever = ["tilrettelegging"]\n'
+                     'tiltak = ["spraakpraksis"]\n'
+                     'krever = ["tilrettelegging", "praksisbestiller.virksomhet", "praksisbestiller.kontaktperson"]\n'
                      'signeres_av = ["praksisbestiller"]\n')
     config = load_config(workspace)
     rec = sample_record("spraakpraksis", "Statusmøte avtalt")

@@ -44,6 +44,9 @@ def test_a_good_row_passes(validator, write_csv) -> None:
     ({**CONFIRMED, "praksisenhet.leder.navn": ""}, "praksisenhet.leder.navn", "«Bekreftet»"),
     ({**STARTED, "maal": ""}, "maal", "«oppfølgingsplan»"),
     ({"praktikant.navn": ""}, "praktikant.navn", "alltid"),
+    ({"timer_per_uke": "37,5", "arbeidstid": "Mandag–fredag 08.00–14.00"}, "arbeidstid", "gir 30 timer per uke"),
+    ({"ansettelse.proevetid_maaneder": "6", "startdato": "05.01.2026", "sluttdato": "31.12.2026"},
+     "ansettelse.proevetid_maaneder", "høyst 5"),
 ])
 def test_rule(validator, write_csv, changes: dict, field: str, fragment: str) -> None:
     found = messages(validator, write_csv, **changes)

@@ -48,14 +48,23 @@ def find_uno_python() -> str:
     )
 
 
+TAGGING = {"UseTaggedPDF": True, "DisplayPDFDocumentTitle": True}
+"""Always asked for: a logical structure (PDF/A-1 forces it anyway; for 2b it is a choice) and the
+title, not the file name, in the viewer's title bar. PDFUACompliance is left off: LibreOffice 7.4
+then writes `pdfuaid:part` without the PDF/A extension schema and Preflight rejects the file
+(7.3, see docs/tilgjengelighet.md)."""
+
+
 def pdf_filter_options(part: int) -> list[str]:
-    """unoserver's spelling of the PDF/A export option (becomes FilterData SelectPdfVersion)."""
-    return [f"SelectPdfVersion={part}"]
+    """unoserver's spelling of the PDF export options (each becomes one FilterData entry)."""
+    return [f"SelectPdfVersion={part}", *(f"{name}={str(value).lower()}" for name, value in TAGGING.items())]
 
 
 def soffice_filter(part: int) -> str:
     """The --convert-to spelling that LibreOffice 7.4 honours (older spellings are ignored silently)."""
-    return 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"%d"}}' % part
+    options = ['"SelectPdfVersion":{"type":"long","value":"%d"}' % part]
+    options += ['"%s":{"type":"boolean","value":"%s"}' % (name, str(value).lower()) for name, value in TAGGING.items()]
+    return "pdf:writer_pdf_Export:{%s}" % ",".join(options)
 
 
 def soffice_convert(files: list[Path], outdir: Path, part: int, profile: Path, timeout: float = 600) -> None:

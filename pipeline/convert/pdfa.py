@@ -15,15 +15,39 @@ import pikepdf
 from .errors import ConversionError
 
 
+PRONOM = {(1, "A"): "fmt/95", (1, "B"): "fmt/354", (2, "A"): "fmt/476", (2, "B"): "fmt/477", (2, "U"): "fmt/478"}
+"""PRONOM format ids of PDF/A-1 and -2 (praksis writes 1a, 1b or 2b; the others can be read as claims)."""
+SETTINGS = {"1a": (1, "A"), "1b": (1, "B"), "2b": (2, "B")}
+"""The `[konvertering] pdfa` values; the old numbers 1 and 2 mean 1b and 2b (see config)."""
+
+
 @dataclass(frozen=True)
 class PdfaLevel:
     part: int  # 1 or 2
     conformance: str = "B"
 
+    @classmethod
+    def parse(cls, setting: str) -> PdfaLevel:
+        """A `[konvertering] pdfa` value («1a», «1b», «2b») as a level."""
+        part, conformance = SETTINGS[setting.lower()]
+        return cls(part, conformance)
+
     @property
     def pronom(self) -> str:
-        """PRONOM format id: PDF/A-1b fmt/354, PDF/A-2b fmt/477."""
-        return {1: "fmt/354", 2: "fmt/477"}[self.part]
+        """PRONOM format id: PDF/A-1a fmt/95, PDF/A-1b fmt/354, PDF/A-2b fmt/477."""
+        # an odd conformance letter read from a file's claim counts as level B of its part
+        return PRONOM.get((self.part, self.conformance)) or PRONOM[(self.part if self.part in (1, 2) else 1, "B")]
+
+    @property
+    def tagged(self) -> bool:
+        """Level A: the file must carry a logical structure (checked in `accessibility`)."""
+        return self.conformance == "A"
+
+    @property
+    def image_only(self) -> PdfaLevel:
+        """The level for a scanned (image-only) copy: the same part at level B, since a scan
+        has no text structure to tag."""
+        return PdfaLevel(self.part, "B")
 
     def __str__(self) -> str:
         return f"PDF/A-{self.part}{self.conformance.lower()}"

@@ -26,6 +26,7 @@ from http.client import HTTPConnection
 from pathlib import Path
 
 from .errors import ConversionError, ConverterUnavailable
+from .accessibility import expected_from_docx, require_accessible
 from .libreoffice import find_soffice, find_uno_python, pdf_filter_options
 from .pdfa import PdfaLevel, require_pdfa
 
@@ -33,7 +34,7 @@ log = logging.getLogger(__name__)
 
 START_TIMEOUT = 90.0
 GUARD = Path(__file__).with_name("guard.py")
-PDFA_1B = PdfaLevel(1)
+PDFA_1A = PdfaLevel(1, "A")
 ATTEMPTS = 2
 
 
@@ -150,7 +151,7 @@ class ConverterPool:
     `convert` is thread-safe; `convert_many` runs one thread per instance.
     """
 
-    def __init__(self, instances: int = 2, timeout: float = 60.0, level: PdfaLevel = PDFA_1B,
+    def __init__(self, instances: int = 2, timeout: float = 60.0, level: PdfaLevel = PDFA_1A,
                  workdir: Path | None = None, tmp_root: Path | None = None) -> None:
         """`tmp_root`: where the work folder is made (the workspace's .praksis-tmp/; default /tmp)."""
         self.size = max(1, instances)
@@ -199,7 +200,8 @@ class ConverterPool:
         return sum(i.restarts for i in self._instances)
 
     def convert(self, source: Path, target: Path) -> Path:
-        """Convert one DOCX to PDF/A at `target` (written atomically, its PDF/A claim checked)."""
+        """Convert one DOCX to PDF/A at `target` (written atomically; its PDF/A claim and its
+        accessibility, against the title and language the DOCX states, checked)."""
         if not self._instances:
             raise ConverterUnavailable("Omformeren er ikke startet.")
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -213,6 +215,7 @@ class ConverterPool:
                     instance.restart()
                 instance.convert(source.resolve(), partial.resolve(), self.level.part)
                 require_pdfa(partial, self.level, source.name)
+                require_accessible(partial, expected_from_docx(source), source.name)
                 os.replace(partial, target)
                 return target
             except ConversionError:

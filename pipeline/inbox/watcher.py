@@ -95,7 +95,7 @@ class InboxWatcher:
         stop = self.stop
         for folder in (self.inbox, self.inbox / self.settings.behandlet, self.inbox / self.settings.avvist,
                        self.inbox / self.settings.duplikater, self.signed, self.signed / self.settings.behandlet,
-                       self.signed / self.settings.avvist):
+                       self.signed / self.settings.avvist, self.signed / self.config.settings.signering.til_kontroll):
             folder.mkdir(parents=True, exist_ok=True)
         with inbox_lock(self.inbox):
             pool = self._start_converter()
@@ -140,10 +140,10 @@ class InboxWatcher:
         if self.pool is None:
             settings = self.config.settings.konvertering
             started = time.perf_counter()
-            self.pool = ConverterPool(settings.instanser, settings.tidsavbrudd_sekunder, PdfaLevel(settings.pdfa),
+            self.pool = ConverterPool(settings.instanser, settings.tidsavbrudd_sekunder, PdfaLevel.parse(settings.pdfa),
                                       tmp_root=temp_root(self.config.workspace))
             self.pool.start()
-            log.info("LibreOffice klar: %d omformer(e), PDF/A-%sb (%.1f s)", settings.instanser, settings.pdfa,
+            log.info("LibreOffice klar: %d omformer(e), PDF/A-%s (%.1f s)", settings.instanser, settings.pdfa,
                      time.perf_counter() - started)
         return self.pool
 
@@ -162,7 +162,7 @@ class InboxWatcher:
             own = (self.settings.behandlet, self.settings.avvist, self.settings.duplikater, self.signed.name,
                    self.settings.til_signering)
         elif path.parent == self.signed:
-            own = (self.settings.behandlet, self.settings.avvist)
+            own = (self.settings.behandlet, self.settings.avvist, self.config.settings.signering.til_kontroll)
         else:
             return False
         return path.name not in own and not self.rules.ignored(path.name)

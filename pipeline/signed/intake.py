@@ -110,7 +110,7 @@ class SignedIntake:
     def __init__(self, config: Config) -> None:
         self.config = config
         self.settings = config.settings.signering
-        self.level = PdfaLevel(config.settings.konvertering.pdfa)
+        self.level = PdfaLevel.parse(config.settings.konvertering.pdfa).image_only  # a scan has no structure to tag: 1a → 1b
         self.store = ArchiveStore(config.workspace.archive)
         self.trust_roots = load_trust_roots(config)
         self._seen: dict[Path, tuple[tuple[int, int], Identification | SignedRejected, bool]] = {}
@@ -163,6 +163,7 @@ class SignedIntake:
         with private_temp(self.config.workspace, "signert") as work:
             signatures: list[dict[str, Any]] = []
             as_is = False
+            claim = None
             if signed:
                 signatures = [v.as_dict() for v in pades.validate(parts[0], self.trust_roots)]
                 claim = pdfa_claim(parts[0])
@@ -185,7 +186,8 @@ class SignedIntake:
                     copy = SignedCopy(identity, archival, [(p.name, p) for p in parts],
                                       "elektronisk signert" if signed else "skannet", identification.method or "?",
                                       signatures, archival_is_original=as_is, review=review)
-                    saksnummer, version = file_signed(self.store, registry, copy, self.level)
+                    filed_level = claim if as_is and claim is not None else self.level  # e-signed as is: its own claim (1a)
+                    saksnummer, version = file_signed(self.store, registry, copy, filed_level)
                 finally:
                     registry.close()
         for part in parts:

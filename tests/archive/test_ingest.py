@@ -53,8 +53,8 @@ def test_cases_are_noark_shaped(ingested: Path) -> None:
                 objects = json.loads(version.read_text(encoding="utf-8"))["dokumentobjekt"]
                 assert [o["variantformat"] for o in objects] == ["Produksjonsformat", "Arkivformat"]
                 assert all(NOARK_OBJECT <= set(o) for o in objects)
-                assert objects[1]["format"] == "fmt/354"
-                assert pdfa_claim(path.parent / objects[1]["referanseDokumentfil"]) == PdfaLevel(1, "B")
+                assert objects[1]["format"] == "fmt/95" and objects[1]["formatDetaljer"] == "PDF/A-1a"
+                assert pdfa_claim(path.parent / objects[1]["referanseDokumentfil"]) == PdfaLevel(1, "A")
 
 
 def test_no_name_or_fnr_in_paths_or_public_titles(ingested: Path) -> None:
@@ -69,6 +69,22 @@ def test_no_name_or_fnr_in_paths_or_public_titles(ingested: Path) -> None:
             assert not set(data["offentligTittel"].split()) & names
             assert not any(n in path.read_text(encoding="utf-8") for n in numbers)  # fnr only in the snapshots
 
+
+def test_archived_pdfs_are_titled_by_case_without_names(ingested: Path) -> None:
+    """The PDF title (Info and XMP) is public metadata: document type and case number only."""
+    import pikepdf
+
+    names, _ = people()
+    pdfs = [p for p in (ingested / "archive").rglob("*.pdf") if ".staging" not in p.parts]
+    assert pdfs
+    for path in pdfs:
+        case = json.loads(next(d / "saksmappe.json" for d in path.parents if (d / "saksmappe.json").exists())
+                          .read_text(encoding="utf-8"))
+        with pikepdf.open(path) as pdf:
+            title = str(pdf.docinfo["/Title"])
+            assert title == str(pdf.open_metadata()["dc:title"])
+        assert title.endswith(f" – sak {case['saksnummer']}"), (path, title)
+        assert not set(title.split()) & names, title
 
 def test_nothing_is_left_in_staging(ingested: Path) -> None:
     assert not any((ingested / "archive" / ".staging").iterdir())
@@ -186,7 +202,7 @@ def test_list_and_show(ingested: Path) -> None:
     first = next(c for c in cases if c["saksnummer"] == f"{Y}/1")
     assert first["mangler_signatur"] == ["praksisavtale", "tilretteleggingsgaranti", "taushetsloefte", "oppfoelgingsplan"]
     shown = praksis(ingested, "show", f"{Y}/1")
-    assert f"Journalpost {Y}/1-1" in shown.output and "PDF/A-1b" in shown.output and "mottatt" in shown.output
+    assert f"Journalpost {Y}/1-1" in shown.output and "PDF/A-1a" in shown.output and "mottatt" in shown.output
     assert "*****" in shown.output
 
 

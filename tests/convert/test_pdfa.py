@@ -44,6 +44,16 @@ def test_wrong_part_is_refused(tmp_path: Path) -> None:
 
 def test_pronom_ids() -> None:
     assert PdfaLevel(1).pronom == "fmt/354" and PdfaLevel(2).pronom == "fmt/477"
+    assert PdfaLevel(1, "A").pronom == "fmt/95" and PdfaLevel.parse("1a") == PdfaLevel(1, "A")
+
+
+def test_level_a_is_kept_when_configured_and_a_b_claim_is_refused(tmp_path: Path) -> None:
+    path = with_claim(plain_pdf(tmp_path / "a.pdf"), "1", "A")
+    assert require_pdfa(path, PdfaLevel(1, "A")) == PdfaLevel(1, "A")
+    assert pdfa_claim(path) == PdfaLevel(1, "A")
+    weaker = with_claim(plain_pdf(tmp_path / "b.pdf"), "1", "B")
+    with pytest.raises(ConversionError, match="PDF/A-1a .*fant PDF/A-1b"):
+        require_pdfa(weaker, PdfaLevel(1, "A"))
 
 
 def test_level_a_claim_is_settled_to_b_by_pikepdf_when_not_plain_text(tmp_path: Path) -> None:

@@ -62,7 +62,8 @@ def test_every_document_and_checksum_recomputed(package, ingested):
         path = package / obj.findtext(f"{N5}referanseDokumentfil")
         assert sha(path) == obj.findtext(f"{N5}sjekksum")
         assert path.stat().st_size == int(obj.findtext(f"{N5}filstoerrelse"))
-        assert obj.findtext(f"{N5}variantformat") == "Arkivformat" and obj.findtext(f"{N5}format") == "fmt/354"
+        assert obj.findtext(f"{N5}variantformat") == "Arkivformat" and obj.findtext(f"{N5}format") == "fmt/95"
+        assert obj.findtext(f"{N5}formatDetaljer") == "PDF/A-1a"
     ids = [e.text for e in tree.iter(f"{N5}systemID")]
     assert len(ids) == len(set(ids))
     # only closed cases, with the statuses a deposit requires, in full names

@@ -54,6 +54,8 @@ def test_one_zip_per_case_every_message_valid_and_every_file_checksummed(workspa
                 assert hashlib.sha256(data).hexdigest() == obj.findtext("a:sjekksum", namespaces=NS) == listed["sjekksum"]
                 assert len(data) == int(obj.findtext("a:filstoerrelse", namespaces=NS))
                 assert data.startswith(b"%PDF")
+                assert obj.xpath("a:format/*[local-name()='kode']/text()", namespaces=NS) == ["fmt/95"]  # PDF/A-1a
+                assert obj.findtext("a:formatDetaljer", namespaces=NS) == "PDF/A-1a"
                 total_files += 1
     assert total_files == result.files > 0
 

@@ -13,6 +13,7 @@ import pytest
 
 from pipeline.archive.store import ArchiveStore
 from pipeline.config import load_config
+from pipeline.convert import PdfaLevel, pdfa_claim
 from pipeline.convert.preflight import preflight
 from pipeline.signed.identify import identify
 from pipeline.workspace import Workspace
@@ -49,6 +50,9 @@ def test_a_rotated_noisy_scan_lands_in_the_right_case(workspace_copy, tmp_path):
     assert journal.meta["journalstatus"] == "Arkivert"
     archival = version.folder / "praksisavtale-signert.pdf"
     assert preflight([archival])[0].valid  # PDF/A-1b, checked by PDFBox
+    archived = version.meta["dokumentobjekt"][0]
+    assert (archived["format"], archived["formatDetaljer"]) == ("fmt/354", "PDF/A-1b")  # a scan stays 1b
+    assert pdfa_claim(archival) == PdfaLevel(1, "B")
     assert (version.folder / "original-1.pdf").read_bytes() == part.read_bytes()  # the original beside it
     cases = json.loads(praksis(workspace_copy, "list", "--json").output)["saker"]
     assert "praksisavtale" not in next(c for c in cases if c["saksnummer"] == saksnummer)["mangler_signatur"]
@@ -89,6 +93,8 @@ def test_an_e_signed_pdf_is_kept_bit_identical_and_its_signature_validated(works
     assert outcome["signaturer"][0]["intakt"] and outcome["signaturer"][0]["resultat"] == "ikke klarert"
     version = latest(workspace_copy, saksnummer, "taushetsloefte").latest
     assert (version.folder / "taushetsloefte-signert.pdf").read_bytes() == signed.read_bytes()
+    archived = version.meta["dokumentobjekt"][0]  # filed as is: its own claim, PDF/A-1a
+    assert (archived["format"], archived["formatDetaljer"]) == ("fmt/95", "PDF/A-1a, elektronisk signert (uendret)")
     assert version.meta["signaturer"][0]["signert_av"].endswith("Kari Signer")
     # trusted when its root is configured
     (workspace_copy / "config" / "rot.der").write_bytes(certificate.dump())
