@@ -76,6 +76,7 @@ demo: setup
 	$(BIN)/praksis --root $(DEMO) ingest examples/praksisplasser.json examples/praksisliste.csv examples/praksisliste.xlsx
 	$(BIN)/praksis --root $(DEMO) list
 	$(BIN)/praksis --root $(DEMO) mangler
+	$(BIN)/praksis --root $(DEMO) oversikt
 	$(BIN)/praksis --root $(DEMO) verify
 	$(BIN)/praksis --root $(DEMO) export fiks-arkiv
 	$(BIN)/praksis --root $(DEMO) export arkivuttrekk --fra $$(date +%Y)-01-01 --til $$(date +%Y)-12-31
@@ -107,6 +108,7 @@ bench: setup
 	$(BIN)/python bench/export_bench.py
 	$(BIN)/python bench/signed_bench.py
 	$(BIN)/python bench/registry_bench.py
+	$(BIN)/python bench/pages_bench.py
 
 # Validation cost in CPU instructions per row (valgrind): repeatable where timings are not.
 bench-instructions: setup

@@ -3,7 +3,8 @@
 1. Latency: a fresh workspace, a watcher with the default stability delay (1 s) and its
    converter warm; 50 times, one placement at status Bekreftet (two documents: praksisavtale
    and taushetsløfte) is renamed into the inbox, and the time until its receipt appears in
-   behandlet/ is measured. Prints p50, p95 and max.
+   behandlet/ is measured. Prints p50, p95 and max; and the same for drop to «page and folder
+   current»: both PDFs in inbox/til_signering/ and the case on inbox/oversikt.html.
 2. Burst: 200 files (one generated placement each, mixed tiltak and status) renamed into the
    inbox at once; prints the time until all are answered and checks that none was lost:
    200 originals in behandlet/ with 200 receipts, 200 cases, nothing left in the inbox,
@@ -82,7 +83,9 @@ def main() -> None:
         outside.mkdir()
         done = workspace.inbox / "behandlet"
 
-        latencies = []
+        latencies, current = [], []
+        page = workspace.inbox / config.settings.innboks.oversikt
+        folder = workspace.inbox / config.settings.innboks.til_signering
         for i, row in enumerate(rows_at(rng, "Bekreftet", args.drops, 0)):
             name = f"plass-{i:03}.csv"
             (outside / name).write_bytes(sheet(row))
@@ -90,11 +93,19 @@ def main() -> None:
             (outside / name).rename(workspace.inbox / name)
             wait_until(lambda: (done / f"{name}.kvittering.txt").exists(), 60)
             latencies.append(time.perf_counter() - t0)
+            wait_until(lambda: len(watcher.results) > i, 60)
+            case = watcher.results[i].cases[0]
+            stem = case.replace("/", "-")
+            wait_until(lambda: (folder / f"{stem}_praksisavtale_v1.pdf").exists()
+                       and (folder / f"{stem}_taushetsloefte_v1.pdf").exists()
+                       and f">{case}<" in page.read_text(encoding="utf-8"), 60)
+            current.append(time.perf_counter() - t0)
         documents = sum(r.documents for r in watcher.results)
-        latencies.sort()
-        p95 = latencies[max(0, round(0.95 * len(latencies)) - 1)]
-        print(f"latency over {len(latencies)} drops ({documents} documents): p50 {statistics.median(latencies):.2f} s, "
-              f"p95 {p95:.2f} s, max {latencies[-1]:.2f} s, min {latencies[0]:.2f} s")
+        for label, values in (("drop to receipt", latencies), ("drop to page and til_signering/ current", current)):
+            values.sort()
+            p95 = values[max(0, round(0.95 * len(values)) - 1)]
+            print(f"{label} over {len(values)} drops ({documents} documents): p50 {statistics.median(values):.2f} s, "
+                  f"p95 {p95:.2f} s, max {values[-1]:.2f} s, min {values[0]:.2f} s")
 
         before = len(watcher.results)
         for i, row in enumerate(rows_at(rng, None, args.burst, 10_000)):
@@ -110,7 +121,8 @@ def main() -> None:
 
         originals = [p for p in done.glob("burst-*.csv")]
         receipts = list(done.glob("burst-*.csv.kvittering.txt"))
-        left = [p for p in workspace.inbox.iterdir() if p.is_file() and not p.name.startswith(".")]
+        left = [p for p in workspace.inbox.iterdir() if p.is_file() and not p.name.startswith(".")
+                and p.name not in (config.settings.innboks.oversikt, config.settings.innboks.ledige_plasser)]
         registry = Registry(workspace.registry)
         cases = registry.db.execute("SELECT count(*) FROM sak").fetchone()[0]
         registry.close()

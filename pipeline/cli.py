@@ -43,6 +43,24 @@ class AppContext:
         return self._config
 
 
+def refresh_inbox(config: Config, say: bool = False) -> None:
+    """til_signering/, oversikt.html and ledige_plasser.html brought up to date after a change.
+    A failure here is reported but does not undo or fail the change itself."""
+    from .pages import refresh
+    try:
+        result = refresh(config)
+    except OSError as exc:
+        click.echo(f"Merk: oversikten i innboksen ble ikke oppdatert: {exc.strerror or exc} ({exc.filename}).", err=True)
+        return
+    if say:
+        inbox = config.inbox
+        click.echo(f"Oversikten er skrevet: {inbox / config.settings.innboks.oversikt} ({result.cases} åpne saker) og "
+                   f"{inbox / config.settings.innboks.ledige_plasser}.")
+        click.echo(f"{inbox / config.settings.innboks.til_signering}: {result.written} lagt til, {result.removed} "
+                   f"fjernet" + (f", {result.set_aside} ukjente flyttet til avvist/" if result.set_aside else "")
+                   + f" ({result.seconds:.2f} s).")
+
+
 class PraksisGroup(click.Group):
     """Turns the library's typed errors into a message on stderr and the right exit code."""
 
@@ -117,6 +135,7 @@ def ingest(app: AppContext, files: tuple[Path, ...], force: bool, as_json: bool)
     """Les, kontroller, lag dokumentene som er aktuelle, og arkiver dem i archive/."""
     echo = (lambda _m: None) if as_json else click.echo
     report = Ingest(app.config, progress=echo, force=force).run(list(files))
+    refresh_inbox(app.config)
     if as_json:
         click.echo(json.dumps(ingest_json(report), ensure_ascii=False, indent=2))
     else:
@@ -198,6 +217,7 @@ def verify(app: AppContext, as_json: bool) -> None:
 def reindex(app: AppContext) -> None:
     """Bygg registeret (registry.sqlite) på nytt fra filene i archive/."""
     counts = reindex_workspace(app.config, say=click.echo)
+    refresh_inbox(app.config)
     click.echo("Registeret er bygd på nytt: " + ", ".join(f"{v} {k}" for k, v in counts.items()) + ".")
 
 
@@ -209,6 +229,7 @@ def reindex(app: AppContext) -> None:
 def regenerate(app: AppContext, saksnummer: str, dokumenter: tuple[str, ...], grunn: str) -> None:
     """Lag en ny versjon av dokumentene i en sak fra det lagrede grunnlaget, med dagens maler."""
     report = Ingest(app.config, progress=click.echo).regenerate(saksnummer, list(dokumenter) or None, grunn)
+    refresh_inbox(app.config)
     print_ingest(report, app.config.workspace, click.echo)
     if not report.ok:
         sys.exit(int(ExitCode.INPUT_REJECTED))
@@ -240,6 +261,7 @@ def signert_arkiver(app: AppContext, files: tuple[Path, ...], as_json: bool) -> 
     samme dokument (én per part, forside og bakside) slås sammen til én signert versjon."""
     from .signed.intake import SignedIntake
     results = SignedIntake(app.config).file_given(list(files))
+    refresh_inbox(app.config)
     if as_json:
         click.echo(json.dumps([{"filer": r.names, "utfall": r.outcome, "saksnummer": r.saksnummer,
                                 "dokument": r.identity.dokumenttype if r.identity else None, "versjon": r.version,
@@ -252,6 +274,9 @@ def signert_arkiver(app: AppContext, files: tuple[Path, ...], as_json: bool) -> 
                            f"{result.saksnummer} som versjon {result.version} ({result.kind}; funnet fra {result.method})")
                 for signature in result.signatures:
                     click.echo(f"      signatur: {signature['signert_av']}: {signature['resultat']}")
+                if result.replaced_by is not None:
+                    click.echo(f"      ADVARSEL: versjon {result.identity.versjon} er erstattet av versjon "
+                               f"{result.replaced_by}, som fortsatt venter på signatur.")
             elif result.outcome == "til kontroll":
                 click.echo(f"  TIL KONTROLL {', '.join(result.names)}: {result.message} Kopien ligger i "
                            f"{app.config.settings.signering.til_kontroll}/ og venter på «praksis signert godkjenn» "
@@ -305,6 +330,13 @@ def mangler(app: AppContext, as_json: bool) -> None:
     for item in items:
         click.echo(f"  {item['saksnummer']:<11} {item['hva']:<28} {item['detalj']}")
     click.echo(f"\n{len(items)} ting mangler.")
+
+
+@main.command()
+@click.pass_obj
+def oversikt(app: AppContext) -> None:
+    """Skriv oversikt.html, ledige_plasser.html og til_signering/ i innboksen på nytt fra registeret."""
+    refresh_inbox(app.config, say=True)
 
 
 @main.group()

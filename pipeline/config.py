@@ -94,8 +94,14 @@ class Innboks(_Section):
     """How often the whole folder is listed again, for events that were missed."""
     ignorer: list[str] = []
     """Extra file name patterns to leave alone (fnmatch, e.g. "*.bak"), besides the built-in ones."""
+    til_signering: str = "til_signering"
+    """Folder inside the inbox: the archival PDF of every document waiting for its signed copy."""
+    oversikt: str = "oversikt.html"
+    """The overview page in the inbox (personal data: names, never a fødselsnummer)."""
+    ledige_plasser: str = "ledige_plasser.html"
+    """The free-places page in the inbox, with no personal data (for the municipality's website)."""
 
-    @field_validator("behandlet", "avvist", "duplikater")
+    @field_validator("behandlet", "avvist", "duplikater", "til_signering", "oversikt", "ledige_plasser")
     @classmethod
     def _folders(cls, value: str) -> str:
         return _folder_name(value)

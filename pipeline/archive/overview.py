@@ -90,41 +90,40 @@ def lacking_signature(state: CaseState, config: Config) -> list[str]:
 
 
 def missing_items(store: ArchiveStore, config: Config) -> list[dict[str, str]]:
-    """What a coordinator chases: every document to be signed whose latest version has no
-    signed copy, and every placement whose required politiattest/MRSA declaration has no
-    date shown. (A sheet saying Startet without that date is rejected at validation, so such
-    placements stay at Bekreftet here until the date is filled in: they are listed with
-    their start date.) Only the record snapshots of open placements are read from the files."""
-    items: list[dict[str, str]] = []
+    """What a coordinator chases: every document to be signed whose current version has no
+    signed copy, every placement whose required politiattest/MRSA declaration has no date
+    shown, and every passed midway evaluation not followed by an update. The same rules as
+    the overview page (pages/model.py), from the registry. (A sheet saying Startet without
+    the attest date is rejected at validation, so such placements stay at Bekreftet here
+    until the date is filled in: they are listed with their start date.)"""
+    from ..pages import backfill
+    from ..pages.model import lacking, today_in_oslo
+    from ..registry import Registry
     specs = config.settings.dokumenter
+    registry = Registry(config.workspace.registry)
+    try:
+        backfill(registry, store)
+        cases = lacking(registry.db, config, today_in_oslo(), open_only=False)
+    finally:
+        registry.close()
     waiting = _waiting_for_review(config)
-    for state in case_states(store, config):
-        for document in state.documents:
-            spec = specs.get(document.dokumenttype)
-            if spec is None or not spec.signeres_av or not document.versjon or document.siste_signert:
-                continue
-            name, number = document.dokumenttype, document.versjon
-            items.append({"saksnummer": state.saksnummer, "hva": f"signert {spec.tittel.split(' ')[0].lower()}",
-                          "detalj": f"{document.journalpost} v{number}, signeres av "
-                                    f"{', '.join(spec.signeres_av)} (id {state.saksnummer}:{name}:v{number})"
-                                    + ("; en kopi venter på kontroll i til_kontroll/"
-                                       if (state.saksnummer, name) in waiting else ""),
-                          "type": "signatur", "dokument": name})
-        if state.status in ("Avsluttet",) or not state.documents:
-            continue
-        newest = None
-        for document in state.documents:  # the first of the newest, as max() picks it
-            if document.grunnlag is not None and (newest is None or document.siste_opprettet > newest.siste_opprettet):
-                newest = document
-        if newest is None or newest.grunnlag is None:
-            continue
-        record = read_json(store.case_folder(state.saksnummer) / newest.grunnlag)
-        for need, shown, what in (("politiattest", "politiattest_fremvist", "politiattest"),
-                                  ("mrsa_tuberkulose", "mrsa_tuberkulose_fremvist", "MRSA/tuberkulose-erklæring")):
-            if (record.get("krav") or {}).get(need) and not record.get(shown):
-                items.append({"saksnummer": state.saksnummer, "hva": f"dato for {what}",
-                              "detalj": f"status {state.status}, start {state.startdato}: kreves før start",
-                              "type": "attest", "dokument": ""})
+    items: list[dict[str, str]] = []
+    for case in cases:
+        for lack in case.lacks:
+            if lack.kind == "signatur":
+                spec = specs[lack.dokument]
+                items.append({"saksnummer": case.saksnummer, "hva": f"signert {spec.tittel.split(' ')[0].lower()}",
+                              "detalj": f"v{lack.versjon}, signeres av {', '.join(spec.signeres_av)} (id "
+                                        f"{case.saksnummer}:{lack.dokument}:v{lack.versjon}; til_signering/{lack.link})"
+                                        + ("; en kopi venter på kontroll i til_kontroll/"
+                                           if (case.saksnummer, lack.dokument) in waiting else "")
+                                        + (" FORFALT" if lack.overdue else ""),
+                              "type": "signatur", "dokument": lack.dokument})
+            else:
+                items.append({"saksnummer": case.saksnummer, "hva": lack.text.split(" (")[0],
+                              "detalj": f"status {case.status}, start {case.startdato.isoformat()}: {lack.text}"
+                                        + (" FORFALT" if lack.overdue else ""),
+                              "type": lack.kind, "dokument": ""})
     return items
 
 

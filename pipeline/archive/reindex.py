@@ -19,6 +19,7 @@ from typing import Any
 from ..config import Config
 from ..errors import ConfigError
 from ..locking import workspace_lock
+from ..pages.state import record_case
 from ..registry import JournalRow, Registry
 from ..workspace import Workspace
 from .store import SAKSMAPPE, ArchiveStore, CaseFiles
@@ -164,7 +165,7 @@ def reindex(store: ArchiveStore, registry: Registry) -> dict[str, int]:
         with registry.transaction():  # a commit per case (an fsync each) took two thirds of the time
             for case in batch:
                 events = store.events(case.folder)
-                _sync_rows(registry, case, events)
+                _sync_rows(registry, store, case, events)
                 cases += 1
                 year = case.meta["saksaar"]
                 case_max[year] = max(case_max[year], case.meta["sakssekvensnummer"])
@@ -199,10 +200,10 @@ def _batches(cases: Iterator[CaseFiles], size: int = 100) -> Iterator[list[CaseF
 def sync_case(registry: Registry, store: ArchiveStore, case: CaseFiles) -> None:
     """Upsert one case's registry rows from its files (used by ingest and by the signed filing)."""
     with registry.transaction():
-        _sync_rows(registry, case, store.events(case.folder))
+        _sync_rows(registry, store, case, store.events(case.folder))
 
 
-def _sync_rows(registry: Registry, case: CaseFiles, events: list[dict[str, Any]]) -> None:
+def _sync_rows(registry: Registry, store: ArchiveStore, case: CaseFiles, events: list[dict[str, Any]]) -> None:
     """One case's rows, inside the caller's transaction."""
     meta, summary = case.meta, case.meta["praksis"]
     registry.upsert_case(case.saksnummer, meta["saksaar"], meta["sakssekvensnummer"], meta["systemID"],
@@ -222,6 +223,7 @@ def _sync_rows(registry: Registry, case: CaseFiles, events: list[dict[str, Any]]
                                     version.meta["opprettetDato"], bool(version.meta.get("signert")))
     for item in events:
         registry.index_event(item["id"], case.saksnummer, item["tid"], item["type"])
+    record_case(registry.db, store, case)  # what the inbox pages and til_signering/ need
 
 
 def reindex_workspace(config: Config, say: Callable[[str], None] | None = None) -> dict[str, int]:

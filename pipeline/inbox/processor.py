@@ -26,6 +26,7 @@ from ..identifiers import mask_numbers_in
 from ..reading.limits import is_limit_message
 from ..ingest import Ingest, RecordOutcome
 from ..locking import WorkspaceBusy
+from ..places import is_places_sheet
 from ..reading import SUPPORTED
 from ..registry import Registry
 from ..validation import FileResult
@@ -33,8 +34,10 @@ from ..workspace import sha256_file
 from . import receipts
 from .entries import entry_kind
 from .folders import free_name, move_no_clobber, write_text
+from .places_intake import process_places
 from .names import shown
 from .rejected_rows import write_rejected_rows
+from .til_signering import waiting_by_case
 
 log = logging.getLogger("praksis.watch")
 
@@ -54,12 +57,13 @@ class InboxResult:
     documents: int = 0
     seconds: float = 0.0
     wait: float = 2.0  # for «venter»: seconds before trying again (another command holds the workspace)
+    rows: str = "praksisplass(er)"  # what a record is in this sheet (a free-places sheet: «enhet(er)»)
 
     def log_line(self) -> str:
         name = shown(self.name)
         if self.outcome in ("behandlet", "delvis"):
             cases = ", ".join(self.cases[:5]) + (" …" if len(self.cases) > 5 else "")
-            return (f"{self.outcome} {name}: {self.records} praksisplass(er), {self.rejected} avvist, "
+            return (f"{self.outcome} {name}: {self.records} {self.rows}, {self.rejected} avvist, "
                     f"{self.documents} dokument(er); saker {cases or '—'} ({self.seconds:.1f} s)")
         if self.outcome == "avvist":
             return f"avvist {name}: se {self.notice.name if self.notice else 'feillisten'} ({self.seconds:.1f} s)"
@@ -114,6 +118,8 @@ class InboxProcessor:
             notice = self.duplicates / f"{target}.duplikat.txt"
             write_text(notice, receipts.duplicate(name, sha, received, dict(earlier)))
             return InboxResult("duplikat", name, move_no_clobber(path, self.duplicates, target), notice)
+        if is_places_sheet(path):  # «ledige plasser»: the units' offers, not placements
+            return process_places(self, path, sha, received)
         try:
             report = Ingest(self.config, progress=lambda message: log.debug(shown(message)), pool=self.pool,
                             channel="innboks", force=earlier is not None).run([path])
@@ -137,7 +143,10 @@ class InboxProcessor:
         notice = self.done / f"{target}.kvittering.txt"
         done = datetime.now().astimezone().replace(microsecond=0)
         write_text(notice, receipts.receipt(name, sha, received, done, file_result, report.outcomes, report.documents,
-                                            report.source_copies.get(str(path)), rejected_file))
+                                            report.source_copies.get(str(path)), rejected_file,
+                                            {k: spec.tittel for k, spec in self.config.settings.dokumenter.items()},
+                                            self._waiting({o.saksnummer for o in filed if o.saksnummer}),
+                                            self.config.settings.innboks.til_signering))
         faults.crash_point("innboks-foer-flytting")
         moved = move_no_clobber(path, self.done, target)
         faults.crash_point("innboks-etter-flytting")
@@ -185,6 +194,14 @@ class InboxProcessor:
                     self._receipt_written(sha, notice)
                     return notice.relative_to(self.inbox).as_posix()
         return None
+
+    def _waiting(self, cases: set[str]) -> dict[str, list[tuple[str, str]]]:
+        """til_signering/ brought up to date, and what waits there for these cases."""
+        registry = self._registry()
+        try:
+            return waiting_by_case(self.config, registry.db, cases)
+        finally:
+            registry.close()
 
     def _registry(self) -> Registry:
         guard_registry(self.config.workspace.registry)  # a damaged one is set aside (the next ingest rebuilds)

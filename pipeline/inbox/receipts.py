@@ -29,13 +29,36 @@ def _head(title: str, name: str, sha256: str, received: datetime) -> list[str]:
             f"Sjekksum:   SHA-256 {sha256}", ""]
 
 
-def _table(outcomes: list[RecordOutcome], unit: str) -> list[str]:
+def _document_name(made: str, titles: dict[str, str]) -> str:
+    """«praksisavtale v1» in Norwegian words: «Praksisavtale v1» (the document set's `tittel`)."""
+    slug, _, version = made.rpartition(" v")
+    return f"{titles.get(slug, slug)} v{version}" if slug else made
+
+
+def _table(outcomes: list[RecordOutcome], unit: str, titles: dict[str, str] | None = None) -> list[str]:
+    titles = titles or {}
     rows = [(str(o.row) if o.row is not None else o.where, o.praksisplass_id or "—", str(o.name or "—"),
-             KIND_TEXT.get(o.kind, o.kind), o.saksnummer or "—", ", ".join(o.documents) or "—") for o in outcomes]
+             KIND_TEXT.get(o.kind, o.kind), o.saksnummer or "—",
+             ", ".join(_document_name(d, titles) for d in o.documents) or "—") for o in outcomes]
     header = (unit.capitalize(), "Id", "Praktikant", "Utfall", "Sak", "Dokumenter laget")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header) - 1)]
     return ["  ".join(cell.ljust(width) for cell, width in zip(row[:-1], widths)) + "  " + row[-1]
             for row in [header, *rows]]
+
+
+def _waiting(outcomes: list[RecordOutcome], unit: str, waiting: dict[str, list[tuple[str, str]]],
+             folder: str) -> list[str]:
+    """Per placement: its documents waiting for a signed copy, as named in til_signering/."""
+    shown = [o for o in outcomes if o.kind != "avvist" and waiting.get(o.saksnummer or "")]
+    if not shown:
+        return []
+    lines = ["", f"Venter på signatur: skriv ut fra {folder}/ i innboksen, få dem signert, og legg",
+             "de signerte kopiene i signert/ (filene forsvinner fra mappen når de er arkivert):"]
+    for outcome in shown:
+        where = f"{unit.capitalize()} {outcome.row}" if outcome.row is not None else outcome.where
+        lines.append(f"  {where}, sak {outcome.saksnummer} ({outcome.name or outcome.praksisplass_id or '—'}):")
+        lines += [f"    {file}  ({title})" for file, title in waiting[outcome.saksnummer or ""]]
+    return lines
 
 
 def _counts(outcomes: list[RecordOutcome]) -> str:
@@ -47,15 +70,18 @@ def _counts(outcomes: list[RecordOutcome]) -> str:
 
 def receipt(name: str, sha256: str, received: datetime, done: datetime, result: FileResult,
             outcomes: list[RecordOutcome], documents: int, archived_copy: str | None,
-            rejected_file: str | None) -> str:
-    """`<name>.kvittering.txt`: every record, the case it went to and the documents made."""
+            rejected_file: str | None, titles: dict[str, str] | None = None,
+            waiting: dict[str, list[tuple[str, str]]] | None = None, waiting_folder: str = "til_signering") -> str:
+    """`<name>.kvittering.txt`: every record, the case it went to and the documents made; per
+    placement, the files waiting in til_signering/ (`waiting`: case → [(file, title)])."""
     lines = _head("KVITTERING fra praksis", name, sha256, received)
     lines += [f"Behandlet:  {_when(done)}"]
     if archived_copy:
         lines += [f"Arkivkopi:  archive/{archived_copy} (originalen, byte for byte)"]
     lines += ["", f"Resultat: {_counts(outcomes)}",
               f"{documents} dokument(er) laget og arkivert som PDF/A.", ""]
-    lines += _table(outcomes, result.unit)
+    lines += _table(outcomes, result.unit, titles)
+    lines += _waiting(outcomes, result.unit, waiting or {}, waiting_folder)
     rejected = [o for o in outcomes if o.kind == "avvist"]
     if rejected:
         lines += ["", f"{len(rejected)} {result.unit}(r) ble avvist og er IKKE arkivert."]
@@ -156,7 +182,12 @@ def signed_receipt(result: SignedResult, received: datetime) -> str:
     for signature in result.signatures:
         lines.append(f"Signatur:     {signature['signert_av']}: {signature['resultat'].upper()}"
                      + ("" if signature["intakt"] else " (dokumentet er endret etter signering)"))
-    lines += ["", "Dokumentet står ikke lenger som «mangler signatur» i «praksis list»."]
+    if result.replaced_by is not None:
+        lines += ["", f"ADVARSEL: Dette er en signert kopi av versjon {identity.versjon}, men dokumentet er senere laget på",
+                  f"nytt som versjon {result.replaced_by} (endrede opplysninger). Kopien er arkivert, men versjon "
+                  f"{result.replaced_by}", "venter fortsatt på signatur: skriv den ut fra til_signering/ og få den signert."]
+    else:
+        lines += ["", "Dokumentet står ikke lenger som «mangler signatur» i «praksis list»."]
     return "\n".join(lines) + "\n"
 
 

@@ -70,7 +70,8 @@ class InboxWatcher:
         self.polling = polling
         self.pool = pool
         self._own_pool = pool is None
-        self.rules = IgnoreRules(self.settings.ignorer)
+        # the pages praksis itself writes into the inbox are not input
+        self.rules = IgnoreRules([*self.settings.ignorer, self.settings.oversikt, self.settings.ledige_plasser])
         self.tracker = StabilityTracker(self.settings.stabil_sekunder)
         self.names: queue.SimpleQueue[Path] = queue.SimpleQueue()
         self.wake = threading.Event()
@@ -108,6 +109,7 @@ class InboxWatcher:
             observer.start()
             try:
                 self._scan()
+                self._refresh_pages()
                 self._log_start()
                 self.started.set()
                 next_scan = time.monotonic() + self.settings.ny_gjennomgang_sekunder
@@ -157,7 +159,8 @@ class InboxWatcher:
 
     def _wanted(self, path: Path) -> bool:
         if path.parent == self.inbox:
-            own = (self.settings.behandlet, self.settings.avvist, self.settings.duplikater, self.signed.name)
+            own = (self.settings.behandlet, self.settings.avvist, self.settings.duplikater, self.signed.name,
+                   self.settings.til_signering)
         elif path.parent == self.signed:
             own = (self.settings.behandlet, self.settings.avvist, self.config.settings.signering.til_kontroll)
         else:
@@ -283,6 +286,17 @@ class InboxWatcher:
         if result.outcome != "forsvant":
             (self.signed_results if signed else self.results).append(result)  # type: ignore[arg-type]
             (log.warning if result.outcome in ("avvist", "ustøttet", "delvis") else log.info)(result.log_line())
+            self._refresh_pages()
+
+    def _refresh_pages(self) -> None:
+        """til_signering/ and the pages after every file (a failure is logged: the watcher goes on)."""
+        from ..pages import refresh
+        try:
+            result = refresh(self.config)
+            log.debug("oversikten oppdatert: %d åpne saker, %d lagt i og %d fjernet fra til_signering/ (%.2f s)",
+                      result.cases, result.written, result.removed, result.seconds)
+        except Exception as exc:  # noqa: BLE001 - the page is a view: it must never stop the watcher
+            log.error("kunne ikke oppdatere oversikten: %s", type(exc).__name__)
 
     def _failed(self, path: Path, exc: Exception) -> None:
         """Log the error (its type and message only: no record values) and retry later; after

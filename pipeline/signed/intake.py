@@ -76,6 +76,8 @@ class SignedResult:
     wait: float = 0.0
     pages: int = 0
     seconds: float = 0.0
+    replaced_by: int | None = None
+    """The document's current version when the copy signs an older one (filed, with a warning)."""
 
     def log_line(self) -> str:
         names = ", ".join(shown(n) for n in self.names)
@@ -192,7 +194,16 @@ class SignedIntake:
             self._seen.pop(part, None)
         return SignedResult("arkivert", [p.name for p in parts], identity, saksnummer, version, kind=copy.kind,
                             method=METHOD_TEXT.get(identification.method or "", identification.method),
-                            signatures=signatures, pages=pages, seconds=time.perf_counter() - started)
+                            signatures=signatures, pages=pages, seconds=time.perf_counter() - started,
+                            replaced_by=self._replaced_by(identity))
+
+    def _replaced_by(self, identity: DocumentIdentity) -> int | None:
+        """The current version of the document if a newer one replaced the version just signed."""
+        from ..pages.state import signing_state
+        case = self.store.load_case(identity.saksnummer or "")
+        journal = case.journals.get(identity.dokumenttype) if case else None
+        state = signing_state(journal) if journal else None
+        return state.current if state is not None and state.current > identity.versjon else None
 
     def _previous_signed(self, identity: DocumentIdentity) -> Path | None:
         """The archival PDF of the latest version if it is a scanned copy of the same version."""

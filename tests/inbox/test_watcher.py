@@ -75,7 +75,8 @@ def test_a_file_dropped_whole_is_filed_and_answered_with_a_receipt(fast, warm_po
     assert cases(workspace.root) == ["W-0", "W-1", "W-2"]
     copy = workspace.archive / "kilder" / f"{hashlib.sha256(data).hexdigest()}.csv"
     assert copy.read_bytes() == data  # also kept in the archive's provenance
-    assert not any(p for p in workspace.inbox.iterdir() if p.is_file() and not p.name.startswith("."))
+    assert not any(p for p in workspace.inbox.iterdir() if p.is_file() and not p.name.startswith(".")
+                   and p.name not in ("oversikt.html", "ledige_plasser.html"))  # the pages praksis writes
     assert watcher.results[0].outcome == "behandlet"
 
 
@@ -298,7 +299,12 @@ def test_records_with_documents_are_converted_by_the_warm_pool(fast, warm_pool, 
     result = watcher.results[0]
     assert result.outcome == "behandlet" and result.documents == 2
     receipt = (workspace.inbox / "behandlet" / "med-dokumenter.csv.kvittering.txt").read_text(encoding="utf-8-sig")
-    assert "praksisavtale v1, taushetsloefte v1" in receipt
+    # documents in Norwegian words (the document set's titles), and what waits in til_signering/
+    assert "Praksisavtale v1, Taushetsløfte og gjennomgang av etiske retningslinjer v1" in receipt
+    case = result.cases[0].replace("/", "-")
+    for name in (f"{case}_praksisavtale_v1.pdf", f"{case}_taushetsloefte_v1.pdf"):
+        assert f"    {name}  (" in receipt
+        assert (workspace.inbox / "til_signering" / name).is_file()
     assert praksis(workspace.root, "verify").exit_code == 0
 
 

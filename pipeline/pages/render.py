@@ -1,0 +1,202 @@
+"""The two inbox pages as self-contained HTML: inline CSS, no scripts, no external resources,
+Norwegian, `lang="nb"`, headings and table headers for screen readers, and text (not colour
+alone) for every mark. Every value is escaped; every link is a relative, percent-encoded path
+to a file in the inbox."""
+
+from __future__ import annotations
+
+import html
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime
+from urllib.parse import quote
+
+from ..record import Status, Tiltak
+from .model import Case, Meeting, UnitPlaces
+
+CSS = """
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:1.5rem;color:#1a1a1a;background:#fff;line-height:1.45;max-width:80rem}
+h1{font-size:1.6rem;margin:0 0 .3rem}h2{font-size:1.3rem;margin:2rem 0 .5rem;border-bottom:2px solid #1f4e79;padding-bottom:.2rem}
+h3{font-size:1.1rem;margin:1.4rem 0 .4rem}
+table{border-collapse:collapse;width:100%;margin:.3rem 0 1rem;font-size:.95rem}
+caption{text-align:left;font-weight:600;padding:.2rem 0}
+th,td{border:1px solid #8a8a8a;padding:.3rem .45rem;text-align:left;vertical-align:top}
+th{background:#e8eef5}
+a{color:#0b4f8a}a:focus{outline:3px solid #f0a500}
+ul{margin:0;padding-left:1.1rem}
+.forfalt{color:#9b0000;font-weight:700}
+.merk{color:#6b4a00}
+.ok{color:#1d5e20}
+.liten{color:#444;font-size:.9rem;font-weight:400}
+.sammendrag{display:flex;gap:1.5rem;flex-wrap:wrap;padding:0;list-style:none}
+nav ul{margin-top:.7rem}
+.sammendrag li{border:1px solid #8a8a8a;padding:.4rem .8rem;border-radius:4px}
+"""
+
+
+def e(value: object) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def link(path: str, text: str) -> str:
+    """A link to a file in the inbox: the path percent-encoded segment by segment."""
+    return f'<a href="{quote(path, safe="/")}">{e(text)}</a>'
+
+
+def _date(day: date) -> str:
+    return f"{day.day:02d}.{day.month:02d}.{day.year}"  # strftime is slower, and this runs per case
+
+
+def _tiltak(value: str) -> str:
+    try:
+        return Tiltak(value).visningsnavn
+    except ValueError:
+        return value
+
+
+def _page(title: str, body: list[str]) -> str:
+    return ("<!DOCTYPE html>\n<html lang=\"nb\">\n<head>\n<meta charset=\"utf-8\">\n"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+            f"<title>{e(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n" + "\n".join(body) + "\n</body>\n</html>\n")
+
+
+@dataclass(frozen=True)
+class Processed:
+    """A notice in one of the inbox's folders: a receipt, an error list or a duplicate notice."""
+
+    when: datetime
+    name: str  # the original's name (masked)
+    notice: str  # path below the inbox
+    kind: str  # behandlet, avvist, duplikat, signert, signert avvist
+
+
+def oversikt(title: str, now: datetime, cases: list[Case], meetings: list[Meeting], units: list[UnitPlaces],
+             processed: list[Processed], til_signering: str) -> str:
+    """inbox/oversikt.html."""
+    lacking = sum(len(c.lacks) for c in cases)
+    overdue = sum(1 for c in cases for lack in c.lacks if lack.overdue)
+    waiting = sum(1 for c in cases for d in c.documents if d.waiting)
+    body = [f"<h1>{e(title)}</h1>",
+            f'<p class="liten">Laget {e(now.strftime("%d.%m.%Y kl. %H:%M"))} (norsk tid). Siden lages på nytt etter hver '
+            "endring. Den inneholder personopplysninger (navn): ikke del den utenfor HR.</p>",
+            '<ul class="sammendrag">',
+            f"<li><strong>{len(cases)}</strong> åpne saker</li>",
+            f"<li><strong>{waiting}</strong> dokumenter venter på signert kopi</li>",
+            f"<li><strong>{lacking}</strong> ting mangler</li>",
+            f'<li class="{"forfalt" if overdue else "ok"}"><strong>{overdue}</strong> forfalt</li>', "</ul>",
+            '<nav aria-label="Innhold"><ul><li><a href="#saker">Åpne saker etter enhet</a></li>'
+            '<li><a href="#moeter">Møter de neste 30 dagene</a></li><li><a href="#plasser">Ledige plasser</a></li>'
+            '<li><a href="#filer">Sist behandlede filer</a></li></ul></nav>']
+    warnings = [(c, d) for c in cases for d in c.documents if d.superseded]
+    if warnings:
+        body += ['<h2 id="merknader">Merknader</h2>', "<ul>"]
+        for case, doc in warnings:
+            for signed, signs in doc.superseded:
+                body.append(f'<li class="merk">Sak {e(case.saksnummer)}: en signert kopi av {e(doc.tittel.lower())} '
+                            f"versjon {signs} er arkivert (som versjon {signed}), men versjon {signs} var allerede "
+                            f"erstattet av versjon {doc.versjon}. "
+                            + ("Versjon " + str(doc.versjon) + " venter fortsatt på signatur." if doc.waiting else "")
+                            + "</li>")
+        body.append("</ul>")
+    body.append('<h2 id="saker">Åpne saker etter enhet</h2>')
+    if not cases:
+        body.append("<p>Ingen åpne saker.</p>")
+    by_unit: dict[str, list[Case]] = defaultdict(list)
+    for case in cases:
+        by_unit[case.enhet].append(case)
+    rank = {s.value: s.rang for s in Status}
+    for unit in sorted(by_unit, key=str.lower):
+        unit_cases = sorted(by_unit[unit], key=lambda c: rank.get(c.status, 9))
+        body += [f"<h3>{e(unit or 'Uten enhet')}</h3>",
+                 f"<table><caption>{len(unit_cases)} åpne saker ved {e(unit)}, etter status</caption>",
+                 '<thead><tr><th scope="col">Sak</th><th scope="col">Praktikant</th><th scope="col">Status</th>'
+                 '<th scope="col">Tiltak</th><th scope="col">Periode</th><th scope="col">Dokumenter</th>'
+                 '<th scope="col">Mangler</th></tr></thead><tbody>']
+        for case in unit_cases:
+            body.append(_case_row(case, til_signering))
+        body.append("</tbody></table>")
+    body += ['<h2 id="moeter">Møter de neste 30 dagene</h2>']
+    if meetings:
+        body += ["<table><caption>Oppstartsmøter, midtveisevalueringer og avslutningsmøter</caption>",
+                 '<thead><tr><th scope="col">Dato</th><th scope="col">Møte</th><th scope="col">Sak</th>'
+                 '<th scope="col">Praktikant</th><th scope="col">Enhet</th></tr></thead><tbody>']
+        body += [f'<tr><td>{_date(m.when)}</td><td>{e(m.what)}</td><th scope="row">{e(m.case.saksnummer)}</th>'
+                 f"<td>{e(m.case.navn)}</td><td>{e(m.case.enhet)}</td></tr>" for m in meetings]
+        body.append("</tbody></table>")
+    else:
+        body.append("<p>Ingen møter de neste 30 dagene.</p>")
+    body += ['<h2 id="plasser">Ledige plasser</h2>', _places_table(units, public=False)]
+    body += ['<h2 id="filer">Sist behandlede filer</h2>']
+    if processed:
+        body += ["<table><caption>De siste filene lagt i innboksen, nyeste først</caption>",
+                 '<thead><tr><th scope="col">Tid</th><th scope="col">Fil</th><th scope="col">Utfall</th>'
+                 '<th scope="col">Kvittering eller feilliste</th></tr></thead><tbody>']
+        body += [f'<tr><td>{e(p.when.strftime("%d.%m.%Y %H:%M"))}</td><th scope="row">{e(p.name)}</th>'
+                 f"<td>{e(p.kind)}</td><td>{link(p.notice, p.notice)}</td></tr>" for p in processed]
+        body.append("</tbody></table>")
+    else:
+        body.append("<p>Ingen filer er behandlet ennå.</p>")
+    return _page(title, body)
+
+
+def _case_row(case: Case, til_signering: str) -> str:
+    docs = "".join(f"<li>{e(d.tittel)} v{d.versjon}"
+                   + (' <span class="merk">(venter på signatur)</span>' if d.waiting else ' <span class="ok">(signert)</span>'
+                      if d.signed else "") + "</li>" for d in case.documents)
+    lacks = []
+    for lack in case.lacks:
+        text = link(f"{til_signering}/{lack.link}", lack.text) if lack.link else e(lack.text)
+        mark = ' <strong class="forfalt">FORFALT</strong>' if lack.overdue else ""
+        lacks.append(f"<li>{text}{mark}</li>")
+    return (f'<tr><th scope="row">{e(case.saksnummer)}</th><td>{e(case.navn)}</td><td>{e(case.status)}</td>'
+            f"<td>{e(_tiltak(case.tiltak))}</td><td>{_date(case.startdato)}–{_date(case.sluttdato)}</td>"
+            f'<td>{"<ul>" + docs + "</ul>" if docs else "—"}</td>'
+            f'<td>{"<ul>" + "".join(lacks) + "</ul>" if lacks else "<span class=ok>Ingenting</span>"}</td></tr>')
+
+
+def _places_table(units: list[UnitPlaces], public: bool) -> str:
+    if not units:
+        return "<p>Ingen enheter har meldt inn ledige plasser.</p>"
+    head = ('<table><caption>Plasser per enhet' + (" med ledig plass" if public else ": tilbudt, tatt (Bekreftet eller "
+            "Startet i perioden) og ledige") + "</caption><thead><tr>" + '<th scope="col">Enhet</th>'
+            + ("" if public else '<th scope="col">Tilbudt</th><th scope="col">Tatt</th>')
+            + '<th scope="col">Ledige</th><th scope="col">Periode</th><th scope="col">Arbeidsoppgaver</th>'
+            '<th scope="col">Krav</th><th scope="col">Kontakt</th></tr></thead><tbody>')
+    rows = []
+    for unit in units:
+        offer = unit.offer
+        period = " – ".join(x for x in (_iso(offer.gyldig_fra, "fra "), _iso(offer.gyldig_til, "til ")) if x) or "Løpende"
+        needs = ", ".join(x for x, on in (("politiattest", offer.krever_politiattest),
+                                          ("egenerklæring MRSA/tuberkulose", offer.krever_mrsa)) if on) or "Ingen"
+        tasks = "<ul>" + "".join(f"<li>{e(t)}</li>" for t in offer.arbeidsoppgaver) + "</ul>" if offer.arbeidsoppgaver else "—"
+        contact = "<br>".join([e(offer.kontakt)]
+                              + ([f'<a href="mailto:{quote(offer.kontakt_epost, safe="@.")}">{e(offer.kontakt_epost)}</a>']
+                                 if offer.kontakt_epost else [])
+                              + ([f"tlf. {e(_phone(offer.kontakt_telefon))}"] if offer.kontakt_telefon else []))
+        rows.append(f'<tr><th scope="row">{e(offer.enhet)}'
+                    + (f'<br><span class="liten">{e(offer.adresse)}</span>' if offer.adresse else "") + "</th>"
+                    + ("" if public else f"<td>{offer.antall}</td><td>{unit.taken}</td>")
+                    + f"<td><strong>{unit.free}</strong></td><td>{e(period)}</td><td>{tasks}</td><td>{e(needs)}</td>"
+                    f"<td>{contact}</td></tr>")
+    return head + "".join(rows) + "</tbody></table>"
+
+
+def _phone(number: str) -> str:
+    """A Norwegian 8-digit number as people write it: 12 34 56 78."""
+    return " ".join(number[i:i + 2] for i in range(0, 8, 2)) if len(number) == 8 and number.isdigit() else number
+
+
+def _iso(value: str | None, prefix: str) -> str:
+    return prefix + date.fromisoformat(value).strftime("%d.%m.%Y") if value else ""
+
+
+def ledige_plasser(organisation: str, now: datetime, units: list[UnitPlaces], contact: str) -> str:
+    """inbox/ledige_plasser.html: units with free places, for the website. No personal data:
+    no praktikant, no case; the contact is what the unit gave as its public contact."""
+    free = [u for u in units if u.free > 0]
+    body = [f"<h1>Ledige praksisplasser i {e(organisation)}</h1>",
+            f'<p class="liten">Oppdatert {e(now.strftime("%d.%m.%Y"))}.</p>',
+            "<p>Enhetene under har ledig praksisplass nå eller i perioden som er oppgitt. Ta kontakt med enheten, "
+            f"eller med {e(contact)}.</p>" if contact else "<p>Enhetene under har ledig praksisplass.</p>",
+            "<h2>Enheter med ledig plass</h2>", _places_table(free, public=True)]
+    return _page(f"Ledige praksisplasser – {organisation}", body)
