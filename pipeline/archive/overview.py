@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 
 from ..config import Config
 from ..registry import Registry
-from .store import GRUNNLAG, ArchiveStore, CaseFiles, read_json
+from .store import GRUNNLAG, ArchiveStore, CaseFiles
 
 
 class DocumentState(NamedTuple):
@@ -96,10 +96,14 @@ def missing_items(store: ArchiveStore, config: Config) -> list[dict[str, str]]:
     the overview page (pages/model.py), from the registry. (A sheet saying Startet without
     the attest date is rejected at validation, so such placements stay at Bekreftet here
     until the date is filled in: they are listed with their start date.)"""
+    from ..locking import workspace_lock
     from ..pages import backfill
     from ..pages.model import lacking, today_in_oslo
-    from ..registry import Registry
+    from .reindex import open_registry
     specs = config.settings.dokumenter
+    if not config.workspace.registry.exists():  # rebuilt from the files first, as any command does
+        with workspace_lock(config.workspace.root, "mangler"):
+            open_registry(config.workspace).close()
     registry = Registry(config.workspace.registry)
     try:
         backfill(registry, store)
