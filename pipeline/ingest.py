@@ -310,10 +310,16 @@ class Ingest:
         plan = CasePlan(record, source, where, saksnummer, system_id, person, existing,
                         summary_changed=existing is not None and existing.meta["praksis"] != summary)
         for dokumenttype in due_documents(record, self.config.documents):
-            facts = self.facts.facts(record, dokumenttype)
-            sha = digest(facts)
             journal = existing.journals.get(dokumenttype) if existing else None
             latest = journal.latest if journal else None
+            try:
+                facts = self.facts.facts(record, dokumenttype)
+            except RenderError as exc:  # a template broken in Word: this document fails, the others are made
+                version = latest.number + 1 if latest else 1
+                plan.jobs.append(DocumentJob(dokumenttype, version, "", "", self.store.new_staging() / f"v{version}",
+                                             error=exc.message))
+                continue
+            sha = digest(facts)
             if latest is not None and latest.meta["fakta_sha256"] == sha:
                 continue
             version = latest.number + 1 if latest else 1
@@ -388,6 +394,8 @@ class Ingest:
         with ThreadPoolExecutor(self.config.settings.konvertering.instanser) as converters:
             pending = []
             for plan, job in jobs:
+                if job.error:  # failed in planning (its template could not be read)
+                    continue
                 begun = time.perf_counter()
                 try:
                     journal = self.registry.journal(plan.saksnummer, job.dokumenttype)
