@@ -17,13 +17,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from pipeline.config import load_config
+from pipeline.common.config import load_config
 from pipeline.convert import ConverterPool, PdfaLevel, pdfa_claim
 from pipeline.convert.libreoffice import soffice_convert
-from pipeline.identity import DocumentIdentity
-from pipeline.render import Renderer
-from pipeline.synthetic import TILTAK, sample_record
-from pipeline.workspace import init_workspace
+from pipeline.documents.identity import DocumentIdentity
+from pipeline.documents.render import Renderer
+from pipeline.domain.synthetic import TILTAK, sample_record
+from pipeline.common.workspace import init_workspace
 
 DOCUMENTS = ("praksisavtale", "taushetsloefte", "oppfoelgingsplan", "praksisbevis")
 

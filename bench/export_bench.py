@@ -30,10 +30,10 @@ import pikepdf
 
 from pipeline.archive import metadata as noark
 from pipeline.archive.store import GRUNNLAG, JOURNALPOST, SAKSMAPPE, VERSJON, write_json
-from pipeline.config import load_config
-from pipeline.synthetic import write_placements_csv
-from pipeline.validation import FileResult, Validator
-from pipeline.workspace import init_workspace, sha256_file
+from pipeline.common.config import load_config
+from pipeline.domain.synthetic import write_placements_csv
+from pipeline.validation.validator import FileResult, Validator
+from pipeline.common.workspace import init_workspace, sha256_file
 
 PRAKSIS = str(Path(sys.executable).parent / "praksis")
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
-from pipeline.synthetic import synthetic_fnr
+from pipeline.domain.synthetic import synthetic_fnr
 
 HEADER = ("Navn", "Fødselsnummer", "Praksisenhet", "Startdato")
 

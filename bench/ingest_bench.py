@@ -19,10 +19,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from pipeline.config import load_config
+from pipeline.common.config import load_config
 from pipeline.ingest import Ingest
-from pipeline.synthetic import write_placements_csv
-from pipeline.workspace import init_workspace
+from pipeline.domain.synthetic import write_placements_csv
+from pipeline.common.workspace import init_workspace
 
 RENDER_AND_CONVERT = {"lag og konverter"}  # rendering overlaps conversion; start-up happens within it
 

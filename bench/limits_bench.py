@@ -27,7 +27,7 @@ from typing import Any
 
 import hostile_files as h
 
-from pipeline.synthetic import placement_row, write_placements_csv
+from pipeline.domain.synthetic import placement_row, write_placements_csv
 
 CAP = 2 << 30
 
@@ -44,9 +44,9 @@ def _measure(config_root: str, data: str, out: Any) -> None:
     # A new process keeps its parent's peak RSS (ru_maxrss) across fork and exec: the peak is
     # read from VmHWM instead, reset here (Linux ≥ 4.0).
     Path("/proc/self/clear_refs").write_text("5")
-    from pipeline.config import load_config
-    from pipeline.validation import FileResult, Validator
-    from pipeline.workspace import Workspace
+    from pipeline.common.config import load_config
+    from pipeline.validation.validator import FileResult, Validator
+    from pipeline.common.workspace import Workspace
 
     config = load_config(Workspace(Path(config_root)))
     base = _peak_mb()
@@ -124,7 +124,7 @@ def main() -> None:
     parser.add_argument("--bomb-mb", type=int, default=1024, help="unpacked size of the zip bombs")
     parser.add_argument("--only", default="", help="run only cases whose name contains this")
     args = parser.parse_args()
-    from pipeline.workspace import init_workspace
+    from pipeline.common.workspace import init_workspace
 
     context = multiprocessing.get_context("spawn")
     with tempfile.TemporaryDirectory() as tmp_name:

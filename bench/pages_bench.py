@@ -26,13 +26,13 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from pipeline.config import load_config
-from pipeline.inbox.til_signering import sync
+from pipeline.common.config import load_config
+from pipeline.pages.til_signering import sync
 from pipeline.pages import write_pages
-from pipeline.pages.state import CaseFacts, SigningState, ensure_tables, put_case, put_document
-from pipeline.places import Offer, save_offers
-from pipeline.registry import JournalRow, Registry
-from pipeline.workspace import init_workspace
+from pipeline.archive.overview_state import CaseFacts, SigningState, ensure_tables, put_case, put_document
+from pipeline.reading.places import Offer, save_offers
+from pipeline.archive.registry import JournalRow, Registry
+from pipeline.common.workspace import init_workspace
 
 UNITS = [f"Enhet {i:03d}" for i in range(120)]
 STATUSES = ["Ny", "Statusmøte avtalt", "Bekreftet", "Startet", "Avsluttet"]

@@ -22,8 +22,8 @@ from pathlib import Path
 
 from pipeline.archive.reindex import open_registry, unknown_case_folders
 from pipeline.archive.store import ArchiveStore
-from pipeline.registry import JournalRow, Registry
-from pipeline.workspace import Workspace
+from pipeline.archive.registry import JournalRow, Registry
+from pipeline.common.workspace import Workspace
 
 
 def fill(root: Path, cases: int) -> None:

@@ -53,11 +53,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if not os.environ.get("PYTHONPATH"):  # PYTHONPATH=<another checkout> times that code (e.g. before a change)
     sys.path.insert(0, str(ROOT))
 
-from pipeline.config import Config, load_config  # noqa: E402
-from pipeline.identity import DocumentIdentity  # noqa: E402
+from pipeline.common.config import Config, load_config  # noqa: E402
+from pipeline.documents.identity import DocumentIdentity  # noqa: E402
 from pipeline.ingest import CasePlan, DocumentJob, Ingest  # noqa: E402
-from pipeline.synthetic import placement_row, sample_record  # noqa: E402
-from pipeline.workspace import init_workspace  # noqa: E402
+from pipeline.domain.synthetic import placement_row, sample_record  # noqa: E402
+from pipeline.common.workspace import init_workspace  # noqa: E402
 
 BATCH = 1000
 """Placements per generated sheet (each sheet is one input kept in archive/kilder/)."""
@@ -183,8 +183,8 @@ def sign_documents(config: Config, placeholders: Placeholders, rng: random.Rando
     """A signed scan for most documents due for signing, filed by praksis' own `file_signed`."""
     from pipeline.archive.store import ArchiveStore
     from pipeline.convert import PdfaLevel
-    from pipeline.locking import workspace_lock
-    from pipeline.registry import Registry
+    from pipeline.archive.locking import workspace_lock
+    from pipeline.archive.registry import Registry
     from pipeline.signed.filing import SignedCopy, file_signed
     level = PdfaLevel(config.settings.konvertering.pdfa)
     signable = {name for name, spec in config.settings.dokumenter.items() if spec.signeres_av}
@@ -218,7 +218,7 @@ def build(target: Path, cases: int, seed: int = 20) -> dict[str, Any]:
     registry are the same as praksis makes them, which is what the bench is about)."""
     if target.exists() and any(target.iterdir()):
         raise SystemExit(f"{target} is not empty")
-    from pipeline.registry import Registry
+    from pipeline.archive.registry import Registry
     os.fsync = lambda _fd: None
     synced_init = Registry.__init__
 
@@ -344,7 +344,7 @@ def watcher_drops(workspace: Path, python: str) -> dict[str, Any]:
     twice (the first warms caches); returns the second drop's times and the child's peak RSS.
     The workspace's wait for further scanned parts is set to 1 s (default 60 s), so that the
     figure is the work and not that wait."""
-    from pipeline.registry import Registry
+    from pipeline.archive.registry import Registry
     config_file = workspace / "config" / "praksis.toml"
     config_file.write_text(re.sub(r"(?m)^vent_sekunder = [0-9.]+", "vent_sekunder = 1.0",
                                   config_file.read_text(encoding="utf-8")), encoding="utf-8")

@@ -21,11 +21,11 @@ from pathlib import Path
 import pikepdf
 
 from pipeline.archive.store import ArchiveStore
-from pipeline.config import load_config
+from pipeline.common.config import load_config
 from pipeline.ingest import Ingest
 from pipeline.signed.identify import identify
 from pipeline.signed.intake import SignedIntake
-from pipeline.workspace import PACKAGE_ROOT, init_workspace
+from pipeline.common.workspace import PACKAGE_ROOT, init_workspace
 
 sys.path.insert(0, str(PACKAGE_ROOT))  # the tests' scan maker: the same scans the tests use
 from tests.signed.scans import scan  # noqa: E402

@@ -20,10 +20,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from pipeline.config import Config, load_config
-from pipeline.synthetic import write_placements_csv
-from pipeline.validation import FileResult, Validator
-from pipeline.workspace import init_workspace
+from pipeline.common.config import Config, load_config
+from pipeline.domain.synthetic import write_placements_csv
+from pipeline.validation.validator import FileResult, Validator
+from pipeline.common.workspace import init_workspace
 
 
 def validate_once(config: Config, data: Path) -> tuple[int, int, float, float]:

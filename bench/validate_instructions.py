@@ -23,8 +23,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from pipeline.synthetic import write_placements_csv
-from pipeline.workspace import init_workspace
+from pipeline.domain.synthetic import write_placements_csv
+from pipeline.common.workspace import init_workspace
 
 _RUNNER = """
 import sys

@@ -28,11 +28,11 @@ import time
 from pathlib import Path
 
 from pipeline.archive.fixity import verify_workspace
-from pipeline.config import load_config
+from pipeline.common.config import load_config
 from pipeline.inbox.watcher import InboxWatcher
-from pipeline.registry import Registry
-from pipeline.synthetic import placement_row
-from pipeline.workspace import init_workspace
+from pipeline.archive.registry import Registry
+from pipeline.domain.synthetic import placement_row
+from pipeline.common.workspace import init_workspace
 
 
 def sheet(row: dict[str, str]) -> bytes:

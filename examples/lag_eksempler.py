@@ -14,7 +14,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from pipeline.synthetic import synthetic_fnr
+from pipeline.domain.synthetic import synthetic_fnr
 
 HERE = Path(__file__).resolve().parent
 

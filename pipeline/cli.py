@@ -15,19 +15,19 @@ import click
 
 from . import __version__
 from .archive.fixity import verify_workspace
-from .archive.overview import list_cases, missing_items, show_case
+from .pages.cases import list_cases, missing_items, show_case
 from .archive.reindex import reindex_workspace
 from .archive.store import ArchiveStore
-from .config import Config, load_config
-from .environment import from_os_error, from_sqlite_error
-from .errors import ExitCode, InputFileError, PraksisError
+from .common.config import Config, load_config
+from .common.environment import from_os_error, from_sqlite_error
+from .common.errors import ExitCode, InputFileError, PraksisError
 from .ingest import CaseError, Ingest
-from .preview import PreviewDocument, render_previews
+from .documents.preview import PreviewDocument, render_previews
 from .report import (ValidationJson, ValidationTable, ingest_json, json_list, print_case, print_case_list,
                      print_ingest)
-from .template_check import check_templates
-from .validation import FileResult, Validator
-from .workspace import Workspace, init_workspace, workspace_from
+from .documents.template_check import check_templates
+from .validation.validator import FileResult, Validator
+from .common.workspace import Workspace, init_workspace, workspace_from
 
 
 @dataclass
@@ -421,8 +421,8 @@ def export_check_command(app: AppContext, directory: Path, as_json: bool) -> Non
 @click.pass_obj
 def kassasjon_command(app: AppContext, on: Any, as_json: bool) -> None:
     """Avsluttede saker der bevaringstiden er ute, til vurdering av arkivar. praksis sletter aldri noe."""
-    from .kassasjon import due_cases
-    from .localtime import now as oslo_now
+    from .archive.kassasjon import due_cases
+    from .common.localtime import now as oslo_now
     day = on.date() if on else oslo_now().date()
     due = due_cases(app.config, day)
     if as_json:

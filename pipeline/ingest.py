@@ -28,26 +28,26 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from . import faults
+from .common import faults
 from .archive import metadata as noark
 from .archive.events import NAMESPACE, event, now
 from .archive.reindex import open_registry, sync_case
 from .archive.store import (GRUNNLAG, HENDELSER, JOURNALPOST, SAKSMAPPE, VERSJON, ArchiveStore, CaseFiles,
                             ChangedSource, read_json, write_json)
-from .config import Config
+from .common.config import Config
 from .convert import ConversionError, ConverterPool, ConverterUnavailable, PdfaLevel
-from .environment import check_space
-from .errors import InputFileError, PraksisError
-from .facts import FactReader, changed, digest
-from .identifiers import mask_numbers_in
-from .identity import DocumentIdentity
-from .locking import workspace_lock
-from .planning import due_documents
-from .record import Praksisplass, Status
-from .registry import JournalRow
-from .render import Renderer, RenderError
-from .validation import FileResult, RecordResult, Validator
-from .workspace import sha256_file, temp_root
+from .common.environment import check_space
+from .common.errors import InputFileError, PraksisError
+from .documents.facts import FactReader, changed, digest
+from .domain.identifiers import mask_numbers_in
+from .documents.identity import DocumentIdentity
+from .archive.locking import workspace_lock
+from .documents.planning import due_documents
+from .domain.record import Praksisplass, Status
+from .archive.registry import JournalRow
+from .documents.render import Renderer, RenderError
+from .validation.validator import FileResult, RecordResult, Validator
+from .common.workspace import sha256_file, temp_root
 
 CHUNK = 250
 """Records planned, made and filed together: enough to keep the converters busy."""

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from typing import Any
 
 from .ingest import IngestReport
-from .validation import FileResult, RecordResult
-from .workspace import Workspace
+from .validation.validator import FileResult, RecordResult
+from .common.workspace import Workspace
 
 Echo = Callable[[str], None]
 

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.config import Config, load_config
-from pipeline.synthetic import placement_row, synthetic_fnr
-from pipeline.validation import Validator
-from pipeline.workspace import PACKAGE_ROOT, Workspace, init_workspace
+from pipeline.common.config import Config, load_config
+from pipeline.domain.synthetic import placement_row, synthetic_fnr
+from pipeline.validation.validator import Validator
+from pipeline.common.workspace import PACKAGE_ROOT, Workspace, init_workspace
 
 EXAMPLES = PACKAGE_ROOT / "examples"
 

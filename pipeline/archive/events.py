@@ -10,7 +10,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from ..localtime import now as oslo_now
+from ..common.localtime import now as oslo_now
 from .metadata import OPPRETTET_AV
 
 NAMESPACE = uuid.UUID("5b0b7c1e-2d0c-4f37-9d65-7e0b1f0a9c11")

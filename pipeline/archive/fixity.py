@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..config import Config
-from ..registry import Registry
-from ..workspace import sha256_file
+from ..common.config import Config
+from .registry import Registry
+from ..common.workspace import sha256_file
 from .reindex import registry_problem, unknown_case_folders
 from .store import GRUNNLAG, HENDELSER, JOURNALPOST, SAKSMAPPE, SOURCES, STAGING, VERSJON, ArchiveError, ArchiveStore, CaseFiles
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from ..config import Config, DokumentSpec
-from ..record import Praksisplass, Status
+from ..common.config import Config, DokumentSpec
+from ..domain.record import Praksisplass, Status
 
 OPPRETTET_AV = "praksis"  # «…Av» fields hold names without digits
 MASK = "*****"

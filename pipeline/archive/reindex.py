@@ -16,12 +16,12 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from ..config import Config
-from ..errors import ConfigError
-from ..locking import workspace_lock
-from ..pages.state import record_case
-from ..registry import JournalRow, Registry
-from ..workspace import Workspace
+from ..common.config import Config
+from ..common.errors import ConfigError
+from .locking import workspace_lock
+from .overview_state import record_case
+from .registry import JournalRow, Registry
+from ..common.workspace import Workspace
 from .store import SAKSMAPPE, ArchiveStore, CaseFiles
 
 

@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import PraksisError
-from ..workspace import atomic_write_bytes, sha256_file
+from ..common.errors import PraksisError
+from ..common.workspace import atomic_write_bytes, sha256_file
 
 SAKSMAPPE = "saksmappe.json"
 JOURNALPOST = "journalpost.json"

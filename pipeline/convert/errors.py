@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from ..errors import ExitCode, PraksisError
+from ..common.errors import ExitCode, PraksisError
 
 
 class ConverterUnavailable(PraksisError):

@@ -12,7 +12,7 @@ import subprocess
 from functools import lru_cache
 from pathlib import Path
 
-from ..workspace import PACKAGE_ROOT
+from ..common.workspace import PACKAGE_ROOT
 from .errors import ConverterUnavailable
 
 SOFFICE_LOCATIONS = ("/usr/lib/libreoffice/program/soffice",)

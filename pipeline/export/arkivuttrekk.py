@@ -32,14 +32,14 @@ from typing import Any
 from lxml import etree
 
 from ..archive.store import ArchiveStore, CaseFiles
-from ..config import Config
-from ..localtime import day_end, day_start, local_date
-from ..localtime import now as oslo_now
-from ..locking import workspace_lock
-from ..retention import Kassasjon, case_decision, decision, kassasjon
-from ..workspace import sha256_file
+from ..common.config import Config
+from ..common.localtime import day_end, day_start, local_date
+from ..common.localtime import now as oslo_now
+from ..archive.locking import workspace_lock
+from ..domain.retention import Kassasjon, case_decision, decision, kassasjon
+from ..common.workspace import sha256_file
 from . import package_check
-from .case_state import closed_at, journal_date
+from ..archive.case_state import closed_at, journal_date
 from .errors import ExportError
 from .schemas import DEPOSIT_XML, DEPOSIT_XSDS, NOARK5, validate_file
 from .xmlwrite import XmlWriter

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 
-from ..errors import ConfigError
+from ..common.errors import ConfigError
 from .schemas import FIKS_ARKIV
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..errors import ExitCode, PraksisError
+from ..common.errors import ExitCode, PraksisError
 
 
 class ExportError(PraksisError):

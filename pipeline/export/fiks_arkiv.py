@@ -37,14 +37,14 @@ from lxml import etree
 from ..archive.metadata import JOURNALSTATUS_JOURNALFOERT, SAKSSTATUS_AAPEN, SAKSSTATUS_AVSLUTTET
 from ..archive.reindex import open_registry
 from ..archive.store import GRUNNLAG, ArchiveStore, CaseFiles, JournalFiles, VersionFiles, read_json
-from ..config import Config
-from ..localtime import local_date
-from ..localtime import now as oslo_now
-from ..locking import workspace_lock
-from ..workspace import file_mode
-from ..registry import Registry
+from ..common.config import Config
+from ..common.localtime import local_date
+from ..common.localtime import now as oslo_now
+from ..archive.locking import workspace_lock
+from ..common.workspace import file_mode
+from ..archive.registry import Registry
 from . import history
-from .case_state import closed_at, journal_date, last_sent_closed
+from ..archive.case_state import closed_at, journal_date, last_sent_closed
 from .codes import code
 from .errors import ExportError
 from .schemas import ARKIVMELDING_OPPDATER_XSD, ARKIVMELDING_XSD, validate_bytes

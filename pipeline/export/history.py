@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..archive.events import event
 from ..archive.store import JOURNALPOST, SAKSMAPPE, VERSJON, ArchiveStore, CaseFiles
-from ..registry import Registry
+from ..archive.registry import Registry
 
 
 def signature(case: CaseFiles) -> str:

@@ -34,8 +34,8 @@ from pathlib import Path
 from lxml import etree
 
 from ..convert.pdfa import pdfa_claim
-from ..localtime import has_oslo_offset, local_date
-from ..workspace import sha256_file
+from ..common.localtime import has_oslo_offset, local_date
+from ..common.workspace import sha256_file
 from .schemas import DEPOSIT_XML as XML_SCHEMAS
 from .schemas import DEPOSIT_XSDS, NOARK5, validate_file
 from .xmlwrite import DATETIME_TAGS

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..workspace import PACKAGE_ROOT
+from ..common.workspace import PACKAGE_ROOT
 from .errors import SchemaInvalid
 
 SCHEMAS = PACKAGE_ROOT / "schemas"

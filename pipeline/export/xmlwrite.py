@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any
 
-from ..localtime import local_iso
+from ..common.localtime import local_iso
 
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 

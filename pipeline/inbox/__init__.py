@@ -2,10 +2,8 @@
 in the folders themselves (behandlet/, avvist/, duplikater/) with receipts in Norwegian.
 
     patterns.py       which file names are left alone (temp, lock, sync files)
-    names.py          file names made safe to show (logs, receipts) and to use (any bytes, any length)
     entries.py        what an entry is, without following it: only ordinary files are read
     stability.py      when a file is completely written (size and mtime stable)
-    folders.py        moving and writing without ever overwriting a name
     receipts.py       the Norwegian receipt, error list and duplicate notice
     rejected_rows.py  a file with only the rejected rows, in the original format
     processor.py      one file: ingest it, then move it and write its receipt

@@ -7,10 +7,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..identifiers import mask_numbers_in
-from ..places import error_list, read_places, receipt, save_offers
-from ..registry import Registry
-from .folders import free_name, move_no_clobber, write_text
+from ..domain.identifiers import mask_numbers_in
+from ..reading.places import error_list, read_places, receipt, save_offers
+from ..archive.registry import Registry
+from ..common.folders import free_name, move_no_clobber, write_text
 from .rejected_rows import write_rejected_rows
 
 if TYPE_CHECKING:

@@ -18,26 +18,26 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from .. import faults
+from ..common import faults
 from ..archive.reindex import guard_registry
-from ..config import Config
+from ..common.config import Config
 from ..convert import ConverterPool
-from ..identifiers import mask_numbers_in
+from ..domain.identifiers import mask_numbers_in
 from ..reading.limits import is_limit_message
 from ..ingest import Ingest, RecordOutcome
-from ..locking import WorkspaceBusy
-from ..places import is_places_sheet
+from ..archive.locking import WorkspaceBusy
+from ..reading.places import is_places_sheet
 from ..reading import SUPPORTED
-from ..registry import Registry
-from ..validation import FileResult
-from ..workspace import sha256_file
+from ..archive.registry import Registry
+from ..validation.validator import FileResult
+from ..common.workspace import sha256_file
 from . import receipts
 from .entries import entry_kind
-from .folders import free_name, move_no_clobber, write_text
+from ..common.folders import free_name, move_no_clobber, write_text
 from .places_intake import process_places
-from .names import shown
+from ..common.names import shown
 from .rejected_rows import write_rejected_rows
-from .til_signering import waiting_by_case
+from ..pages.til_signering import waiting_by_case
 
 log = logging.getLogger("praksis.watch")
 

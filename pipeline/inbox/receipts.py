@@ -7,12 +7,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from .names import shown
+from ..common.names import shown
 from ..ingest import RecordOutcome
-from ..validation import FileResult
+from ..validation.validator import FileResult
 
 if TYPE_CHECKING:
-    from ..identity import DocumentIdentity
+    from ..documents.identity import DocumentIdentity
     from ..signed.intake import SignedResult
 
 KIND_TEXT = {"ny sak": "ny sak", "oppdatert": "oppdatert", "ingen endring": "ingen endring", "avvist": "AVVIST"}

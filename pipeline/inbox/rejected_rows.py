@@ -22,7 +22,7 @@ from openpyxl import Workbook, load_workbook
 
 from ..reading.csv_reader import detect_delimiter, detect_encoding
 from ..reading.json_reader import records_prefix
-from ..workspace import atomic_write_bytes
+from ..common.workspace import atomic_write_bytes
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

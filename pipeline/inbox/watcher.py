@@ -22,15 +22,15 @@ from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
 from ..archive.reindex import RegistryDamaged
-from ..config import Config
+from ..common.config import Config
 from ..convert import ConverterPool, PdfaLevel
-from ..environment import machine_fault
-from ..locking import inbox_lock
-from ..workspace import temp_root
+from ..common.environment import machine_fault
+from ..archive.locking import inbox_lock
+from ..common.workspace import temp_root
 from . import receipts
 from .entries import entry_kind, lkind
-from .folders import free_name, move_no_clobber, write_text
-from .names import is_safe, shown
+from ..common.folders import free_name, move_no_clobber, write_text
+from ..common.names import is_safe, shown
 from .patterns import IgnoreRules
 from .processor import InboxProcessor, InboxResult
 from ..signed.inspect import SignedRejected

@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ..archive.store import ArchiveStore
-from ..config import Config
-from ..identifiers import mask_numbers_in
-from ..places import load_offers
-from ..registry import Registry
-from ..workspace import atomic_write_bytes
+from ..common.config import Config
+from ..domain.identifiers import mask_numbers_in
+from ..reading.places import load_offers
+from ..archive.registry import Registry
+from ..common.workspace import atomic_write_bytes
 from . import model, render
-from .state import ensure_tables, record_case
+from ..archive.overview_state import ensure_tables, record_case
 
 log = logging.getLogger("praksis.sider")
 
@@ -105,7 +105,7 @@ def backfill(registry: Registry, store: ArchiveStore) -> int:
 
 def refresh(config: Config) -> RefreshResult:
     """til_signering/ made equal to the registry, then both pages written."""
-    from ..inbox.til_signering import sync
+    from .til_signering import sync
     started = time.perf_counter()
     config.inbox.mkdir(parents=True, exist_ok=True)
     registry = Registry(config.workspace.registry)

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from ..config import Config
-from ..normalize import fold
-from ..places import Offer
-from ..record import Status
-from .state import ensure_tables
+from ..common.config import Config
+from ..domain.normalize import fold
+from ..reading.places import Offer
+from ..domain.record import Status
+from ..archive.overview_state import ensure_tables
 
 OSLO = ZoneInfo("Europe/Oslo")
 ATTEST_DAYS = 14

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import quote
 
-from ..record import Status, Tiltak
+from ..domain.record import Status, Tiltak
 from .model import Case, Meeting, UnitPlaces
 
 CSS = """

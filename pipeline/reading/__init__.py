@@ -12,9 +12,9 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..config import Config, header_key
-from ..errors import InputFileError
-from ..normalize import is_blank
+from ..common.config import Config, header_key
+from ..common.errors import InputFileError
+from ..domain.normalize import is_blank
 from .limits import check_size, check_zip, count_sheet_rows, too_many_columns
 
 

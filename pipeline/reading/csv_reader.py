@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..config import Config, Grenser
-from ..errors import InputFileError
+from ..common.config import Config, Grenser
+from ..common.errors import InputFileError
 from . import HeaderMap, RawRecord, Source
 from .limits import cell_too_long, too_many_lines, too_many_rows
 

@@ -8,9 +8,9 @@ from typing import Any
 
 import ijson
 
-from ..config import Config, Grenser, header_key
-from ..errors import InputFileError
-from ..record import FIELDS
+from ..common.config import Config, Grenser, header_key
+from ..common.errors import InputFileError
+from ..domain.record import FIELDS
 from . import RawRecord, Source
 from .limits import too_deep, too_many_rows
 

@@ -15,8 +15,8 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from ..config import Grenser
-from ..errors import InputFileError
+from ..common.config import Grenser
+from ..common.errors import InputFileError
 
 MB = 1 << 20
 RATIO_FLOOR = MB

@@ -18,8 +18,8 @@ from lxml.etree import LxmlError
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
-from ..config import Config, Grenser
-from ..errors import InputFileError
+from ..common.config import Config, Grenser
+from ..common.errors import InputFileError
 from . import HeaderMap, RawRecord, Source
 from .limits import too_many_rows
 

@@ -23,16 +23,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from .. import faults
+from ..common import faults
 from ..archive import metadata as noark
 from ..archive.events import event, now
 from ..archive.reindex import sync_case
 from ..archive.store import GRUNNLAG, HENDELSER, JOURNALPOST, VERSJON, ArchiveStore, CaseFiles, JournalFiles, write_json
 from ..convert import PdfaLevel
-from ..identifiers import mask_numbers_in
-from ..identity import DocumentIdentity
-from ..registry import Registry
-from ..workspace import sha256_file
+from ..domain.identifiers import mask_numbers_in
+from ..documents.identity import DocumentIdentity
+from ..archive.registry import Registry
+from ..common.workspace import sha256_file
 from .inspect import SignedRejected
 
 JOURNALSTATUS_ARKIVERT = "Arkivert"

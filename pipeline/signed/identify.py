@@ -18,7 +18,7 @@ import zxingcpp
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
-from ..identity import DocumentIdentity
+from ..documents.identity import DocumentIdentity
 
 _IN_TEXT = re.compile(r"\d{4}/\d+:[a-z_]+:v\d+")
 _IN_NAME = re.compile(r"(\d{4})[-_/ ](\d+)[-_: ]+([a-z_]+?)[-_: ]+v(\d+)", re.IGNORECASE)

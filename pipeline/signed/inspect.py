@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pikepdf
 
-from ..errors import PraksisError
+from ..common.errors import PraksisError
 
 
 class SignedRejected(PraksisError):

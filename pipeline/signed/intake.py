@@ -26,22 +26,22 @@ from asn1crypto import pem, x509
 from ..archive.events import event
 from ..archive.reindex import open_registry, sync_case
 from ..archive.store import ArchiveStore
-from ..config import Config
+from ..common.config import Config
 from ..convert import PdfaLevel
 from ..convert.pdfa import pdfa_claim
-from ..errors import ConfigError
-from ..identifiers import mask_numbers_in
-from ..inbox.names import shown
-from ..identity import DocumentIdentity
+from ..common.errors import ConfigError
+from ..domain.identifiers import mask_numbers_in
+from ..common.names import shown
+from ..documents.identity import DocumentIdentity
 from ..inbox import receipts
-from ..inbox.folders import free_name, move_no_clobber, write_text
-from ..locking import workspace_lock
-from ..workspace import copy_file, private_temp, sha256_file
+from ..common.folders import free_name, move_no_clobber, write_text
+from ..archive.locking import workspace_lock
+from ..common.workspace import copy_file, private_temp, sha256_file
 from . import pades
 from .filing import SignedCopy, file_signed, find_target
 from .identify import Identification, identify
 from .inspect import SignedRejected, inspect_pdf
-from .normalize import check_pdfa, merge, to_pdfa
+from .scans import check_pdfa, merge, to_pdfa
 from .trust import NeedsReview, Part, review_reason
 
 METHOD_TEXT = {"qr": "QR-koden", "filnavn": "filnavnet", "tekst": "teksten i PDF-en"}
@@ -199,7 +199,7 @@ class SignedIntake:
 
     def _replaced_by(self, identity: DocumentIdentity) -> int | None:
         """The current version of the document if a newer one replaced the version just signed."""
-        from ..pages.state import signing_state
+        from ..archive.overview_state import signing_state
         case = self.store.load_case(identity.saksnummer or "")
         journal = case.journals.get(identity.dokumenttype) if case else None
         state = signing_state(journal) if journal else None

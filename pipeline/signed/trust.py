@@ -20,7 +20,7 @@ from pathlib import Path
 import pikepdf
 
 from ..archive.store import JournalFiles
-from ..identity import DocumentIdentity
+from ..documents.identity import DocumentIdentity
 from .identify import Identification
 
 ASPECT_TOLERANCE = 0.2

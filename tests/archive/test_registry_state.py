@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import main
-from pipeline.synthetic import placement_row
+from pipeline.domain.synthetic import placement_row
 
 
 def praksis(root: Path, *args: str):

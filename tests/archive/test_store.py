@@ -4,10 +4,10 @@ import pytest
 
 from pipeline.archive.metadata import case_titles, masked
 from pipeline.archive.store import HENDELSER, ArchiveStore
-from pipeline.facts import FactReader, changed, digest
-from pipeline.locking import WorkspaceBusy, workspace_lock
-from pipeline.registry import Registry
-from pipeline.synthetic import sample_record
+from pipeline.documents.facts import FactReader, changed, digest
+from pipeline.archive.locking import WorkspaceBusy, workspace_lock
+from pipeline.archive.registry import Registry
+from pipeline.domain.synthetic import sample_record
 
 
 def test_sequences_are_per_year_and_survive_reopening(tmp_path) -> None:

@@ -11,7 +11,7 @@ from docx.oxml import OxmlElement
 from docx.shared import Mm
 from PIL import Image
 
-from pipeline.docx_accessibility import describe_document
+from pipeline.documents.docx_accessibility import describe_document
 
 
 def _png() -> io.BytesIO:

@@ -11,9 +11,9 @@ import pytest
 from pipeline.convert import PdfaLevel, pdfa_claim
 from pipeline.convert.accessibility import Expected, problems, reading_order, structure
 from pipeline.convert.preflight import preflight
-from pipeline.planning import applicable_documents
-from pipeline.preview import render_previews
-from pipeline.record import Tiltak
+from pipeline.documents.planning import applicable_documents
+from pipeline.documents.preview import render_previews
+from pipeline.domain.record import Tiltak
 from tests.conftest import EXAMPLES
 
 pytestmark = pytest.mark.slow
@@ -22,8 +22,8 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def previews(tmp_path_factory):
     """Every document of every example record (every tiltak), one converter pool."""
-    from pipeline.config import load_config
-    from pipeline.workspace import init_workspace
+    from pipeline.common.config import load_config
+    from pipeline.common.workspace import init_workspace
 
     root = tmp_path_factory.mktemp("a11y-docs")
     config = load_config(init_workspace(root / "ws"))

@@ -9,9 +9,9 @@ import pytest
 
 from pipeline.convert import ConverterPool, ConverterUnavailable, PdfaLevel, libreoffice, pdfa_claim
 from pipeline.convert.preflight import preflight
-from pipeline.identity import DocumentIdentity
-from pipeline.render import Renderer
-from pipeline.synthetic import sample_record
+from pipeline.documents.identity import DocumentIdentity
+from pipeline.documents.render import Renderer
+from pipeline.domain.synthetic import sample_record
 
 pytestmark = pytest.mark.slow
 

@@ -15,7 +15,7 @@ from lxml import etree
 from pipeline.archive.store import ArchiveStore
 from pipeline.export.package_check import check_package
 from pipeline.export.schemas import DEPOSIT_XSDS, NOARK5
-from pipeline.workspace import PACKAGE_ROOT
+from pipeline.common.workspace import PACKAGE_ROOT
 from tests.archive.conftest import praksis
 
 pytestmark = pytest.mark.slow  # LibreOffice (a warm pool or an ingested workspace)

@@ -6,7 +6,7 @@ import hashlib
 
 import pytest
 
-from pipeline.errors import ConfigError
+from pipeline.common.errors import ConfigError
 from pipeline.export.codes import code
 from pipeline.export.package_check import check_package
 from pipeline.export.schemas import DEPOSIT_XSDS, NOARK5

@@ -12,11 +12,11 @@ import pytest
 from lxml import etree
 
 from pipeline.archive.store import ArchiveStore
-from pipeline.config import load_config
+from pipeline.common.config import load_config
 from pipeline.export.fiks_arkiv import FiksArkivWriter, export_fiks_arkiv
 from pipeline.export.fiks_arkiv import MESSAGE_TYPE, UPDATE_TYPE
 from pipeline.export.schemas import ARKIVMELDING_OPPDATER_XSD, ARKIVMELDING_XSD, SchemaInvalid, schema
-from pipeline.workspace import Workspace
+from pipeline.common.workspace import Workspace
 from tests.archive.conftest import praksis
 
 pytestmark = pytest.mark.slow  # LibreOffice (a warm pool or an ingested workspace)

@@ -25,7 +25,7 @@ from pipeline.export.fiks_arkiv import MESSAGE_TYPE, UPDATE_TYPE
 from pipeline.export.package_check import check_package
 from pipeline.export.schemas import ARKIVMELDING_OPPDATER_XSD, ARKIVMELDING_XSD, schema
 from pipeline.export.xmlwrite import DATETIME_TAGS
-from pipeline.localtime import OSLO, has_oslo_offset
+from pipeline.common.localtime import OSLO, has_oslo_offset
 from tests.archive.conftest import praksis, tree
 from tests.conftest import EXAMPLES
 from tests.signed.scans import esign, make_certificate

@@ -10,10 +10,10 @@ from contextlib import contextmanager
 
 import pytest
 
-from pipeline.config import Config, load_config
+from pipeline.common.config import Config, load_config
 from pipeline.convert import ConverterPool, PdfaLevel
 from pipeline.inbox.watcher import InboxWatcher
-from pipeline.workspace import Workspace
+from pipeline.common.workspace import Workspace
 
 
 @pytest.fixture(scope="session")

@@ -11,12 +11,12 @@ from datetime import datetime
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from pipeline.inbox.folders import free_name, move_no_clobber
+from pipeline.common.folders import free_name, move_no_clobber
 from pipeline.inbox.patterns import IgnoreRules
 from pipeline.inbox.receipts import duplicate, error_list, receipt
 from pipeline.inbox.rejected_rows import write_rejected_rows
 from pipeline.ingest import RecordOutcome
-from pipeline.validation import FileResult
+from pipeline.validation.validator import FileResult
 
 
 @pytest.mark.parametrize("name", ["~$liste.xlsx", ".~lock.liste.xlsx#", "liste.csv.part", "a.tmp", "a.TMP",
@@ -149,7 +149,7 @@ def test_the_error_list_names_the_cells_that_look_like_formulas():
 # --- names anyone can give a file --------------------------------------------------------------
 
 def test_names_are_shown_on_one_line_with_nothing_hidden_and_no_fodselsnummer():
-    from pipeline.inbox.names import shown
+    from pipeline.common.names import shown
 
     raw = b"liste\xff\n2026 \xe2\x80\xae 01019012345.csv".decode("utf-8", "surrogateescape")
     assert shown(raw) == "liste\\xff\\x0a2026 \\u202e 010190*****.csv"
@@ -159,7 +159,7 @@ def test_names_are_shown_on_one_line_with_nothing_hidden_and_no_fodselsnummer():
 @pytest.mark.parametrize("raw", [b"\xff\xfe.csv", b"a\nb.csv", b"-rf.csv", b"x" * 251 + b".csv",
                                  "Kari 01019012345678.xlsx".encode(), "é".encode() * 127 + b".json", b"%41.csv"])
 def test_safe_names_fit_name_max_with_any_notice_suffix(tmp_path, raw):
-    from pipeline.inbox.names import is_safe, safe_name
+    from pipeline.common.names import is_safe, safe_name
 
     name = safe_name(raw.decode("utf-8", "surrogateescape"))
     assert is_safe(name) and not name.startswith("-")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.workspace import Workspace
+from pipeline.common.workspace import Workspace
 from tests.conftest import fnr_for
 from tests.inbox.conftest import FAST, inbox_settings, wait_for, watching
 from tests.inbox.test_watcher import cases, csv_bytes, rows

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.workspace import init_workspace
+from pipeline.common.workspace import init_workspace
 from tests.archive.test_crash_safety import assert_no_converter_survives
 from tests.conftest import EXAMPLES
 from tests.inbox.conftest import FAST, inbox_settings, wait_for

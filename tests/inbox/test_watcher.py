@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from pipeline.locking import InboxWatched
-from pipeline.validation import Validator
-from pipeline.workspace import Workspace
+from pipeline.archive.locking import InboxWatched
+from pipeline.validation.validator import Validator
+from pipeline.common.workspace import Workspace
 from tests.archive.conftest import praksis
 from tests.conftest import EXAMPLES, fnr_for, good_row
 from tests.inbox.conftest import FAST, inbox_settings, wait_for, watching

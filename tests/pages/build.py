@@ -6,9 +6,9 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 
-from pipeline.config import Config
-from pipeline.pages.state import CaseFacts, SigningState, ensure_tables, put_case, put_document
-from pipeline.registry import JournalRow, Registry
+from pipeline.common.config import Config
+from pipeline.archive.overview_state import CaseFacts, SigningState, ensure_tables, put_case, put_document
+from pipeline.archive.registry import JournalRow, Registry
 
 
 def add_case(config: Config, number: int, status: str, enhet: str, start: date, end: date, navn: str,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.workspace import Workspace
+from pipeline.common.workspace import Workspace
 from tests.conftest import fnr_for, good_row
 from tests.inbox.conftest import FAST, inbox_settings, wait_for, watching
 from tests.inbox.test_watcher import csv_bytes, drop

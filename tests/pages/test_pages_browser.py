@@ -8,11 +8,11 @@ from datetime import timedelta
 
 import pytest
 
-from pipeline.config import Config
+from pipeline.common.config import Config
 from pipeline.pages import refresh
 from pipeline.pages.model import today_in_oslo
-from pipeline.pages.state import SigningState
-from pipeline.places import Offer, save_offers
+from pipeline.archive.overview_state import SigningState
+from pipeline.reading.places import Offer, save_offers
 from tests.pages.build import add_case
 from tests.pages.chromium import dump_dom
 from tests.pages.dom import Dom, file_links

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from pipeline.config import Config
-from pipeline.inbox.til_signering import folder, sync
-from pipeline.pages.state import SigningState
-from pipeline.registry import Registry
+from pipeline.common.config import Config
+from pipeline.pages.til_signering import folder, sync
+from pipeline.archive.overview_state import SigningState
+from pipeline.archive.registry import Registry
 from tests.pages.build import add_case, pdf_bytes
 
 START, END = date(2026, 3, 2), date(2026, 6, 26)

@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.config import Config
-from pipeline.errors import InputFileError
+from pipeline.common.config import Config
+from pipeline.common.errors import InputFileError
 from pipeline.reading import open_source
 from pipeline.reading.csv_reader import detect_delimiter, detect_encoding
 from tests.conftest import good_row
@@ -65,7 +65,7 @@ def test_unknown_columns_warn_and_duplicates_reject(tmp_path: Path, config: Conf
 def test_user_aliases_extend_the_table(tmp_path: Path, workspace, config: Config) -> None:
     aliases = workspace.config_dir / "kolonner.toml"
     aliases.write_text(aliases.read_text(encoding="utf-8") + '"Kandidat" = "praktikant.navn"\n', encoding="utf-8")
-    from pipeline.config import load_config
+    from pipeline.common.config import load_config
 
     path = _rows(tmp_path, "Kandidat;Startdato\r\nA;01.01.2026\r\n", "utf-8")
     record = next(open_source(path, load_config(workspace)).records())

@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.config import Config
-from pipeline.errors import InputFileError
+from pipeline.common.config import Config
+from pipeline.common.errors import InputFileError
 from pipeline.reading import open_source
 
 ONE = {"id": "J-1", "praktikant": {"navn": "A", "fødselsnummer": "x"}, "arbeidsoppgaver": ["a", "b"]}

@@ -13,11 +13,11 @@ from typing import Any
 import pytest
 
 from bench import hostile_files as h
-from pipeline.config import Config, load_config
-from pipeline.errors import InputFileError
+from pipeline.common.config import Config, load_config
+from pipeline.common.errors import InputFileError
 from pipeline.reading import open_source
-from pipeline.validation import FileResult, Validator
-from pipeline.workspace import Workspace
+from pipeline.validation.validator import FileResult, Validator
+from pipeline.common.workspace import Workspace
 
 CAP = 1536 << 20
 """Address space for the reading process: a Python with openpyxl and lxml loaded uses ~400 MB of it."""

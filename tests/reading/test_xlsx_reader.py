@@ -4,10 +4,10 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from pipeline.config import Config
-from pipeline.errors import InputFileError
+from pipeline.common.config import Config
+from pipeline.common.errors import InputFileError
 from pipeline.reading import open_source
-from pipeline.validation import Validator
+from pipeline.validation.validator import Validator
 from tests.conftest import fnr_for
 
 

@@ -8,8 +8,8 @@ import time
 
 import pytest
 
-from pipeline.config import load_config
-from pipeline.workspace import Workspace
+from pipeline.common.config import load_config
+from pipeline.common.workspace import Workspace
 from tests.inbox.conftest import FAST, inbox_settings, wait_for, watching
 from tests.signed.scans import scan
 from tests.signed.test_intake import document

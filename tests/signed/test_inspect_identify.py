@@ -5,7 +5,7 @@ from __future__ import annotations
 import pikepdf
 import pytest
 
-from pipeline.identity import DocumentIdentity
+from pipeline.documents.identity import DocumentIdentity
 from pipeline.signed.identify import from_name, identify
 from pipeline.signed.inspect import SignedRejected, inspect_pdf
 from tests.signed.scans import blank_pdf

@@ -12,11 +12,11 @@ import pikepdf
 import pytest
 
 from pipeline.archive.store import ArchiveStore
-from pipeline.config import load_config
+from pipeline.common.config import load_config
 from pipeline.convert import PdfaLevel, pdfa_claim
 from pipeline.convert.preflight import preflight
 from pipeline.signed.identify import identify
-from pipeline.workspace import Workspace
+from pipeline.common.workspace import Workspace
 from tests.archive.conftest import VALID_EXAMPLES, praksis
 from tests.inbox.conftest import FAST, inbox_settings, wait_for, watching
 from tests.signed.scans import blank_pdf, esign, scan, tampered, make_certificate

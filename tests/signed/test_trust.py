@@ -11,8 +11,8 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from pipeline.config import load_config
-from pipeline.workspace import Workspace
+from pipeline.common.config import load_config
+from pipeline.common.workspace import Workspace
 from tests.archive.conftest import praksis
 from tests.inbox.conftest import FAST, inbox_settings, wait_for, watching
 from tests.signed.scans import blank_pdf, scan

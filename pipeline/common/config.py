@@ -1,0 +1,364 @@
+"""Workspace configuration (config/praksis.toml + the column aliases), read once and passed down."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from .errors import ConfigError
+from ..domain.normalize import ValueProblem, converters, fold
+from .permissions import DEFAULT_FILE_MODE, apply_file_mode, parse_mode
+from ..domain.record import FIELDS, Status, Tiltak
+from ..domain.retention import Bevaring
+from .workspace import Workspace, clean_temp, load_or_create_id_key
+
+PARTIES = ("praktikant", "praksisenhet", "praksisveileder", "praksisbestiller", "hjemmeenhet")
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Virksomhet(_Section):
+    navn: str
+    organisasjonsnummer: str
+    adresse: str
+    telefon: str = ""
+    epost: str = ""
+    nettside: str = ""
+    logo: str = ""
+
+
+class Arbeidsgiver(_Section):
+    """The employer's terms that the trainee's arbeidsavtale states (aml. § 14-6)."""
+
+    pensjon: str = "Kommunal Landspensjonskasse (KLP)"
+    tariffavtale: str = "Hovedtariffavtalen i KS-området"
+    loennsdag: str = "den 12. i hver måned"
+    ferie: str = "fem uker ferie etter ferieloven og hovedtariffavtalen"
+    feriepenger: str = "12 prosent av feriepengegrunnlaget"
+    pauser: str = "Spisepausen er 30 minutter og regnes med i arbeidstiden"
+    """Length of the breaks and whether they count as working time (aml. § 14-6 (1) k, § 10-9)."""
+    fravaersmelding: str = "Fravær meldes til praksisveilederen samme dag, før arbeidstid"
+    """How absence is reported (used in every agreement and in the oppfølgingsplan)."""
+
+
+class Innlesing(_Section):
+    listeskille: str = "|"
+    kolonnealiaser: str = "kolonner.toml"
+
+
+class Arkiv(_Section):
+    administrativ_enhet: str
+    saksansvarlig: str
+    ordningsprinsipp: str = "Arkivkode"
+    klassifikasjon: str = "P"
+    klassifikasjon_tittel: str = "Personalforvaltning"
+    tilgangsrestriksjon: str = "Unntatt offentlighet"
+    skjermingshjemmel: str = "Offl. § 13 jf. fvl. § 13 første ledd nr. 1"
+    tilgangskode: str = "13"
+    """The tilgangsrestriksjon as a code, for Fiks Arkiv (13 = taushetsplikt)."""
+    arkivdel: str = "PRAKSIS"
+    """The records system's arkivdel for these cases (its code, sent in Fiks Arkiv messages)."""
+    arkivdel_navn: str = "Praksisplasser"
+    administrativ_enhet_id: str = ""
+    """The unit's identifier in the records system (sent beside its name), e.g. «HR»."""
+    saksansvarlig_initialer: str = ""
+    """The case officer's initials or user id in the records system (sent beside the name)."""
+
+
+def _folder_name(value: str) -> str:
+    """A folder inside the inbox: one plain name (a path would move files out of the inbox)."""
+    if not value or "/" in value or "\\" in value or value.startswith("."):
+        raise ValueError("må være et mappenavn uten skråstrek som ikke begynner med punktum")
+    return value
+
+
+class Innboks(_Section):
+    """The watched inbox (`praksis watch`): where files arrive and where they go afterwards."""
+
+    mappe: str = "inbox"
+    """Relative to the workspace, or an absolute path (e.g. a mounted network share)."""
+    behandlet: str = "behandlet"
+    avvist: str = "avvist"
+    duplikater: str = "duplikater"
+    stabil_sekunder: float = Field(1.0, ge=0)
+    """A file is taken when its size and time have been unchanged this long."""
+    uleselig_vent_sekunder: float = Field(10.0, ge=0)
+    """A stable file that does not parse yet gets this long (since its last change) to become whole."""
+    ny_gjennomgang_sekunder: float = Field(30.0, gt=0)
+    """How often the whole folder is listed again, for events that were missed."""
+    ignorer: list[str] = []
+    """Extra file name patterns to leave alone (fnmatch, e.g. "*.bak"), besides the built-in ones."""
+    til_signering: str = "til_signering"
+    """Folder inside the inbox: the archival PDF of every document waiting for its signed copy."""
+    oversikt: str = "oversikt.html"
+    """The overview page in the inbox (personal data: names, never a fødselsnummer)."""
+    ledige_plasser: str = "ledige_plasser.html"
+    """The free-places page in the inbox, with no personal data (for the municipality's website)."""
+
+    @field_validator("behandlet", "avvist", "duplikater", "til_signering", "oversikt", "ledige_plasser")
+    @classmethod
+    def _folders(cls, value: str) -> str:
+        return _folder_name(value)
+
+
+class Signering(_Section):
+    """Signed copies coming back (`praksis signert`, and inbox/signert/ under `praksis watch`)."""
+
+    mappe: str = "signert"
+    """A folder inside the inbox (and inside it, the inbox's behandlet/ and avvist/ names)."""
+    vent_sekunder: float = Field(60.0, ge=0)
+    """Scanned parts of one document are merged once no new part has come for this long."""
+    maks_mb: float = Field(200.0, gt=0)
+    maks_sider: int = Field(200, gt=0)
+    klarerte_sertifikater: list[str] = []
+    """Root certificates (PEM or DER files in config/) that e-signatures must chain to to count as trusted."""
+    til_kontroll: str = "til_kontroll"
+    """Folder inside `mappe`: scans praksis does not trust on its own wait there for a person (signed/trust.py)."""
+
+    @field_validator("mappe", "til_kontroll")
+    @classmethod
+    def _folder(cls, value: str) -> str:
+        return _folder_name(value)
+
+
+class Eksport(_Section):
+    """`praksis export`: where bundles go and how Fiks Arkiv bundles are cut."""
+
+    mappe: str = "eksport"
+    """Relative to the workspace, or absolute."""
+    fiks_arkiv_bunt: Literal["sak", "samlet"] = "sak"
+    """One zip per case, or one zip for everything exported at once."""
+    system: str = "praksis"
+    """The system name in arkivmelding and arkivuttrekk (fagsystem of the external keys)."""
+
+
+class Tilgang(_Section):
+    """Who may read what praksis writes (pipeline/permissions.py)."""
+
+    filmodus: str = DEFAULT_FILE_MODE
+    """Files: owner reads and writes, the group reads, nobody else; folders get x where files have r."""
+
+    @field_validator("filmodus")
+    @classmethod
+    def _mode(cls, value: str) -> str:
+        parse_mode(value)
+        return value
+
+    @property
+    def file_mode(self) -> int:
+        return parse_mode(self.filmodus)
+
+
+class Konvertering(_Section):
+    pdfa: Literal["1a", "1b", "2b"] = "1a"
+    """PDF/A level of generated documents (1a: tagged, accessible). The old numbers 1 and 2 mean 1b and 2b."""
+    instanser: int = Field(2, ge=1, le=16)
+    tidsavbrudd_sekunder: float = Field(60, gt=0)
+
+    @field_validator("pdfa", mode="before")
+    @classmethod
+    def _old_pdfa_numbers(cls, value: Any) -> Any:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return {1: "1b", 2: "2b"}.get(value, value)
+        return value.lower() if isinstance(value, str) else value
+
+
+class Grenser(_Section):
+    """Resource limits on every input file, checked before the work (see pipeline/reading/limits.py)."""
+
+    maks_mb: float = Field(150.0, gt=0)
+    """The file itself."""
+    maks_utpakket_mb: float = Field(250.0, gt=0)
+    """An .xlsx: all its zip parts unpacked together."""
+    maks_delte_tekster_mb: float = Field(20.0, gt=0)
+    """An .xlsx: its shared-strings part unpacked (read whole into memory by openpyxl)."""
+    maks_pakkeforhold: float = Field(200.0, gt=1)
+    """An .xlsx: unpacked size / packed size of one part (parts under 1 MB unpacked not counted)."""
+    maks_dybde: int = Field(32, ge=4)
+    """JSON: how deep objects and lists may nest."""
+    maks_rader: int = Field(100_000, gt=0)
+    maks_kolonner: int = Field(500, gt=0)
+    maks_celle_tegn: int = Field(32_767, gt=0)
+    """Characters in one cell (Excel's own limit)."""
+
+
+class DokumentSpec(_Section):
+    """One document of the document set: which template, from which status, for which tiltak."""
+
+    tittel: str
+    mal: str
+    fra_status: Status
+    tiltak: list[Tiltak]
+    krever: list[str] = []
+    betingelse: str | None = None
+    signeres_av: list[str] = []
+    tillat_foedselsnummer: bool = False
+    """Only a document type that sets this gets the fødselsnummer at all (none does): every other
+    template gets the birth date only, and `templates check` refuses one that names the number."""
+    uten_foedselsnummer: bool | None = None
+    """Obsolete: the fødselsnummer is given only where `tillat_foedselsnummer` is set (#13).
+    Accepted, and ignored, so a praksis.toml written before still loads."""
+    noark_dokumenttype: str = "Dokument"
+    """The Noark dokumenttype in exports (a name from the Fiks Arkiv list, e.g. Avtale)."""
+    spraak: Literal["nb-NO", "nn-NO"] = "nb-NO"
+    """The document's language: set in the DOCX at rendering, becomes the PDF's /Lang (checked)."""
+
+    @field_validator("fra_status", mode="before")
+    @classmethod
+    def _status(cls, value: Any) -> Any:
+        try:
+            return converters("")["status"](value, FIELDS["status"].kind.max_length)
+        except ValueProblem as exc:
+            raise ValueError(exc.message) from None
+
+    @field_validator("krever")
+    @classmethod
+    def _known_fields(cls, value: list[str]) -> list[str]:
+        unknown = [f for f in value if f not in FIELDS]
+        if unknown:
+            raise ValueError(f"ukjente felt: {', '.join(unknown)}")
+        return value
+
+    @field_validator("betingelse")
+    @classmethod
+    def _bool_field(cls, value: str | None) -> str | None:
+        if value is not None and (value not in FIELDS or FIELDS[value].kind.name != "bool"):
+            raise ValueError(f"«{value}» er ikke et ja/nei-felt i praksisposten")
+        return value
+
+    @field_validator("signeres_av")
+    @classmethod
+    def _parties(cls, value: list[str]) -> list[str]:
+        unknown = [p for p in value if p not in PARTIES]
+        if unknown:
+            raise ValueError(f"ukjente parter: {', '.join(unknown)} (bruk {', '.join(PARTIES)})")
+        return value
+
+
+class Settings(_Section):
+    virksomhet: Virksomhet
+    arbeidsgiver: Arbeidsgiver = Arbeidsgiver()
+    innlesing: Innlesing = Innlesing()
+    arkiv: Arkiv
+    konvertering: Konvertering = Konvertering()
+    innboks: Innboks = Innboks()
+    eksport: Eksport = Eksport()
+    signering: Signering = Signering()
+    tilgang: Tilgang = Tilgang()
+    grenser: Grenser = Grenser()
+    dokumenter: dict[str, DokumentSpec]
+    bevaring: Bevaring = Bevaring()
+
+    @model_validator(mode="after")
+    def _retention_names_documents(self) -> Settings:
+        unknown = sorted(set(self.bevaring.dokumenter) - set(self.dokumenter))
+        if unknown:
+            raise ValueError(f"[bevaring.dokumenter] nevner dokumenter som ikke er i [dokumenter]: {', '.join(unknown)}")
+        return self
+
+
+class DocumentSet:
+    """The configured documents, with which are due for each tiltak at each status precomputed."""
+
+    def __init__(self, specs: dict[str, DokumentSpec]) -> None:
+        self.specs = specs
+        self._due = {
+            (tiltak, status): [
+                (name, spec) for name, spec in specs.items()
+                if tiltak in spec.tiltak and status.rang >= spec.fra_status.rang
+            ]
+            for tiltak in Tiltak
+            for status in Status
+        }
+        self._needed = {
+            key: tuple(dict.fromkeys(path for _, spec in due for path in spec.krever)) for key, due in self._due.items()
+        }
+
+    def needed(self, tiltak: Tiltak, status: Status) -> tuple[str, ...]:
+        """Every field a document due for this tiltak at this status may require (whatever its
+        `betingelse`): where all are given, no document lacks anything."""
+        return self._needed[(tiltak, status)]
+
+    def due(self, tiltak: Tiltak, status: Status) -> list[tuple[str, DokumentSpec]]:
+        """Documents whose status has come for this tiltak (their `betingelse` not yet checked)."""
+        return self._due[(tiltak, status)]
+
+
+class Config(BaseModel):
+    """Everything a command needs to know about its workspace."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    workspace: Workspace
+    settings: Settings
+    aliases: dict[str, str]
+    """Folded column header → field path (canonical names included)."""
+    id_key: bytes
+
+    @property
+    def inbox(self) -> Path:
+        """The watched inbox: `[innboks] mappe`, relative to the workspace unless absolute."""
+        return self.workspace.root / self.settings.innboks.mappe
+
+    @cached_property
+    def documents(self) -> DocumentSet:
+        """Made once per configuration: ingest asks for it for every record."""
+        return DocumentSet(self.settings.dokumenter)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        raise ConfigError(f"Fant ikke konfigurasjonsfilen {path}.") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: feil i TOML-syntaksen: {exc}") from None
+
+
+def _describe(exc: ValidationError, path: Path) -> str:
+    lines = [f"{path}: konfigurasjonen har feil:"]
+    for err in exc.errors():
+        where = ".".join(str(p) for p in err["loc"])
+        lines.append(f"  [{where}] {err['msg']}")
+    return "\n".join(lines)
+
+
+def header_key(header: str) -> str:
+    """How column headers are compared: case, spacing, æøå spelling and a trailing ':' ignored."""
+    return fold(header).rstrip(":*. ").strip()
+
+
+def load_aliases(path: Path) -> dict[str, str]:
+    raw = _read_toml(path).get("aliaser", {})
+    aliases = {header_key(field): field for field in FIELDS}
+    for header, field in raw.items():
+        if field not in FIELDS:
+            raise ConfigError(f"{path}: «{header}» peker på ukjent felt «{field}».")
+        aliases[header_key(header)] = field
+    return aliases
+
+
+def load_config(workspace: Workspace) -> Config:
+    """Read and check the workspace's configuration; raises ConfigError with what to fix."""
+    workspace.require()
+    raw = _read_toml(workspace.config_file)
+    try:
+        settings = Settings.model_validate(raw)
+    except ValidationError as exc:
+        raise ConfigError(_describe(exc, workspace.config_file)) from None
+    apply_file_mode(settings.tilgang.file_mode)  # before anything is written, the id key included
+    clean_temp(workspace)  # temp files with personal data that a killed run left behind
+    aliases = load_aliases(workspace.config_dir / settings.innlesing.kolonnealiaser)
+    return Config(
+        workspace=workspace,
+        settings=settings,
+        aliases=aliases,
+        id_key=load_or_create_id_key(workspace),
+    )

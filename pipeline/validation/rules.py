@@ -1,0 +1,261 @@
+"""Domain rules across fields: dates, scheme (tiltak) rules, and what each status requires.
+
+Rules run over a chunk of rows at once, column by column. `columns` maps every field path
+of the record to the chunk's values for it, one per row: already typed by the converters (a
+date field holds a `date`), None where a value is not given or could not be read, and a
+column of None for a field the sheet does not have. Each rule appends (row index, field path,
+Norwegian message) for every problem, so all are reported at once.
+
+Most rows break no rule, and a sheet repeats the same few cases: a rule first asks whether
+its columns hold anything to check at all (`all(column)`, `None in column`: C-speed scans),
+and loops over the rows only where they do. A loop over a chunk costs less than one call per
+row, which is what makes validating a long sheet fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date, timedelta
+from operator import lt
+from typing import Any
+
+from ..common.config import DocumentSet
+from ..domain.record import FIELDS, REQUIRED_FIELDS, Status, Tiltak
+from ..domain.vilkaar import hours_disagree, hours_text, probation
+
+Column = Sequence[Any]
+Columns = Mapping[str, Column]
+Problem = tuple[int, str, str]
+"""(row index in the chunk, field path, what to fix)."""
+Problems = list[Problem]
+
+_HALF_YEAR = timedelta(days=180)
+_SIXTY_DAYS = timedelta(days=60)
+
+
+def _fmt(day: date) -> str:
+    return day.strftime("%d.%m.%Y")
+
+
+def _given(column: Column) -> bool:
+    """Whether any row of the chunk has a value in this column."""
+    return any(column) or column.count(None) != len(column)  # (a truth test is the cheaper scan)
+
+
+def _gaps(column: Column) -> bool:
+    """Whether some row of the chunk has no value in this column."""
+    return not all(column) and None in column  # (a truth test is the cheaper scan)
+
+
+def required_always(columns: Columns, documents: DocumentSet, problems: Problems) -> None:
+    for path in REQUIRED_FIELDS:
+        column = columns[path]
+        if _gaps(column):
+            message = f"{FIELDS[path].title} mangler. Feltet må alltid fylles ut."
+            problems.extend((index, path, message) for index, value in enumerate(column) if value is None)
+
+
+def period(columns: Columns, documents: DocumentSet, problems: Problems) -> None:
+    starts, ends, actuals = columns["startdato"], columns["sluttdato"], columns["faktisk_sluttdato"]
+    if all(starts) and all(ends) and not any(map(lt, ends, starts)) and not _given(actuals):
+        return  # every row has both dates, in order, and none ended early
+    rows = zip(starts, ends, actuals)
+    for index, (start, end, actual) in enumerate(rows):
+        if start and end and end < start:
+            problems.append((index, "sluttdato", f"Sluttdato ({_fmt(end)}) er før startdato ({_fmt(start)})."))
+        if actual is None:
+            continue
+        if start and actual < start:
+            problems.append((index, "faktisk_sluttdato",
+                             f"Faktisk sluttdato ({_fmt(actual)}) er før startdato ({_fmt(start)})."))
+        elif end and actual > end:
+            problems.append((index, "faktisk_sluttdato", (
+                f"Faktisk sluttdato ({_fmt(actual)}) er etter avtalt sluttdato ({_fmt(end)}). "
+                "En forlengelse krever ny avtale: endre sluttdato i stedet."
+            )))
+
+
+def meetings(columns: Columns, documents: DocumentSet, problems: Problems) -> None:
+    kickoffs, midways, closings = columns["oppstartsmoete"], columns["midtveisevaluering"], columns["avslutningsmoete"]
+    if not (_given(kickoffs) or _given(midways) or _given(closings)):
+        return
+    rows = zip(kickoffs, midways, closings, columns["startdato"], columns["sluttdato"], columns["faktisk_sluttdato"])
+    for index, (kickoff, midway, closing, start, end, actual) in enumerate(rows):
+        if kickoff is None and midway is None and closing is None:
+            continue
+        real_end = actual or end
+        if kickoff and start and kickoff < start - _HALF_YEAR:
+            problems.append((index, "oppstartsmoete", "Oppstartsmøtet er mer enn et halvt år før startdato. Sjekk datoen."))
+        if kickoff and real_end and kickoff > real_end:
+            problems.append((index, "oppstartsmoete", "Oppstartsmøtet er etter at praksisen er slutt. Sjekk datoen."))
+        if midway and start and real_end and not start <= midway <= real_end:
+            problems.append((index, "midtveisevaluering",
+                             f"Midtveisevalueringen må ligge i praksisperioden ({_fmt(start)}–{_fmt(real_end)})."))
+        if midway and kickoff and midway < kickoff:
+            problems.append((index, "midtveisevaluering", "Midtveisevalueringen er før oppstartsmøtet. Sjekk datoene."))
+        if closing and start and closing < start:
+            problems.append((index, "avslutningsmoete", "Avslutningsmøtet er før startdato. Sjekk datoen."))
+        if closing and midway and closing < midway:
+            problems.append((index, "avslutningsmoete", "Avslutningsmøtet er før midtveisevalueringen. Sjekk datoene."))
+        if closing and real_end and closing > real_end + _SIXTY_DAYS:
+            problems.append((index, "avslutningsmoete", "Avslutningsmøtet er mer enn 60 dager etter sluttdato. Sjekk datoen."))
+
+
+def hours(columns: Columns, documents: DocumentSet, problems: Problems) -> None:
+    column = columns["timer_per_uke"]
+    if not _given(column) or (all(column) and 0 < min(column) and max(column) <= 48):
+        return
+    for index, value in enumerate(column):
+        if value is not None and not 0 < value <= 48:
+            problems.append((index, "timer_per_uke", "Timer per uke må være mer enn 0 og høyst 48."))
+
+
+def scheme(columns: Columns, documents: DocumentSet, problems: Problems) -> None:
+    goals = columns["yrkesmaal"]
+    if not _gaps(goals):
+        return
+    for index, (tiltak, goal) in enumerate(zip(columns["tiltak"], goals)):
+        if tiltak is Tiltak.ARBEIDSTRENING and goal is None:
+            problems.append((index, "yrkesmaal", "Arbeidstrening skal ha et definert yrkesmål. Fyll inn yrkesmålet."))
+
+
+def working_hours(columns: Columns, documents: DocumentSet, problems: Problems) -> None:
+    """The weekly hours and the daily span must agree: an agreement printing both may not
+    contradict itself (aml. § 14-6 (1) j)."""
+    spans = columns["arbeidstid"]
+    if not any(spans):
+        return
+    for index, (weekly, span) in enumerate(zip(columns["timer_per_uke"], spans)):
+        other = hours_disagree(weekly, span)
+        if other is not None:
+            problems.append((index, "arbeidstid", (
+                f"Arbeidstiden «{span}» gir {hours_text(other)} timer per uke, men Timer per uke er {hours_text(weekly)}. "
+                "Rett den ene så de stemmer."
+            )))
+
+
+def probation_period(columns: Columns, documents: DocumentSet, problems: Problems) -> None:
+    """A fixed-term employee's probation may be at most half the employment (aml. § 15-6 (2))."""
+    months = columns["ansettelse.proevetid_maaneder"]
+    if not any(months):
+        return
+    for index, (asked, start, end) in enumerate(zip(months, columns["startdato"], columns["sluttdato"])):
+        if not asked or start is None or end is None or end < start:
+            continue
+        allowed, _, shortened = probation(start, end, asked)
+        if shortened or asked != int(asked):
+            problems.append((index, "ansettelse.proevetid_maaneder", (
+                f"Prøvetiden kan være høyst halvparten av ansettelsen (arbeidsmiljøloven § 15-6), her "
+                f"{allowed} hele måneder. Fyll inn et helt antall måneder, høyst {allowed}."
+            )))
+
+
+_CERTIFICATES = (
+    ("krav.politiattest", "politiattest_fremvist", "Politiattesten"),
+    ("krav.mrsa_tuberkulose", "mrsa_tuberkulose_fremvist", "Egenerklæringen om MRSA/tuberkulose"),
+)
+
+
+def certificates(columns: Columns, documents: DocumentSet, problems: Problems) -> None:
+    """A required politiattest / MRSA declaration is shown before the start; only the date is kept."""
+    statuses, starts = columns["status"], columns["startdato"]
+    for need, shown, what in _CERTIFICATES:
+        needed = columns[need]
+        if not any(needed):
+            continue
+        for index, (required, day, status, start) in enumerate(zip(needed, columns[shown], statuses, starts)):
+            if not required:
+                continue
+            if day is None and isinstance(status, Status) and status.rang >= Status.STARTET.rang:
+                problems.append((index, shown,
+                                 f"{what} kreves og må være vist fram før start. Fyll inn datoen den ble vist fram."))
+            if day and start and day > start:
+                problems.append((index, shown,
+                                 f"{what} skal vises fram før tiltredelse, men datoen er etter startdato ({_fmt(start)})."))
+
+
+def certificate_basis(columns: Columns, documents: DocumentSet, problems: Problems) -> None:
+    """An employer may ask for a politiattest only where a law says so: the law is named."""
+    needed = columns["krav.politiattest"]
+    if not any(needed):
+        return
+    for index, (required, basis) in enumerate(zip(needed, columns["krav.politiattest_hjemmel"])):
+        if required and basis is None:
+            problems.append((index, "krav.politiattest_hjemmel", (
+                "Politiattest kreves, men hjemmelen mangler. Fyll inn loven som gir rett til å kreve "
+                "politiattest, for eksempel «helse- og omsorgstjenesteloven § 5-4»."
+            )))
+
+
+def completion(columns: Columns, documents: DocumentSet, problems: Problems) -> None:
+    statuses, completed = columns["status"], columns["fullfoert"]
+    if Status.AVSLUTTET not in statuses and not any(completed):
+        return
+    for index, (status, done) in enumerate(zip(statuses, completed)):
+        if status is Status.AVSLUTTET:
+            if done is None:
+                problems.append((index, "fullfoert",
+                                 "Når status er Avsluttet, må det stå om praksisen ble fullført (Ja/Nei)."))
+        elif done:
+            problems.append((index, "fullfoert", "Fullført kan bare være «Ja» når status er Avsluttet."))
+
+
+def documents_due(columns: Columns, documents: DocumentSet, problems: Problems) -> None:
+    """The fields a document states are required from the status at which it is due."""
+    holes: dict[str, bool] = {}  # field path → some row of the chunk lacks it
+    gaps: dict[tuple[Any, Any], tuple[str, ...]] = {}  # (tiltak, status) → needed fields some row lacks
+    for index, case in enumerate(zip(columns["tiltak"], columns["status"])):
+        lacking = gaps.get(case)
+        if lacking is None:
+            lacking = gaps[case] = _lacking(columns, documents, case, holes)
+        for path in lacking:
+            if columns[path][index] is None:
+                _missing_for_documents(columns, documents, index, case, problems)
+                break
+
+
+def _lacking(columns: Columns, documents: DocumentSet, case: tuple[Any, Any],
+             holes: dict[str, bool]) -> tuple[str, ...]:
+    """The fields a document due in this case may need that some row of the chunk lacks."""
+    tiltak, status = case
+    if not isinstance(tiltak, Tiltak) or not isinstance(status, Status):
+        return ()  # unreadable: reported as such
+    for path in documents.needed(tiltak, status):
+        if path not in holes:
+            holes[path] = _gaps(columns[path])
+    return tuple(path for path in documents.needed(tiltak, status) if holes[path])
+
+
+def _missing_for_documents(columns: Columns, documents: DocumentSet, index: int, case: tuple[Tiltak, Status],
+                           problems: Problems) -> None:
+    """One row lacks a field some due document may need: which documents, and what."""
+    tiltak, status = case
+    missing: dict[str, list[str]] = {}
+    for _, spec in documents.due(tiltak, status):
+        if spec.betingelse and not columns[spec.betingelse][index]:
+            continue
+        for path in spec.krever:
+            if columns[path][index] is None:
+                missing.setdefault(path, []).append(spec.tittel.lower())
+    for path, titles in missing.items():
+        names = [f"«{t}»" for t in dict.fromkeys(titles)]
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " og " + names[-1]
+        problems.append((index, path, (
+            f"{FIELDS[path].title} mangler. Feltet trengs fra status «{status.value}» fordi "
+            f"{listed} lages da."
+        )))
+
+
+RULES: tuple[Callable[[Columns, DocumentSet, Problems], None], ...] = (
+    required_always, period, meetings, hours, working_hours, probation_period, scheme, certificates, certificate_basis,
+    completion, documents_due,
+)
+
+
+def check(columns: Columns, documents: DocumentSet) -> Problems:
+    """Every problem of every row in the chunk, rule by rule (a row's own problems stay in
+    rule order)."""
+    problems: Problems = []
+    for rule in RULES:
+        rule(columns, documents, problems)
+    return problems

@@ -1,0 +1,473 @@
+"""Validation: raw records → validated `Praksisplass` or every error, named for the user.
+
+Rows are validated in chunks, column by column: field values are read first (each error is
+kept), then the domain rules run on what could be read, then each row without errors gets its
+id and its pydantic model. Every error names the file, the row, the column as the user wrote
+it, the value (a fødselsnummer masked) and what to fix.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import hmac
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import islice, repeat
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from . import rules
+from ..common.config import Config
+from ..common.errors import InputFileError
+from ..domain.identifiers import mask_fnr
+from ..domain.normalize import FORBIDDEN, Converter, ValueProblem, converters, fold
+from ..reading import RawRecord, Source, open_source
+from ..domain.record import FIELDS, Praksisplass
+
+_CACHED = {"text", "longtext", "date", "bool", "number", "list", "tiltak", "status", "orgnr", "phone", "email"}
+"""Kinds whose converted values are remembered per column: sheets repeat units, dates, tiltak,
+tasks… and a dict hit is far cheaper than parsing again. Never the fødselsnummer."""
+_CACHE_LIMIT = 4096
+_MISS = object()
+CHUNK = 256
+"""Rows validated together (column by column); small enough to keep memory flat."""
+_Step = tuple[str, Converter, int, "dict[Any, Any] | None"]
+"""Per field: its path, converter, length limit, and its cache of converted values (or None)."""
+_MAX_SHOWN = 60
+_SHARED_PARTS = tuple(sorted(
+    {path.split(".")[0] for path in FIELDS if "." in path}
+    - {path.split(".")[0] for path, spec in FIELDS.items() if spec.kind.name in ("fnr", "list")}
+))
+"""Parts of the record that many rows repeat (the unit and its leader, the supervisor, the
+ordering office, the requirements): each distinct one is validated once and the (frozen)
+instance shared. Never a part with a fødselsnummer, or a list (not hashable)."""
+_ID_FROM = ("praktikant.foedselsnummer", "praksisenhet.navn", "praksisenhet.organisasjonsnummer", "startdato")
+"""The fields a derived id is made from (see `derived_id`)."""
+_validate_record = Praksisplass.__pydantic_validator__.validate_python
+"""`Praksisplass.model_validate` without its Python wrapper, which costs a tenth as much again.
+Called with `extra="ignore"`: the nested dict is made from the record's own fields (`_nesting`),
+so it has no unknown key, and the check for one would cost pydantic a lookup per key per model.
+(The models themselves forbid unknown keys, which matters where a record is read back from JSON.)"""
+
+
+@dataclass(frozen=True)
+class Feil:
+    """One problem in one record, for the person who fixes the sheet."""
+
+    fil: str
+    plassering: str  # "linje 4", "rad 7", "post 2"
+    rad: int
+    kolonne: str
+    felt: str
+    verdi: str
+    melding: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "fil": self.fil, "plassering": self.plassering, "rad": self.rad, "kolonne": self.kolonne,
+            "felt": self.felt, "verdi": self.verdi, "melding": self.melding,
+        }
+
+
+@dataclass(slots=True)
+class RecordResult:
+    source: str
+    unit: str
+    row: int
+    record: Praksisplass | None
+    errors: Sequence[Feil] = ()  # most records have none: no list made per row
+    notes: Sequence[str] = ()
+    id: str | None = None
+    name: str | None = None
+
+    @property
+    def valid(self) -> bool:
+        return self.record is not None
+
+    @property
+    def where(self) -> str:
+        return f"{self.unit} {self.row}"
+
+
+@dataclass
+class FileResult:
+    """The outcome of one file: counts, errors and notes as records stream past (memory
+    stays flat); `records` holds every record's full result only where a caller keeps them
+    (`Validator.validate_file`, for ingest and previews)."""
+
+    path: str
+    unit: str = "linje"
+    warnings: list[str] = field(default_factory=list)
+    file_error: str | None = None
+    n_valid: int = 0
+    n_invalid: int = 0
+    errors: list[Feil] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (where, note)
+    records: list[RecordResult] = field(default_factory=list)
+
+    def count(self, record: RecordResult) -> None:
+        if record.valid:
+            self.n_valid += 1
+        else:
+            self.n_invalid += 1
+        self.errors.extend(record.errors)
+        self.notes.extend((record.where, note) for note in record.notes)
+
+    @property
+    def n_records(self) -> int:
+        return self.n_valid + self.n_invalid
+
+    @property
+    def ok(self) -> bool:
+        return self.file_error is None and self.n_invalid == 0
+
+
+def shown_value(path: str, raw: Any) -> str:
+    """The value as it may be shown in a report: a fødselsnummer masked, long text cut."""
+    if raw is None:
+        return ""
+    if isinstance(raw, date):
+        text = raw.strftime("%d.%m.%Y")
+    elif isinstance(raw, float) and raw.is_integer():
+        text = str(int(raw))
+    elif isinstance(raw, list):
+        text = " | ".join(str(v) for v in raw)
+    else:
+        text = str(raw)
+    if path in FIELDS and FIELDS[path].kind.name == "fnr":
+        return mask_fnr(text)
+    text = FORBIDDEN.sub(lambda m: f"<U+{ord(m.group()):04X}>", " ".join(text.split()))
+    return text if len(text) <= _MAX_SHOWN else text[: _MAX_SHOWN - 1] + "…"
+
+
+def derived_id(key: bytes, values: dict[str, Any]) -> str:
+    """A stable key from fødselsnummer + unit + start date that reveals none of them (HMAC)."""
+    unit = values.get("praksisenhet.organisasjonsnummer") or fold(values["praksisenhet.navn"])
+    message = f"{values['praktikant.foedselsnummer']}|{unit}|{values['startdato'].isoformat()}"
+    return "H-" + hmac.new(key, message.encode(), hashlib.sha256).hexdigest()[:16]
+
+
+class Validator:
+    """Validates files against the workspace's configuration (document set, aliases, id key)."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.documents = config.documents
+        convert = converters(config.settings.innlesing.listeskille)
+        self._fields: dict[str, _Step] = {
+            path: (path, convert[spec.kind.name], spec.kind.max_length, {"": None, None: None} if spec.kind.name in _CACHED else None)
+            for path, spec in FIELDS.items()
+        }
+        self._layouts: dict[tuple[str, ...], _Layout] = {}
+        self._made: dict[tuple[str, tuple[str, ...]], _Made] = {}
+        """Per shared part and the fields a layout has of it: their values → the validated instance."""
+
+    def _layout_for(self, paths: tuple[str, ...]) -> _Layout:
+        """How rows with these fields are converted and nested (one per sheet layout)."""
+        layout = self._layouts.get(paths)
+        if layout is None:
+            nest = _nesting(paths, lambda part, fields: self._made.setdefault((part, fields), {}))
+            layout = _Layout(paths, tuple(self._fields[path] for path in paths), nest)
+            if len(self._layouts) < 256:  # JSON records may each have their own layout
+                self._layouts[paths] = layout
+        return layout
+
+    def validate_file(self, path: Path) -> FileResult:
+        """Validate a whole file, keeping every record's result (for reports)."""
+        result = FileResult(str(path))
+        try:
+            for record in self.iter_file(path, result):
+                result.count(record)
+                result.records.append(record)
+        except InputFileError as exc:
+            result.file_error = exc.reason
+        return result
+
+    def iter_file(self, path: Path, result: FileResult) -> Iterator[RecordResult]:
+        """Stream a file's record results; file-level facts go into `result`.
+
+        Records are validated in chunks of `CHUNK` rows (memory stays flat). Raises
+        InputFileError for a file that cannot be read or holds no records.
+        """
+        source: Source = open_source(path, self.config)
+        result.unit = source.unit
+        seen: dict[str, int] = {}
+        count = 0
+        records = source.records()
+        while True:
+            with _cyclic_gc_paused():  # reading the chunk allocates as much as validating it
+                chunk = list(islice(records, CHUNK))
+                results = self.validate_chunk(chunk, source.unit, seen)
+            if not chunk:
+                break
+            count += len(chunk)
+            yield from results
+        result.warnings.extend(source.warnings)
+        if count == 0:
+            raise InputFileError(str(path), "Filen har ingen praksisplasser (bare overskrifter eller tom liste).")
+
+    def validate_record(self, raw: RawRecord, unit: str, seen: dict[str, int] | None = None) -> RecordResult:
+        return self.validate_chunk([raw], unit, seen)[0]
+
+    def validate_chunk(self, raws: list[RawRecord], unit: str, seen: dict[str, int] | None = None) -> list[RecordResult]:
+        """Validate records in order. Cells are converted column by column over the rows that
+        share a layout (all rows of a sheet): repeated values then cost one dictionary lookup,
+        which is most of the speed of validating a long sheet."""
+        results: list[RecordResult] = []
+        with _cyclic_gc_paused():
+            self._validate_groups(raws, unit, seen, results)
+        return results
+
+    def _validate_groups(self, raws: list[RawRecord], unit: str, seen: dict[str, int] | None,
+                         results: list[RecordResult]) -> None:
+        start = 0
+        while start < len(raws):
+            paths = raws[start].paths
+            end = start + 1
+            while end < len(raws) and raws[end].paths is paths:
+                end += 1
+            self._validate_group(raws[start:end], self._layout_for(paths), unit, seen, results)
+            start = end
+
+    def _validate_group(self, group: list[RawRecord], layout: _Layout, unit: str, seen: dict[str, int] | None,
+                        results: list[RecordResult]) -> None:
+        """Rows of one layout: cells converted and rules checked column by column, then each
+        row's id, duplicate check and typed record."""
+        # A draft holds a record's errors; most rows have none, so it is made when needed.
+        drafts = {index: _Draft(raw, unit) for index, raw in enumerate(group) if raw.problems}
+        columns, rows = self._convert_columns(layout, group, drafts, unit)
+        for index, path, message in rules.check(columns, self.documents):
+            errors = drafts.get(index) or drafts.setdefault(index, _Draft(group[index], unit))
+            if path not in errors.unreadable:  # already reported as unreadable, not also as missing
+                errors.add(path, errors.raw.columns.get(path), errors.given(path), message)
+        fnrs, units, starts = columns["praktikant.foedselsnummer"], columns["praksisenhet.navn"], columns["startdato"]
+        for index, (raw, row, record_id, name) in enumerate(zip(group, rows, columns["id"], columns["praktikant.navn"])):
+            result = RecordResult(raw.source, unit, raw.row, None, id=record_id, name=name)
+            derived = False
+            if record_id is None and fnrs[index] is not None and units[index] is not None and starts[index] is not None:
+                record_id = result.id = derived_id(self.config.id_key, {path: columns[path][index] for path in _ID_FROM})
+                derived = True
+                result.notes = [f"Ingen id i kilden: avledet nøkkel {record_id} (fra fødselsnummer, enhet og startdato)."]
+            draft = drafts.get(index)
+            if record_id is not None and seen is not None:
+                if record_id in seen:
+                    draft = drafts.setdefault(index, _Draft(raw, unit))
+                    draft.add("id", raw.column("id"), record_id,
+                              f"Samme id som {unit} {seen[record_id]}. Hver praksisplass skal stå én gang.")
+                else:
+                    seen[record_id] = raw.row
+            if draft is not None and draft.errors:
+                result.errors = draft.errors
+            else:
+                self._type(result, raw, row, derived, layout)
+            results.append(result)
+
+    def _convert_columns(self, layout: _Layout, group: list[RawRecord], drafts: dict[int, _Draft],
+                         unit: str) -> tuple[dict[str, Sequence[Any]], list[tuple[Any, ...]]]:
+        """The chunk's converted values (None: blank or unreadable), by column for every field
+        of the record (a field the sheet lacks is all None), and by row in layout order."""
+        width = len(layout.paths)
+        cells = [raw.cells if len(raw.cells) == width else raw.cells[:width] for raw in group]
+        resolved: list[list[Any]] = []
+        for step, column in zip(layout.steps, zip(*cells)):
+            values, failures = _convert_column(step, column)
+            for index, message in failures:
+                draft = drafts.get(index) or drafts.setdefault(index, _Draft(group[index], unit))
+                draft.unreadable.add(step[0])
+                draft.add(step[0], draft.raw.columns[step[0]], column[index], message)
+            resolved.append(values)
+        columns: dict[str, Sequence[Any]] = dict.fromkeys(FIELDS, (None,) * len(group))
+        columns.update(zip(layout.paths, resolved))
+        rows = list(zip(*resolved)) if resolved else [()] * len(group)  # a record with no known field
+        return columns, rows
+
+    def _type(self, result: RecordResult, raw: RawRecord, row: tuple[Any, ...], derived: bool, layout: _Layout) -> None:
+        """The typed record of a row without errors; parts many rows repeat are shared."""
+        nested, fresh = layout.nest(row, result.id, derived)
+        try:
+            record = result.record = _validate_record(nested, extra="ignore")
+        except ValidationError as exc:  # a bug guard: the converters should have caught it
+            draft = _Draft(raw, result.unit)
+            for err in exc.errors():
+                path = ".".join(str(p) for p in err["loc"])
+                draft.add(path, raw.column(path), None, f"Ugyldig verdi: {err['msg']}")
+            result.errors = draft.errors
+            return
+        for part, key, made in fresh:
+            if len(made) < _CACHE_LIMIT:
+                made[key] = getattr(record, part)
+
+
+def _convert_column(step: _Step, column: tuple[Any, ...]) -> tuple[list[Any], list[tuple[int, str]]]:
+    """One column of a chunk: its converted values (None where blank or unreadable) and the
+    cells that could not be read, as (row index, what to fix)."""
+    _path, convert, limit, cache = step
+    failures: list[tuple[int, str]] = []
+    if cache is None:
+        values = [None if value is None or value == "" else _MISS for value in column]
+        if _MISS not in values:
+            return values, failures
+    else:  # it maps "" and None to None: a blank cell is a hit too
+        try:
+            return list(map(cache.__getitem__, column)), failures  # every cell seen before: the usual case
+        except KeyError:
+            values = list(map(cache.get, column, repeat(_MISS)))
+        except TypeError:  # a list or object from JSON: not hashable, so never cached
+            values = [cache.get(value, _MISS) if value.__class__ is str else (None if value is None else _MISS)
+                      for value in column]
+    store = cache if cache is not None and len(cache) < _CACHE_LIMIT else None  # once full, it stays as it is
+    if store is None and values.count(_MISS) == len(values):
+        # A value no earlier row had, in every row (an id, a phone number): converted in one go
+        # unless a cell is blank, not text or cannot be read; those are taken one by one below.
+        try:
+            if not any(map(str.isspace, column)):
+                return [convert(cell, limit) for cell in column], failures
+        except (ValueProblem, TypeError):
+            pass
+    for index, value in enumerate(values):
+        if value is not _MISS:
+            continue
+        cell = column[index]  # never "" or None: both are hits in a cache, and blank without one
+        if cell.__class__ is str and cell.isspace():
+            values[index] = None
+            continue
+        try:
+            converted = convert(cell, limit)
+        except ValueProblem as problem:
+            failures.append((index, problem.message))
+            values[index] = None
+            continue
+        if store is not None and cell.__class__ is str:
+            # lists are stored as tuples, so no record can change another's
+            store[cell] = tuple(converted) if converted.__class__ is list else converted
+        values[index] = converted  # None: empty once cleaned, i.e. not given
+    return values, failures
+
+
+class _Layout:
+    """The fields of one sheet layout (its tuple of field paths), in the sheet's order: the
+    conversion step of each, and `nest`, which turns a converted row into the record's nested
+    shape (`praktikant.navn` → `{"praktikant": {"navn": …}}`), made once per layout."""
+
+    __slots__ = ("nest", "paths", "steps")
+
+    def __init__(self, paths: tuple[str, ...], steps: tuple[_Step, ...], nest: _Nest) -> None:
+        self.paths = paths
+        self.steps = steps
+        self.nest = nest
+
+
+_Made = dict[tuple[Any, ...], BaseModel]
+"""One shared part's validated instances, by the values of its fields in one layout."""
+_Fresh = tuple[tuple[str, tuple[Any, ...], _Made], ...]
+"""Shared parts a row had to build itself: (part, its values, where to keep the instance)."""
+_Nest = Callable[[tuple[Any, ...], "str | None", bool], tuple[dict[str, Any], _Fresh]]
+
+
+def _nesting(paths: tuple[str, ...], made: Callable[[str, tuple[str, ...]], _Made] | None = None) -> _Nest:
+    """A function from a converted row (values in `paths` order, None where not given), its id
+    and whether the id is derived, to the nested dict the record is validated from (leaving out
+    what is not given), and the shared parts it built.
+
+    A shared part (see `_SHARED_PARTS`) whose values an earlier row had is taken as the
+    instance made then, from `made(part, its paths)`; a new one is built as a dict and reported,
+    so the caller can keep the instance pydantic makes of it. Without `made`, nothing is shared.
+
+    The function is written out as straight-line Python and compiled once per layout, as
+    `collections.namedtuple` and `dataclasses` do: a loop over the fields costs three times as
+    much, on every row of every sheet. The names come from the record's own fields (FIELDS),
+    never from a file, and are written with repr()."""
+    tree: dict[str, Any] = {}  # name → index in the row (a field) or a subtree (a part)
+    for index, path in enumerate(paths):
+        *parents, name = path.split(".")
+        node = tree
+        for parent in parents:
+            node = node.setdefault(parent, {})
+        node[name] = index
+    variables = "".join(f"v{index}, " for index in range(len(paths)))
+    lines = ["def nest(row, record_id, derived):", f"    ({variables}) = row",
+             "    nested = {'id': record_id, 'id_avledet': derived}", "    fresh = ()"]
+    namespace: dict[str, Any] = {}
+    shared: dict[str, list[int]] = {part: [] for part in _SHARED_PARTS} if made is not None else {}
+    for name, node in tree.items():
+        if name == "id":
+            continue
+        if isinstance(node, int):
+            lines.append(f"    if v{node} is not None: nested[{name!r}] = v{node}")
+        elif name in shared:
+            shared[name] = [index for index, path in enumerate(paths) if path.startswith(name + ".")]
+        else:
+            _build_part(lines, "nested", name, node, "    ")
+    for part, picks in shared.items():  # also a part the layout lacks: its default, made once
+        assert made is not None
+        namespace[f"made_{part}"] = made(part, tuple(paths[i] for i in picks))
+        lines += [f"    key = ({''.join(f'v{i}, ' for i in picks)})",
+                  f"    found = made_{part}.get(key)",
+                  "    if found is not None:",
+                  f"        nested[{part!r}] = found  # taken as it is: pydantic does not validate an instance again",
+                  "    else:"]
+        if part in tree:
+            _build_part(lines, "nested", part, tree[part], "        ")
+        lines.append(f"        fresh += (({part!r}, key, made_{part}),)")
+    lines.append("    return nested, fresh")
+    exec("\n".join(lines), namespace)  # noqa: S102 (generated from field names, see above)
+    # Taken out of its own globals: a function in the dict it reads would be a reference cycle,
+    # keeping the instances in `made` alive until a full garbage collection.
+    return namespace.pop("nest")  # type: ignore[no-any-return]
+
+
+def _build_part(lines: list[str], holder: str, name: str, node: dict[str, Any], indent: str) -> None:
+    """Lines that build part `name` of `holder` as a dict, its own parts inside it (left out
+    where nothing in it is given)."""
+    variable = f"{holder}_{name}" if holder != "nested" else f"part_{name}"
+    lines.append(f"{indent}{variable} = {{}}")
+    for child, value in node.items():
+        if isinstance(value, int):
+            lines.append(f"{indent}if v{value} is not None: {variable}[{child!r}] = v{value}")
+        else:
+            _build_part(lines, variable, child, value, indent)
+    lines.append(f"{indent}if {variable}: {holder}[{name!r}] = {variable}")
+
+
+class _Draft:
+    """The errors of one record while it is being validated (made at its first problem)."""
+
+    __slots__ = ("errors", "raw", "unit", "unreadable")
+
+    def __init__(self, raw: RawRecord, unit: str) -> None:
+        self.raw = raw
+        self.unit = unit
+        self.errors: list[Feil] = []
+        self.unreadable: set[str] = set()
+        for column, message in raw.problems:
+            self.add("", column or "(raden)", None, message)
+
+    def given(self, path: str) -> Any:
+        """The value of a field as the source gave it (None where it has no such column)."""
+        return self.raw.values.get(path)
+
+    def add(self, path: str, column: str | None, value: Any, message: str) -> None:
+        if column is None:
+            column = f"{FIELDS[path].title} ({path})" if path in FIELDS else path
+        raw = self.raw
+        self.errors.append(Feil(raw.source, f"{self.unit} {raw.row}", raw.row, column, path,
+                                shown_value(path, value), message))
+
+
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Validation allocates a dozen objects per row and creates no reference cycles. Left on,
+    the cyclic collector runs full collections over every long-lived object (the value caches,
+    the ids seen) every few thousand rows; paused per chunk, it runs between chunks instead."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
