@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import PraksisError
+from ..texts import N_
 from ..workspace import atomic_write_bytes, sha256_file
 
 SAKSMAPPE = "saksmappe.json"
@@ -133,7 +134,7 @@ class ArchiveStore:
             shutil.copyfile(path, staged)
             if sha256_file(staged) != sha256:
                 shutil.rmtree(staged.parent, ignore_errors=True)
-                raise ChangedSource(f"{path.name} ble endret mens den ble lest. Legg filen inn på nytt.")
+                raise ChangedSource(N_("{fil} ble endret mens den ble lest. Legg filen inn på nytt.", fil=path.name))
             with staged.open("rb") as handle:
                 os.fsync(handle.fileno())
             target.parent.mkdir(parents=True, exist_ok=True)
