@@ -78,7 +78,8 @@ class PraksisGroup(click.Group):
             if texts is None:
                 click.echo(f"Feil: {exc.message}", err=True)
             else:
-                click.echo(texts("Feil: {melding}", melding=exc.message), err=True)
+                _ = texts
+                click.echo(_("Feil: {melding}", melding=exc.message), err=True)
             ctx.exit(int(exc.exit_code))
         except (OSError, sqlite3.Error) as exc:  # the machine, not the input: disk full, read-only, no access
             registry = ctx.obj.workspace.registry if isinstance(ctx.obj, AppContext) else None

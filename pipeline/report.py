@@ -37,8 +37,8 @@ class ValidationTable:
 
     def header(self, unit: str) -> None:
         _ = self.texts
-        self.echo(f"  {unit.capitalize():<9} {'Id':<20} {_('Praktikant'):<24} {_('Tiltak'):<22} {_('Status'):<18} "
-                  + _("Resultat"))
+        praktikant, tiltak, status = _("Praktikant"), _("Tiltak"), _("Status")
+        self.echo(f"  {unit.capitalize():<9} {'Id':<20} {praktikant:<24} {tiltak:<22} {status:<18} " + _("Resultat"))
 
     def record(self, result: RecordResult) -> None:
         _ = self.texts
@@ -161,7 +161,8 @@ def ingest_json(report: IngestReport) -> dict[str, Any]:
 
 def print_case_list(cases: list[dict[str, Any]], echo: Echo, texts: Texts) -> None:
     _ = texts
-    echo(f"{_('Sak'):<11} {_('Status'):<18} {_('Tiltak'):<22} {_('Enhet'):<28} {_('Periode'):<23} " + _("Dokumenter"))
+    sak, status, tiltak, enhet, periode = _("Sak"), _("Status"), _("Tiltak"), _("Enhet"), _("Periode")
+    echo(f"{sak:<11} {status:<18} {tiltak:<22} {enhet:<28} {periode:<23} " + _("Dokumenter"))
     for case in cases:
         docs = ", ".join(f"{d['dokumenttype']} v{d['versjon']}" for d in case["dokumenter"]) or "—"
         period = f"{case['startdato']} – {case['sluttdato']}"

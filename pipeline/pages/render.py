@@ -83,17 +83,18 @@ def oversikt(title: str, now: datetime, cases: list[Case], meetings: list[Meetin
                                       "personopplysninger (navn): ikke del den utenfor HR.",
                                       tid=now.strftime("%d.%m.%Y kl. %H:%M"))) + "</p>",
             '<ul class="sammendrag">',
-            f"<li><strong>{len(cases)}</strong> {e(_('åpne saker'))}</li>",
-            f"<li><strong>{waiting}</strong> {e(_('dokumenter venter på signert kopi'))}</li>",
-            f"<li><strong>{lacking}</strong> {e(_('ting mangler'))}</li>",
-            f'<li class="{"forfalt" if overdue else "ok"}"><strong>{overdue}</strong> {e(_("forfalt"))}</li>', "</ul>",
-            f'<nav aria-label="{e(_("Innhold"))}"><ul><li><a href="#saker">{e(_("Åpne saker etter enhet"))}</a></li>'
-            f'<li><a href="#moeter">{e(_("Møter de neste 30 dagene"))}</a></li>'
-            f'<li><a href="#plasser">{e(_("Ledige plasser"))}</a></li>'
-            f'<li><a href="#filer">{e(_("Sist behandlede filer"))}</a></li></ul></nav>']
+            f"<li><strong>{len(cases)}</strong> " + e(_("åpne saker")) + "</li>",
+            f"<li><strong>{waiting}</strong> " + e(_("dokumenter venter på signert kopi")) + "</li>",
+            f"<li><strong>{lacking}</strong> " + e(_("ting mangler")) + "</li>",
+            f'<li class="{"forfalt" if overdue else "ok"}"><strong>{overdue}</strong> ' + e(_("forfalt")) + "</li>",
+            "</ul>",
+            '<nav aria-label="' + e(_("Innhold")) + '"><ul><li><a href="#saker">' + e(_("Åpne saker etter enhet"))
+            + '</a></li><li><a href="#moeter">' + e(_("Møter de neste 30 dagene"))
+            + '</a></li><li><a href="#plasser">' + e(_("Ledige plasser"))
+            + '</a></li><li><a href="#filer">' + e(_("Sist behandlede filer")) + "</a></li></ul></nav>"]
     warnings = [(c, d) for c in cases for d in c.documents if d.superseded]
     if warnings:
-        body += [f'<h2 id="merknader">{e(_("Merknader"))}</h2>', "<ul>"]
+        body += ['<h2 id="merknader">' + e(_("Merknader")) + "</h2>", "<ul>"]
         for case, doc in warnings:
             for signed, signs in doc.superseded:
                 body.append('<li class="merk">'
@@ -105,9 +106,9 @@ def oversikt(title: str, now: datetime, cases: list[Case], meetings: list[Meetin
                                if doc.waiting else "")
                             + "</li>")
         body.append("</ul>")
-    body.append(f'<h2 id="saker">{e(_("Åpne saker etter enhet"))}</h2>')
+    body.append('<h2 id="saker">' + e(_("Åpne saker etter enhet")) + "</h2>")
     if not cases:
-        body.append(f'<p>{e(_("Ingen åpne saker."))}</p>')
+        body.append("<p>" + e(_("Ingen åpne saker.")) + "</p>")
     by_unit: dict[str, list[Case]] = defaultdict(list)
     for case in cases:
         by_unit[case.enhet].append(case)
@@ -121,13 +122,13 @@ def oversikt(title: str, now: datetime, cases: list[Case], meetings: list[Meetin
              "<span class=ok>" + e(_("Ingenting")) + "</span>")
     for unit in sorted(by_unit, key=str.lower):
         unit_cases = sorted(by_unit[unit], key=lambda c: rank.get(c.status, 9))
-        body += [f"<h3>{e(unit or _('Uten enhet'))}</h3>",
+        body += ["<h3>" + e(unit or _("Uten enhet")) + "</h3>",
                  "<table><caption>" + e(_("{antall} åpne saker ved {enhet}, etter status", antall=len(unit_cases),
                                           enhet=unit)) + "</caption>", head]
         for case in unit_cases:
             body.append(_case_row(case, til_signering, marks))
         body.append("</tbody></table>")
-    body += [f'<h2 id="moeter">{e(_("Møter de neste 30 dagene"))}</h2>']
+    body += ['<h2 id="moeter">' + e(_("Møter de neste 30 dagene")) + "</h2>"]
     if meetings:
         body += ["<table><caption>" + e(_("Oppstartsmøter, midtveisevalueringer og avslutningsmøter")) + "</caption>",
                  "<thead><tr>" + "".join(f'<th scope="col">{e(texts.render(h))}</th>' for h in (
@@ -136,9 +137,9 @@ def oversikt(title: str, now: datetime, cases: list[Case], meetings: list[Meetin
                  f"<td>{e(m.case.navn)}</td><td>{e(m.case.enhet)}</td></tr>" for m in meetings]
         body.append("</tbody></table>")
     else:
-        body.append(f'<p>{e(_("Ingen møter de neste 30 dagene."))}</p>')
-    body += [f'<h2 id="plasser">{e(_("Ledige plasser"))}</h2>', _places_table(units, public=False, texts=texts)]
-    body += [f'<h2 id="filer">{e(_("Sist behandlede filer"))}</h2>']
+        body.append("<p>" + e(_("Ingen møter de neste 30 dagene.")) + "</p>")
+    body += ['<h2 id="plasser">' + e(_("Ledige plasser")) + "</h2>", _places_table(units, public=False, texts=texts)]
+    body += ['<h2 id="filer">' + e(_("Sist behandlede filer")) + "</h2>"]
     if processed:
         body += ["<table><caption>" + e(_("De siste filene lagt i innboksen, nyeste først")) + "</caption>",
                  "<thead><tr>" + "".join(f'<th scope="col">{e(texts.render(h))}</th>' for h in (
@@ -147,7 +148,7 @@ def oversikt(title: str, now: datetime, cases: list[Case], meetings: list[Meetin
                  f"<td>{e(texts.render(p.kind))}</td><td>{link(p.notice, p.notice)}</td></tr>" for p in processed]
         body.append("</tbody></table>")
     else:
-        body.append(f'<p>{e(_("Ingen filer er behandlet ennå."))}</p>')
+        body.append("<p>" + e(_("Ingen filer er behandlet ennå.")) + "</p>")
     return _page(title, body, texts)
 
 
@@ -170,7 +171,7 @@ def _case_row(case: Case, til_signering: str, marks: tuple[str, str, str, str]) 
 def _places_table(units: list[UnitPlaces], public: bool, texts: Texts) -> str:
     _ = texts
     if not units:
-        return f'<p>{e(_("Ingen enheter har meldt inn ledige plasser."))}</p>'
+        return "<p>" + e(_("Ingen enheter har meldt inn ledige plasser.")) + "</p>"
     caption = (_("Plasser per enhet med ledig plass") if public
                else _("Plasser per enhet: tilbudt, tatt (Bekreftet eller Startet i perioden) og ledige"))
     columns = ((N_("Enhet"),) + (() if public else (N_("Tilbudt"), N_("Tatt")))
