@@ -117,7 +117,7 @@ bench: setup
 LOCALE := pipeline/locale
 i18n: venv
 	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-output --no-wrap \
-		--project praksis -o $(LOCALE)/praksis.pot .
+		--project praksis --version 0.1.0 -o $(LOCALE)/praksis.pot .
 	$(BIN)/pybabel update -i $(LOCALE)/praksis.pot -d $(LOCALE) -D praksis -l nn --no-wrap \
 		--ignore-obsolete
 	$(BIN)/pybabel compile -d $(LOCALE) -D praksis -l nn --statistics
