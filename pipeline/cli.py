@@ -28,6 +28,7 @@ from .report import (ValidationJson, ValidationTable, ingest_json, json_list, pr
 from .documents.template_check import check_templates
 from .validation.validator import FileResult, Validator
 from .common.workspace import Workspace, init_workspace, workspace_from
+from .common.texts import Texts
 
 
 @dataclass
@@ -41,6 +42,11 @@ class AppContext:
         if self._config is None:
             self._config = load_config(self.workspace)
         return self._config
+
+    @property
+    def texts(self) -> Texts | None:
+        """The workspace's målform, once its configuration has been read (None before that)."""
+        return self._config.texts if self._config is not None else None
 
 
 def refresh_inbox(config: Config, say: bool = False) -> None:
@@ -68,7 +74,12 @@ class PraksisGroup(click.Group):
         try:
             return super().invoke(ctx)
         except PraksisError as exc:
-            click.echo(f"Feil: {exc.message}", err=True)
+            texts = ctx.obj.texts if isinstance(ctx.obj, AppContext) else None
+            if texts is None:
+                click.echo(f"Feil: {exc.message}", err=True)
+            else:
+                _ = texts
+                click.echo(_("Feil: {melding}", melding=exc.message), err=True)
             ctx.exit(int(exc.exit_code))
         except (OSError, sqlite3.Error) as exc:  # the machine, not the input: disk full, read-only, no access
             registry = ctx.obj.workspace.registry if isinstance(ctx.obj, AppContext) else None
@@ -106,7 +117,8 @@ def init(directory: Path) -> None:
 def validate(app: AppContext, files: tuple[Path, ...], as_json: bool) -> None:
     """Kontroller praksisplasser i FILES (JSON, CSV, .xlsx) og vis alle feil."""
     validator = Validator(app.config)
-    report = ValidationJson(lambda text: click.echo(text, nl=False)) if as_json else ValidationTable(click.echo)
+    report = (ValidationJson(lambda text: click.echo(text, nl=False)) if as_json
+              else ValidationTable(click.echo, app.config.texts))
     results: list[FileResult] = []
     for path in files:
         result = FileResult(str(path))
@@ -119,7 +131,7 @@ def validate(app: AppContext, files: tuple[Path, ...], as_json: bool) -> None:
                 result.count(record)
                 report.record(record)
         except InputFileError as exc:
-            result.file_error = exc.reason
+            result.file_error = app.config.texts.render(exc.reason)
         report.finish_file(result)
     report.summary(results)
     if not all(r.ok for r in results):
@@ -175,7 +187,7 @@ def list_command(app: AppContext, as_json: bool) -> None:
     if as_json:
         click.echo(json_list("saker", cases))
         return
-    print_case_list(cases, click.echo)
+    print_case_list(cases, click.echo, app.config.texts)
 
 
 @main.command()
@@ -320,16 +332,17 @@ def signert_avvis(app: AppContext, fil: Path, grunn: str) -> None:
 @click.pass_obj
 def mangler(app: AppContext, as_json: bool) -> None:
     """Det en koordinator må purre på: dokumenter uten signert kopi, og attester som mangler."""
+    _ = app.config.texts
     items = missing_items(ArchiveStore(app.config.workspace.archive), app.config)
     if as_json:
         click.echo(json_list("mangler", items))
         return
     if not items:
-        click.echo("Ingenting mangler: alle dokumenter som skal signeres har signert kopi.")
+        click.echo(_("Ingenting mangler: alle dokumenter som skal signeres har signert kopi."))
         return
     for item in items:
         click.echo(f"  {item['saksnummer']:<11} {item['hva']:<28} {item['detalj']}")
-    click.echo(f"\n{len(items)} ting mangler.")
+    click.echo("\n" + _("{antall} ting mangler.", antall=len(items)))
 
 
 @main.command()

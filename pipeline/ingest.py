@@ -48,6 +48,7 @@ from .archive.registry import JournalRow
 from .documents.render import Renderer, RenderError
 from .validation.validator import FileResult, RecordResult, Validator
 from .common.workspace import sha256_file, temp_root
+from .common.texts import Texts
 
 CHUNK = 250
 """Records planned, made and filed together: enough to keep the converters busy."""
@@ -122,10 +123,13 @@ class IngestReport:
         return all(f.ok for f in self.files) and self.count("avvist") == 0
 
 
-def describe_errors(result: RecordResult) -> str:
-    """Every error of a record, with its column and (masked) value, one per line."""
+def describe_errors(result: RecordResult, texts: Texts) -> str:
+    """Every error of a record, with its column and (masked) value, one per line (the messages
+    are in the målform already: the validator wrote them)."""
+    _ = texts
     return "\n".join(
-        f"kolonne «{e.kolonne}»{f' = «{e.verdi}»' if e.verdi else ''}: {e.melding}" for e in result.errors)
+        _("kolonne «{kolonne}» = «{verdi}»: {melding}", kolonne=e.kolonne, verdi=e.verdi, melding=e.melding) if e.verdi
+        else _("kolonne «{kolonne}»: {melding}", kolonne=e.kolonne, melding=e.melding) for e in result.errors)
 
 
 class CaseError(PraksisError):
@@ -235,11 +239,11 @@ class Ingest:
                     break
                 complete &= self._ingest_chunk(path, sha, result, chunk)
         except InputFileError as exc:
-            result.file_error = exc.reason
+            result.file_error = self.config.texts.render(exc.reason)
             self._say(f"{path}: AVVIST: {exc.reason}")
             return
         except ChangedSource as exc:
-            result.file_error = exc.message
+            result.file_error = self.config.texts.render(exc.message)
             self._say(f"{path}: AVBRUTT: {exc.message}")
             return
         if complete:  # a document that failed (a converter fault, a broken template) is made on the next run
@@ -254,7 +258,7 @@ class Ingest:
             if not record_result.valid:
                 self.report.outcomes.append(RecordOutcome(str(path), record_result.where, record_result.id, "avvist",
                                                           row=record_result.row, name=record_result.name,
-                                                          message=describe_errors(record_result)))
+                                                          message=describe_errors(record_result, self.config.texts)))
         plans = self._plan(path, [r for r in chunk if r.record is not None])
         self._make_documents([(plan, job) for plan in plans for job in plan.jobs])
         started = time.perf_counter()
@@ -287,22 +291,24 @@ class Ingest:
         return plans
 
     def _plan_record(self, record: Praksisplass, source: str, where: str) -> CasePlan:
+        _ = self.config.texts
         person = self.person_key(record)
         row = self.registry.case_for(record.id)
         existing = None
         if row is not None:
             if not hmac.compare_digest(row.person_hmac, person):
-                raise Rejected(
-                    f"Id «{record.id}» hører til en annen person i sak {row.saksnummer} (fødselsnummeret er ulikt). "
-                    "Sjekk id og fødselsnummer; saken er ikke endret.", row.saksnummer)
+                raise Rejected(_(
+                    "Id «{id}» hører til en annen person i sak {sak} (fødselsnummeret er ulikt). "
+                    "Sjekk id og fødselsnummer; saken er ikke endret.", id=record.id, sak=row.saksnummer), row.saksnummer)
             existing = self.store.load_case(row.saksnummer)
             if existing is not None:
                 self._sync_case(existing)
                 before = Status(existing.meta["praksis"]["status"])
                 if record.status.rang < before.rang:
-                    raise Rejected(
-                        f"Status kan ikke gå tilbake fra «{before.value}» til «{record.status.value}» "
-                        f"(sak {row.saksnummer}). Rett statusen i kilden; saken er ikke endret.", row.saksnummer)
+                    raise Rejected(_(
+                        "Status kan ikke gå tilbake fra «{fra}» til «{til}» (sak {sak}). Rett statusen i kilden; "
+                        "saken er ikke endret.", fra=before.value, til=record.status.value, sak=row.saksnummer),
+                        row.saksnummer)
             saksnummer, system_id = row.saksnummer, row.system_id
         else:
             saksnummer, system_id = self._reserve_case(record, person)

@@ -1,4 +1,4 @@
-"""Reports for people (a readable table, Norwegian) and for machines (`--json`)."""
+"""Reports for people (a readable table, in the workspace's målform) and for machines (`--json`)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Any
 from .ingest import IngestReport
 from .validation.validator import FileResult, RecordResult
 from .common.workspace import Workspace
+from .common.texts import Texts
 
 Echo = Callable[[str], None]
 
@@ -27,47 +28,59 @@ def _cut(text: str, width: int) -> str:
 class ValidationTable:
     """Prints a file's records as they are validated (streaming), then its errors and a summary."""
 
-    def __init__(self, echo: Echo) -> None:
+    def __init__(self, echo: Echo, texts: Texts) -> None:
         self.echo = echo
+        self.texts = texts
 
     def start_file(self, path: str) -> None:
         self.echo(f"\n{path}")
 
     def header(self, unit: str) -> None:
-        self.echo(f"  {unit.capitalize():<9} {'Id':<20} {'Praktikant':<24} {'Tiltak':<22} {'Status':<18} Resultat")
+        _ = self.texts
+        praktikant, tiltak, status = _("Praktikant"), _("Tiltak"), _("Status")
+        self.echo(f"  {unit.capitalize():<9} {'Id':<20} {praktikant:<24} {tiltak:<22} {status:<18} " + _("Resultat"))
 
     def record(self, result: RecordResult) -> None:
+        _ = self.texts
         record = result.record
         tiltak = record.tiltak.value if record else ""
         status = record.status.value if record else ""
-        outcome = "gyldig" if result.valid else f"UGYLDIG ({len(result.errors)} feil)"
+        outcome = _("gyldig") if result.valid else _("UGYLDIG ({antall} feil)", antall=len(result.errors))
         self.echo(
             f"  {result.row:<9} {_cut(result.id or '—', 20):<20} {_cut(result.name or '—', 24):<24} "
             f"{tiltak:<22} {status:<18} {outcome}"
         )
 
     def finish_file(self, result: FileResult) -> None:
+        _ = self.texts
         if result.file_error:
-            self.echo(f"  AVVIST: {result.file_error}")
+            self.echo(_("  AVVIST: {feil}", feil=result.file_error))
         for warning in result.warnings:
-            self.echo(f"  Merk: {warning}")
+            self.echo(_("  Merk: {merknad}", merknad=warning))
         for where, note in result.notes:
-            self.echo(f"  Merk ({where}): {note}")
+            self.echo(_("  Merk ({hvor}): {merknad}", hvor=where, merknad=note))
         if result.errors:
-            self.echo("  Feil som må rettes:")
+            self.echo(_("  Feil som må rettes:"))
             for error in result.errors:
-                value = f" = «{error.verdi}»" if error.verdi else ""
-                self.echo(f"    {error.plassering}, kolonne «{error.kolonne}»{value}: {error.melding}")
+                if error.verdi:
+                    self.echo(_("    {hvor}, kolonne «{kolonne}» = «{verdi}»: {melding}", hvor=error.plassering,
+                                kolonne=error.kolonne, verdi=error.verdi, melding=error.melding))
+                else:
+                    self.echo(_("    {hvor}, kolonne «{kolonne}»: {melding}", hvor=error.plassering,
+                                kolonne=error.kolonne, melding=error.melding))
         if not result.file_error:
-            self.echo(f"  {result.n_records} praksisplasser: {result.n_valid} gyldige, {result.n_invalid} ugyldige.")
+            self.echo(_("  {antall} praksisplasser: {gyldige} gyldige, {ugyldige} ugyldige.", antall=result.n_records,
+                        gyldige=result.n_valid, ugyldige=result.n_invalid))
 
     def summary(self, results: list[FileResult]) -> None:
+        _ = self.texts
         total = sum(r.n_records for r in results)
         valid = sum(r.n_valid for r in results)
         rejected = sum(1 for r in results if r.file_error)
-        line = f"\nTotalt: {len(results)} fil(er), {total} praksisplasser, {valid} gyldige, {total - valid} ugyldige"
+        line = "\n" + _("Totalt: {filer} fil(er), {antall} praksisplasser, {gyldige} gyldige, {ugyldige} ugyldige",
+                        filer=len(results), antall=total, gyldige=valid, ugyldige=total - valid)
         if rejected:
-            line += f", {rejected} fil(er) avvist"
+            line += _(", {antall} fil(er) avvist", antall=rejected)
         self.echo(line + ".")
 
 
@@ -146,16 +159,18 @@ def ingest_json(report: IngestReport) -> dict[str, Any]:
     }
 
 
-def print_case_list(cases: list[dict[str, Any]], echo: Echo) -> None:
-    echo(f"{'Sak':<11} {'Status':<18} {'Tiltak':<22} {'Enhet':<28} {'Periode':<23} Dokumenter")
+def print_case_list(cases: list[dict[str, Any]], echo: Echo, texts: Texts) -> None:
+    _ = texts
+    sak, status, tiltak, enhet, periode = _("Sak"), _("Status"), _("Tiltak"), _("Enhet"), _("Periode")
+    echo(f"{sak:<11} {status:<18} {tiltak:<22} {enhet:<28} {periode:<23} " + _("Dokumenter"))
     for case in cases:
         docs = ", ".join(f"{d['dokumenttype']} v{d['versjon']}" for d in case["dokumenter"]) or "—"
         period = f"{case['startdato']} – {case['sluttdato']}"
         echo(f"{case['saksnummer']:<11} {case['status']:<18} {case['tiltak']:<22} {_cut(case['enhet'], 28):<28} "
              f"{period:<23} {docs}")
         if case["mangler_signatur"]:
-            echo(f"{'':<11} mangler signert versjon: {', '.join(case['mangler_signatur'])}")
-    echo(f"\n{len(cases)} sak(er).")
+            echo(f"{'':<11} " + _("mangler signert versjon: {dokumenter}", dokumenter=", ".join(case["mangler_signatur"])))
+    echo("\n" + _("{antall} sak(er).", antall=len(cases)))
 
 
 def event_detail(item: dict[str, Any]) -> str:

@@ -29,6 +29,7 @@ from typing import Any
 
 from ..common.errors import PraksisError
 from ..common.workspace import atomic_write_bytes, sha256_file
+from ..common.texts import N_
 
 SAKSMAPPE = "saksmappe.json"
 JOURNALPOST = "journalpost.json"
@@ -133,7 +134,7 @@ class ArchiveStore:
             shutil.copyfile(path, staged)
             if sha256_file(staged) != sha256:
                 shutil.rmtree(staged.parent, ignore_errors=True)
-                raise ChangedSource(f"{path.name} ble endret mens den ble lest. Legg filen inn på nytt.")
+                raise ChangedSource(N_("{fil} ble endret mens den ble lest. Legg filen inn på nytt.", fil=path.name))
             with staged.open("rb") as handle:
                 os.fsync(handle.fileno())
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -14,6 +14,7 @@ from ..domain.normalize import ValueProblem, converters, fold
 from .permissions import DEFAULT_FILE_MODE, apply_file_mode, parse_mode
 from ..domain.record import FIELDS, Status, Tiltak
 from ..domain.retention import Bevaring
+from .texts import Texts
 from .workspace import Workspace, clean_temp, load_or_create_id_key
 
 PARTIES = ("praktikant", "praksisenhet", "praksisveileder", "praksisbestiller", "hjemmeenhet")
@@ -31,6 +32,9 @@ class Virksomhet(_Section):
     epost: str = ""
     nettside: str = ""
     logo: str = ""
+    maalform: Literal["bokmaal", "nynorsk"] = "bokmaal"
+    """The workspace's written standard: its documents, and the texts HR read (receipts, error
+    lists, `validate`, `list`, `mangler`, the inbox pages; see pipeline/texts.py)."""
 
 
 class Arbeidsgiver(_Section):
@@ -311,6 +315,11 @@ class Config(BaseModel):
         """Made once per configuration: ingest asks for it for every record."""
         return DocumentSet(self.settings.dokumenter)
 
+    @cached_property
+    def texts(self) -> Texts:
+        """The HR-facing texts in the workspace's målform (`[virksomhet] maalform`)."""
+        return Texts.load(self.settings.virksomhet.maalform)
+
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
@@ -356,9 +365,11 @@ def load_config(workspace: Workspace) -> Config:
     apply_file_mode(settings.tilgang.file_mode)  # before anything is written, the id key included
     clean_temp(workspace)  # temp files with personal data that a killed run left behind
     aliases = load_aliases(workspace.config_dir / settings.innlesing.kolonnealiaser)
-    return Config(
+    config = Config(
         workspace=workspace,
         settings=settings,
         aliases=aliases,
         id_key=load_or_create_id_key(workspace),
     )
+    config.texts  # noqa: B018 (a nynorsk catalogue that is missing is a configuration error, said at once)
+    return config

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import IntEnum
 
+from .texts import N_
+
 
 class ExitCode(IntEnum):
     """Exit codes of the `praksis` command."""
@@ -14,7 +16,8 @@ class ExitCode(IntEnum):
 
 
 class PraksisError(Exception):
-    """Base class: `message` is Norwegian text for the person running praksis."""
+    """Base class: `message` is Norwegian text for the person running praksis (often a
+    `texts.Message`, which the CLI shows in the workspace's målform)."""
 
     exit_code: ExitCode = ExitCode.USAGE
 
@@ -35,6 +38,6 @@ class InputFileError(PraksisError):
     exit_code = ExitCode.INPUT_REJECTED
 
     def __init__(self, path: str, message: str) -> None:
-        super().__init__(f"{path}: {message}")
+        super().__init__(N_("{fil}: {melding}", fil=path, melding=message))
         self.path = path
         self.reason = message

@@ -7,6 +7,8 @@ import re
 from datetime import date
 from operator import mul
 
+from ..common.texts import N_
+
 _K1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
 _K2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
 _ORG = (3, 2, 7, 6, 5, 4, 3, 2)
@@ -90,14 +92,14 @@ def fnr_birth_date(fnr: str) -> date | None:
 
 
 def fnr_problem(fnr: str) -> str | None:
-    """Why `fnr` is not a valid fødselsnummer/D-number (Norwegian), or None if it is."""
+    """Why `fnr` is not a valid fødselsnummer/D-number (a Norwegian `texts.Message`), or None if it is."""
     if len(fnr) != 11 or not (fnr.isascii() and fnr.isdigit()):
-        return "Fødselsnummeret må ha 11 siffer."
+        return N_("Fødselsnummeret må ha 11 siffer.")
     ddmm, yy, individ, controls = _parts(fnr)
     if _birth(ddmm, yy, individ) is None:
-        return "De seks første sifrene er ikke en gyldig fødselsdato."
+        return N_("De seks første sifrene er ikke en gyldig fødselsdato.")
     if not _check_sums_hold(ddmm, yy, individ, controls):
-        return "Kontrollsifrene stemmer ikke. Sjekk at fødselsnummeret er skrevet riktig."
+        return N_("Kontrollsifrene stemmer ikke. Sjekk at fødselsnummeret er skrevet riktig.")
     return None
 
 
@@ -139,9 +141,9 @@ def is_synthetic_fnr(fnr: str) -> bool:
 def orgnr_problem(orgnr: str) -> str | None:
     """Why `orgnr` is not a valid organisasjonsnummer (Norwegian), or None if it is."""
     if len(orgnr) != 9 or not (orgnr.isascii() and orgnr.isdigit()):
-        return "Organisasjonsnummeret må ha 9 siffer."
+        return N_("Organisasjonsnummeret må ha 9 siffer.")
     if _mod11(orgnr[:8], _ORG) != int(orgnr[8]):
-        return "Kontrollsifferet stemmer ikke. Sjekk organisasjonsnummeret i Enhetsregisteret."
+        return N_("Kontrollsifferet stemmer ikke. Sjekk organisasjonsnummeret i Enhetsregisteret.")
     return None
 
 

@@ -19,10 +19,11 @@ from typing import Any
 
 from .identifiers import fnr_problem, orgnr_problem
 from .record import Sektor, Status, Tiltak
+from ..common.texts import N_
 
 
 class ValueProblem(ValueError):
-    """A value that cannot be read; `message` says what to fix (Norwegian)."""
+    """A value that cannot be read; `message` says what to fix (Norwegian, a `texts.Message`)."""
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -41,7 +42,7 @@ def is_blank(value: Any) -> bool:
 
 def _as_text(value: Any) -> str:
     if isinstance(value, (dict, list)):
-        raise ValueProblem("Forventet tekst, ikke en liste eller et objekt.")
+        raise ValueProblem(N_("Forventet tekst, ikke en liste eller et objekt."))
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return str(value)
@@ -65,10 +66,10 @@ def forbidden_name(ch: str) -> str:
     if code == 0:
         return "U+0000 (NUL)"
     if 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
-        return f"U+{code:04X} (retningstegn som snur teksten)"
+        return N_("U+{kode:04X} (retningstegn som snur teksten)", kode=code)
     if code < 0x20 or 0x7F <= code <= 0x9F:
-        return f"U+{code:04X} (kontrolltegn)"
-    return f"U+{code:04X} (ikke et gyldig tegn)"
+        return N_("U+{kode:04X} (kontrolltegn)", kode=code)
+    return N_("U+{kode:04X} (ikke et gyldig tegn)", kode=code)
 
 
 def _check_characters(text: str) -> None:
@@ -76,12 +77,14 @@ def _check_characters(text: str) -> None:
         return
     found = FORBIDDEN.search(text)
     if found is not None:
-        raise ValueProblem(f"Teksten inneholder et usynlig tegn som ikke kan arkiveres: {forbidden_name(found.group())} "
-                           f"etter {found.start()} tegn. Skriv verdien inn på nytt uten å lime inn fra andre programmer.")
+        raise ValueProblem(N_("Teksten inneholder et usynlig tegn som ikke kan arkiveres: {tegn} etter {antall} tegn. "
+                              "Skriv verdien inn på nytt uten å lime inn fra andre programmer.",
+                              tegn=forbidden_name(found.group()), antall=found.start()))
 
 
 def _too_long(length: int, limit: int) -> ValueProblem:
-    return ValueProblem(f"Teksten er {length} tegn lang; høyst {limit} tegn er tillatt. Kort den ned.")
+    return ValueProblem(N_("Teksten er {lengde} tegn lang; høyst {grense} tegn er tillatt. Kort den ned.",
+                           lengde=length, grense=limit))
 
 
 def _text(value: Any, limit: int) -> str:
@@ -152,11 +155,11 @@ def _phone(value: Any, limit: int) -> str:
     if text.startswith("00"):
         text = "+" + text[2:]
     if not _PHONE.match(text):
-        raise ValueProblem("Telefonnummeret ser ikke riktig ut: bruk bare sifre, gjerne med +47 foran.")
+        raise ValueProblem(N_("Telefonnummeret ser ikke riktig ut: bruk bare sifre, gjerne med +47 foran."))
     if not text.startswith("+") and len(text) != 8:
-        raise ValueProblem("Et norsk telefonnummer har 8 siffer; utenlandske numre skrives med landskode (+…).")
+        raise ValueProblem(N_("Et norsk telefonnummer har 8 siffer; utenlandske numre skrives med landskode (+…)."))
     if text.startswith("+47") and len(text) != 11:
-        raise ValueProblem("Et norsk telefonnummer har 8 siffer etter +47.")
+        raise ValueProblem(N_("Et norsk telefonnummer har 8 siffer etter +47."))
     return text
 
 
@@ -167,7 +170,7 @@ def _email(value: Any, limit: int) -> str:
     text = str(value).strip()
     _check_characters(text)
     if len(text) > limit or not _EMAIL.match(text):
-        raise ValueProblem("E-postadressen ser ikke riktig ut (forventet navn@domene.no).")
+        raise ValueProblem(N_("E-postadressen ser ikke riktig ut (forventet navn@domene.no)."))
     return text.lower() if text.isupper() else text
 
 
@@ -195,13 +198,13 @@ def _date_text(text: str) -> date:
         elif m := _ISO.match(text):
             parsed = date(int(m[1]), int(m[2]), int(m[3]))
         else:
-            raise ValueProblem("Datoen må skrives som dd.mm.åååå (f.eks. 05.01.2026) eller åååå-mm-dd.")
+            raise ValueProblem(N_("Datoen må skrives som dd.mm.åååå (f.eks. 05.01.2026) eller åååå-mm-dd."))
     except ValueError as exc:
         if isinstance(exc, ValueProblem):
             raise
-        raise ValueProblem("Datoen finnes ikke i kalenderen. Sjekk dag og måned.") from None
+        raise ValueProblem(N_("Datoen finnes ikke i kalenderen. Sjekk dag og måned.")) from None
     if not 1990 <= parsed.year <= 2100:
-        raise ValueProblem("Året ser feil ut (forventet mellom 1990 og 2100).")
+        raise ValueProblem(N_("Året ser feil ut (forventet mellom 1990 og 2100)."))
     return parsed
 
 
@@ -219,12 +222,12 @@ def _bool(value: Any, limit: int) -> bool:
         return True
     if text in _FALSE:
         return False
-    raise ValueProblem("Skriv «Ja» eller «Nei» (eller kryss av med x; tomt betyr nei).")
+    raise ValueProblem(N_("Skriv «Ja» eller «Nei» (eller kryss av med x; tomt betyr nei)."))
 
 
 def _number(value: Any, limit: int) -> float:
     if isinstance(value, bool):
-        raise ValueProblem("Forventet et tall, f.eks. 37,5.")
+        raise ValueProblem(N_("Forventet et tall, f.eks. 37,5."))
     if isinstance(value, (int, float)):
         number = float(value)
     else:
@@ -232,9 +235,9 @@ def _number(value: Any, limit: int) -> float:
         try:
             number = float(text)
         except ValueError:
-            raise ValueProblem("Forventet et tall, f.eks. 37,5 (desimalkomma går fint).") from None
+            raise ValueProblem(N_("Forventet et tall, f.eks. 37,5 (desimalkomma går fint).")) from None
     if not isfinite(number):  # "nan", "inf": float() reads them, but they are no number of hours
-        raise ValueProblem("Forventet et tall, f.eks. 37,5 (desimalkomma går fint).")
+        raise ValueProblem(N_("Forventet et tall, f.eks. 37,5 (desimalkomma går fint)."))
     return number
 
 
@@ -257,10 +260,11 @@ def list_splitter(separator: str) -> Callable[[Any, int], list[str] | None]:
         if not cleaned:
             return None
         if len(cleaned) > 50:
-            raise ValueProblem(f"Listen har {len(cleaned)} punkter; høyst 50 er tillatt.")
+            raise ValueProblem(N_("Listen har {antall} punkter; høyst 50 er tillatt.", antall=len(cleaned)))
         for item in cleaned:
             if len(item) > limit:
-                raise ValueProblem(f"Et punkt i listen er {len(item)} tegn; høyst {limit} er tillatt.")
+                raise ValueProblem(N_("Et punkt i listen er {lengde} tegn; høyst {grense} er tillatt.",
+                                      lengde=len(item), grense=limit))
         return cleaned
 
     return _list
@@ -287,7 +291,7 @@ def _tiltak_text(text: str) -> Tiltak:
     found = _TILTAK_ALIASES.get(key) or _TILTAK_ALIASES.get(key.replace(" ", "_"))
     if found is None:
         allowed = ", ".join(t.visningsnavn.split(" (")[0] for t in Tiltak)
-        raise ValueProblem(f"Ukjent tiltak. Bruk et av: {allowed}.")
+        raise ValueProblem(N_("Ukjent tiltak. Bruk et av: {tillatt}.", tillatt=allowed))
     return found
 
 
@@ -302,7 +306,7 @@ def _status(value: Any, limit: int) -> Status:
 def _status_text(text: str) -> Status:
     found = _STATUS_ALIASES.get(fold(text).replace("_", " "))
     if found is None:
-        raise ValueProblem("Ukjent status. Bruk en av: " + ", ".join(s.value for s in Status) + ".")
+        raise ValueProblem(N_("Ukjent status. Bruk en av: {tillatt}.", tillatt=", ".join(s.value for s in Status)))
     return found
 
 
@@ -326,7 +330,7 @@ def _sektor_text(text: str) -> Sektor:
     key = fold(text).strip()
     found = _SEKTOR_ALIASES.get(key) or _SEKTOR_ALIASES.get(key.replace("-", " ").replace("  ", " "))
     if found is None:
-        raise ValueProblem("Ukjent sektor. Bruk en av: " + ", ".join(s.value for s in Sektor) + ".")
+        raise ValueProblem(N_("Ukjent sektor. Bruk en av: {tillatt}.", tillatt=", ".join(s.value for s in Sektor)))
     return found
 
 

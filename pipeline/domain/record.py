@@ -2,7 +2,9 @@
 
 Field names are the domain's Norwegian words in ASCII, Noark-style (æ→ae, ø→oe, å→aa).
 Each leaf field carries a `Kind` (how people type it: a date, a ja/nei, a fødselsnummer…)
-and a Norwegian title; the reader, the validator and the templates all derive from these.
+and a Norwegian title (a `texts.Message`: its value is the bokmål title, which column headers
+are matched against; messages show it in the workspace's målform); the reader, the validator
+and the templates all derive from these.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from enum import Enum
 from typing import Annotated, Any, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from ..common.texts import N_
 
 
 class Tiltak(str, Enum):
@@ -94,95 +98,95 @@ class _Del(BaseModel):
 
 
 class Praktikant(_Del):
-    navn: Tekst = Field(title="Praktikantens navn")
-    foedselsnummer: Fnr = Field(title="Fødselsnummer")
-    adresse: Tekst | None = Field(None, title="Praktikantens adresse")
-    telefon: Telefon | None = Field(None, title="Praktikantens telefon")
-    epost: Epost | None = Field(None, title="Praktikantens e-post")
+    navn: Tekst = Field(title=N_("Praktikantens navn"))
+    foedselsnummer: Fnr = Field(title=N_("Fødselsnummer"))
+    adresse: Tekst | None = Field(None, title=N_("Praktikantens adresse"))
+    telefon: Telefon | None = Field(None, title=N_("Praktikantens telefon"))
+    epost: Epost | None = Field(None, title=N_("Praktikantens e-post"))
 
 
 class Leder(_Del):
-    navn: Tekst | None = Field(None, title="Leder")
-    stilling: Tekst | None = Field(None, title="Leders stilling")
-    telefon: Telefon | None = Field(None, title="Leders telefon")
-    epost: Epost | None = Field(None, title="Leders e-post")
+    navn: Tekst | None = Field(None, title=N_("Leder"))
+    stilling: Tekst | None = Field(None, title=N_("Leders stilling"))
+    telefon: Telefon | None = Field(None, title=N_("Leders telefon"))
+    epost: Epost | None = Field(None, title=N_("Leders e-post"))
 
 
 class Praksisenhet(_Del):
-    navn: Tekst = Field(title="Praksisenhet")
-    organisasjonsnummer: Orgnr | None = Field(None, title="Organisasjonsnummer")
-    adresse: Tekst | None = Field(None, title="Praksisenhetens adresse")
-    sektor: SektorFelt | None = Field(None, title="Sektor")
-    leder: Leder = Field(default_factory=Leder, title="Leder")
+    navn: Tekst = Field(title=N_("Praksisenhet"))
+    organisasjonsnummer: Orgnr | None = Field(None, title=N_("Organisasjonsnummer"))
+    adresse: Tekst | None = Field(None, title=N_("Praksisenhetens adresse"))
+    sektor: SektorFelt | None = Field(None, title=N_("Sektor"))
+    leder: Leder = Field(default_factory=Leder, title=N_("Leder"))
 
 
 class Hjemmeenhet(_Del):
     """Intern arbeidstrening: the employee's own unit, whose leader signs the agreement too."""
 
-    navn: Tekst | None = Field(None, title="Hjemmeenhet")
-    leder: Tekst | None = Field(None, title="Leder ved hjemmeenheten")
+    navn: Tekst | None = Field(None, title=N_("Hjemmeenhet"))
+    leder: Tekst | None = Field(None, title=N_("Leder ved hjemmeenheten"))
 
 
 class Ansettelse(_Del):
     """Trainee: the terms of the fixed-term employment (aml. § 14-6)."""
 
-    stillingstittel: Tekst | None = Field(None, title="Stillingstittel")
-    stillingsprosent: Tall | None = Field(None, title="Stillingsprosent")
-    loenn: Tekst | None = Field(None, title="Lønn")
-    proevetid_maaneder: Tall | None = Field(None, title="Prøvetid i måneder")
+    stillingstittel: Tekst | None = Field(None, title=N_("Stillingstittel"))
+    stillingsprosent: Tall | None = Field(None, title=N_("Stillingsprosent"))
+    loenn: Tekst | None = Field(None, title=N_("Lønn"))
+    proevetid_maaneder: Tall | None = Field(None, title=N_("Prøvetid i måneder"))
 
 
 class Praksisveileder(_Del):
-    navn: Tekst | None = Field(None, title="Praksisveileder")
-    stilling: Tekst | None = Field(None, title="Praksisveileders stilling")
-    telefon: Telefon | None = Field(None, title="Praksisveileders telefon")
-    epost: Epost | None = Field(None, title="Praksisveileders e-post")
+    navn: Tekst | None = Field(None, title=N_("Praksisveileder"))
+    stilling: Tekst | None = Field(None, title=N_("Praksisveileders stilling"))
+    telefon: Telefon | None = Field(None, title=N_("Praksisveileders telefon"))
+    epost: Epost | None = Field(None, title=N_("Praksisveileders e-post"))
 
 
 class Praksisbestiller(_Del):
-    virksomhet: Tekst | None = Field(None, title="Praksisbestiller")
-    kontaktperson: Tekst | None = Field(None, title="Kontaktperson hos praksisbestiller")
-    telefon: Telefon | None = Field(None, title="Praksisbestillers telefon")
-    epost: Epost | None = Field(None, title="Praksisbestillers e-post")
+    virksomhet: Tekst | None = Field(None, title=N_("Praksisbestiller"))
+    kontaktperson: Tekst | None = Field(None, title=N_("Kontaktperson hos praksisbestiller"))
+    telefon: Telefon | None = Field(None, title=N_("Praksisbestillers telefon"))
+    epost: Epost | None = Field(None, title=N_("Praksisbestillers e-post"))
 
 
 class Krav(_Del):
-    politiattest: JaNei = Field(False, title="Krever politiattest")
-    mrsa_tuberkulose: JaNei = Field(False, title="Krever egenerklæring MRSA/tuberkulose")
-    politiattest_hjemmel: Tekst | None = Field(None, title="Hjemmel for politiattest")
+    politiattest: JaNei = Field(False, title=N_("Krever politiattest"))
+    mrsa_tuberkulose: JaNei = Field(False, title=N_("Krever egenerklæring MRSA/tuberkulose"))
+    politiattest_hjemmel: Tekst | None = Field(None, title=N_("Hjemmel for politiattest"))
 
 
 class Praksisplass(_Del):
     """One placement, validated. `id` is the source system's stable key (or a derived one)."""
 
-    id: Annotated[str, Kind("text", 64)] = Field(title="Id")
-    id_avledet: bool = Field(False, title="Id avledet", description="True when praksis derived the id")
-    tiltak: Annotated[Tiltak, Kind("tiltak")] = Field(title="Tiltak")
-    status: Annotated[Status, Kind("status")] = Field(title="Status")
+    id: Annotated[str, Kind("text", 64)] = Field(title=N_("Id"))
+    id_avledet: bool = Field(False, title=N_("Id avledet"), description="True when praksis derived the id")
+    tiltak: Annotated[Tiltak, Kind("tiltak")] = Field(title=N_("Tiltak"))
+    status: Annotated[Status, Kind("status")] = Field(title=N_("Status"))
     praktikant: Praktikant
     praksisenhet: Praksisenhet
     praksisveileder: Praksisveileder = Field(default_factory=Praksisveileder)
     praksisbestiller: Praksisbestiller = Field(default_factory=Praksisbestiller)
     hjemmeenhet: Hjemmeenhet = Field(default_factory=Hjemmeenhet)
     ansettelse: Ansettelse = Field(default_factory=Ansettelse)
-    startdato: Dato = Field(title="Startdato")
-    sluttdato: Dato = Field(title="Sluttdato")
-    faktisk_sluttdato: Dato | None = Field(None, title="Faktisk sluttdato")
-    timer_per_uke: Tall | None = Field(None, title="Timer per uke")
-    arbeidstid: Tekst | None = Field(None, title="Arbeidstid")
-    arbeidsoppgaver: Liste = Field(default_factory=list, title="Arbeidsoppgaver")
-    yrkesmaal: Tekst | None = Field(None, title="Yrkesmål")
-    maal: Liste = Field(default_factory=list, title="Mål for praksisen")
-    tilrettelegging: LangTekst | None = Field(None, title="Tilrettelegging")
+    startdato: Dato = Field(title=N_("Startdato"))
+    sluttdato: Dato = Field(title=N_("Sluttdato"))
+    faktisk_sluttdato: Dato | None = Field(None, title=N_("Faktisk sluttdato"))
+    timer_per_uke: Tall | None = Field(None, title=N_("Timer per uke"))
+    arbeidstid: Tekst | None = Field(None, title=N_("Arbeidstid"))
+    arbeidsoppgaver: Liste = Field(default_factory=list, title=N_("Arbeidsoppgaver"))
+    yrkesmaal: Tekst | None = Field(None, title=N_("Yrkesmål"))
+    maal: Liste = Field(default_factory=list, title=N_("Mål for praksisen"))
+    tilrettelegging: LangTekst | None = Field(None, title=N_("Tilrettelegging"))
     krav: Krav = Field(default_factory=Krav)
-    politiattest_fremvist: Dato | None = Field(None, title="Politiattest fremvist")
-    mrsa_tuberkulose_fremvist: Dato | None = Field(None, title="MRSA/tuberkulose fremvist")
-    oppstartsmoete: Dato | None = Field(None, title="Oppstartsmøte")
-    midtveisevaluering: Dato | None = Field(None, title="Midtveisevaluering")
-    avslutningsmoete: Dato | None = Field(None, title="Avslutningsmøte")
-    fullfoert: JaNei | None = Field(None, title="Fullført")
-    vurdering: LangTekst | None = Field(None, title="Vurdering")
-    merknad: LangTekst | None = Field(None, title="Merknad")
+    politiattest_fremvist: Dato | None = Field(None, title=N_("Politiattest fremvist"))
+    mrsa_tuberkulose_fremvist: Dato | None = Field(None, title=N_("MRSA/tuberkulose fremvist"))
+    oppstartsmoete: Dato | None = Field(None, title=N_("Oppstartsmøte"))
+    midtveisevaluering: Dato | None = Field(None, title=N_("Midtveisevaluering"))
+    avslutningsmoete: Dato | None = Field(None, title=N_("Avslutningsmøte"))
+    fullfoert: JaNei | None = Field(None, title=N_("Fullført"))
+    vurdering: LangTekst | None = Field(None, title=N_("Vurdering"))
+    merknad: LangTekst | None = Field(None, title=N_("Merknad"))
 
     @property
     def gjeldende_sluttdato(self) -> date:

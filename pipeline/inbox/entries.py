@@ -9,12 +9,15 @@ import os
 import stat
 from pathlib import Path
 
-KINDS = {stat.S_IFDIR: "en mappe", stat.S_IFLNK: "en snarvei (symbolsk lenke)", stat.S_IFIFO: "et navngitt rør (FIFO)",
-         stat.S_IFSOCK: "en socket", stat.S_IFCHR: "en enhetsfil", stat.S_IFBLK: "en enhetsfil"}
+from ..common.texts import N_
+
+KINDS = {stat.S_IFDIR: N_("en mappe"), stat.S_IFLNK: N_("en snarvei (symbolsk lenke)"),
+         stat.S_IFIFO: N_("et navngitt rør (FIFO)"), stat.S_IFSOCK: N_("en socket"), stat.S_IFCHR: N_("en enhetsfil"),
+         stat.S_IFBLK: N_("en enhetsfil")}
 
 
 def _kind(mode: int) -> str:
-    return "" if stat.S_ISREG(mode) else KINDS.get(stat.S_IFMT(mode), "en spesialfil")
+    return "" if stat.S_ISREG(mode) else KINDS.get(stat.S_IFMT(mode), N_("en spesialfil"))
 
 
 def entry_kind(path: Path) -> str | None:

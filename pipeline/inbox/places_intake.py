@@ -26,7 +26,7 @@ def process_places(processor: InboxProcessor, path: Path, sha: str, received: da
     if result.file_error or not result.offers:
         target = free_name(processor.rejected, name)
         notice = processor.rejected / f"{target}.feil.txt"
-        write_text(notice, error_list(name, sha, received, result, None))
+        write_text(notice, error_list(name, sha, received, result, None, processor.texts))
         moved = move_no_clobber(path, processor.rejected, target)
         return InboxResult("avvist", name, moved, notice, records=len(result.rejected_rows),
                            rejected=len(result.rejected_rows), rows="enhet(er) med ledige plasser")
@@ -37,10 +37,11 @@ def process_places(processor: InboxProcessor, path: Path, sha: str, received: da
         rejected_name = free_name(processor.rejected, name)
         write_rejected_rows(path, result.rejected_rows, processor.rejected / rejected_name)
         write_text(processor.rejected / f"{rejected_name}.feil.txt",
-                   error_list(rejected_name, sha, received, result, f"{processor.done.name}/{target}.kvittering.txt"))
+                   error_list(rejected_name, sha, received, result, f"{processor.done.name}/{target}.kvittering.txt",
+                              processor.texts))
         rejected_file = f"{processor.rejected.name}/{rejected_name}"
     notice = processor.done / f"{target}.kvittering.txt"
-    write_text(notice, receipt(name, sha, received, result, rejected_file))
+    write_text(notice, receipt(name, sha, received, result, rejected_file, processor.texts))
     moved = move_no_clobber(path, processor.done, target)
     registry = Registry(processor.config.workspace.registry)
     try:

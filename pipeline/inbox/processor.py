@@ -75,6 +75,7 @@ class InboxResult:
 class InboxProcessor:
     def __init__(self, config: Config, pool: ConverterPool) -> None:
         self.config = config
+        self.texts = config.texts
         self.pool = pool
         settings = config.settings.innboks
         self.inbox = config.inbox
@@ -101,12 +102,13 @@ class InboxProcessor:
             return self.set_aside(path, received, kind)
         if path.suffix.lower() not in SUPPORTED:
             target = free_name(self.rejected, name)
-            reason = (f"Filtypen «{path.suffix or '(ingen)'}» støttes ikke."
-                      + (" Lagre arket som .xlsx (Excel-arbeidsbok) eller CSV."
+            _ = self.texts
+            reason = (_("Filtypen «{type}» støttes ikke.", type=path.suffix or _("(ingen)"))
+                      + (_(" Lagre arket som .xlsx (Excel-arbeidsbok) eller CSV.")
                          if path.suffix.lower() in (".xls", ".ods", ".numbers") else "")
-                      + (f" Er dette et signert dokument? Legg det i mappen «{self.config.settings.signering.mappe}»."
-                         if path.suffix.lower() == ".pdf" else ""))
-            write_text(self.rejected / f"{target}.feil.txt", receipts.unsupported(name, received, reason))
+                      + (_(" Er dette et signert dokument? Legg det i mappen «{mappe}».",
+                           mappe=self.config.settings.signering.mappe) if path.suffix.lower() == ".pdf" else ""))
+            write_text(self.rejected / f"{target}.feil.txt", receipts.unsupported(name, received, reason, self.texts))
             moved = move_no_clobber(path, self.rejected, target)
             return InboxResult("ustøttet", name, moved, self.rejected / f"{target}.feil.txt")
         sha = sha256_file(path)
@@ -116,7 +118,7 @@ class InboxProcessor:
         if earlier is not None and (earlier["kanal"] != "innboks" or earlier["kvittering"]):
             target = free_name(self.duplicates, name)
             notice = self.duplicates / f"{target}.duplikat.txt"
-            write_text(notice, receipts.duplicate(name, sha, received, dict(earlier)))
+            write_text(notice, receipts.duplicate(name, sha, received, dict(earlier), self.texts))
             return InboxResult("duplikat", name, move_no_clobber(path, self.duplicates, target), notice)
         if is_places_sheet(path):  # «ledige plasser»: the units' offers, not placements
             return process_places(self, path, sha, received)
@@ -134,7 +136,7 @@ class InboxProcessor:
         if file_result.file_error or not filed:
             target = free_name(self.rejected, name)
             notice = self.rejected / f"{target}.feil.txt"
-            write_text(notice, receipts.error_list(name, sha, received, file_result, rejected, None))
+            write_text(notice, receipts.error_list(name, sha, received, file_result, rejected, None, self.texts))
             moved = move_no_clobber(path, self.rejected, target)
             self._receipt_written(sha, notice)
             return InboxResult("avvist", name, moved, notice, records=len(report.outcomes), rejected=len(rejected))
@@ -143,7 +145,7 @@ class InboxProcessor:
         notice = self.done / f"{target}.kvittering.txt"
         done = datetime.now().astimezone().replace(microsecond=0)
         write_text(notice, receipts.receipt(name, sha, received, done, file_result, report.outcomes, report.documents,
-                                            report.source_copies.get(str(path)), rejected_file,
+                                            report.source_copies.get(str(path)), rejected_file, self.texts,
                                             {k: spec.tittel for k, spec in self.config.settings.dokumenter.items()},
                                             self._waiting({o.saksnummer for o in filed if o.saksnummer}),
                                             self.config.settings.innboks.til_signering))
@@ -161,7 +163,7 @@ class InboxProcessor:
         rejected = folder or self.rejected
         target = free_name(rejected, path.name)
         notice = rejected / f"{target}.feil.txt"
-        write_text(notice, receipts.not_a_file(path.name, received, kind))
+        write_text(notice, receipts.not_a_file(path.name, received, kind, self.texts))
         return InboxResult("avvist", path.name, move_no_clobber(path, rejected, target), notice)
 
     def _rejected_rows(self, path: Path, sha: str, received: datetime, file_result: FileResult,
@@ -171,7 +173,8 @@ class InboxProcessor:
         formulas = write_rejected_rows(path, {o.row for o in rejected if o.row is not None}, self.rejected / target)
         write_text(self.rejected / f"{target}.feil.txt",
                    receipts.error_list(target, sha, received, file_result, rejected,
-                                       f"{self.done.name}/{processed_as}.kvittering.txt", formulas))
+                                       f"{self.done.name}/{processed_as}.kvittering.txt", self.texts,
+                                       self.texts.render_all(formulas)))
         return f"{self.rejected.name}/{target}"
 
     def reconcile(self) -> None:

@@ -23,6 +23,7 @@ from openpyxl import Workbook, load_workbook
 from ..reading.csv_reader import detect_delimiter, detect_encoding
 from ..reading.json_reader import records_prefix
 from ..common.workspace import atomic_write_bytes
+from ..common.texts import N_
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -35,7 +36,7 @@ def looks_like_formula(value: Any) -> bool:
 def write_rejected_rows(source: Path, rows: set[int], target: Path) -> list[str]:
     """Write the records of `source` at `rows` (line, row or post numbers as the readers
     count them) to `target`, in the same format. Returns where cells look like formulas
-    («linje 3, kolonne «Navn»»), for the error list."""
+    («linje 3, kolonne «Navn»», as `texts.Message`s), for the error list."""
     kind = source.suffix.lower()
     formulas: list[str] = []
     if kind in (".csv", ".txt"):
@@ -52,7 +53,7 @@ def write_rejected_rows(source: Path, rows: set[int], target: Path) -> list[str]
 
 def _header_name(headers: list[Any], column: int) -> str:
     header = headers[column] if column < len(headers) else None
-    return str(header).strip() if header not in (None, "") else f"nr. {column + 1}"
+    return str(header).strip() if header not in (None, "") else N_("nr. {nummer}", nummer=column + 1)
 
 
 def _csv(source: Path, rows: set[int], formulas: list[str]) -> bytes:
@@ -84,7 +85,7 @@ def _csv(source: Path, rows: set[int], formulas: list[str]) -> bytes:
                 out.write(text)
             elif start in rows:
                 out.write(text)
-                formulas.extend(f"linje {start}, kolonne «{_header_name(headers, i)}»"
+                formulas.extend(N_("linje {linje}, kolonne «{kolonne}»", linje=start, kolonne=_header_name(headers, i))
                                 for i, v in enumerate(values) if looks_like_formula(v))
     return out.getvalue().encode(encoding)
 
@@ -116,7 +117,8 @@ def _xlsx(source: Path, rows: set[int], formulas: list[str]) -> bytes:
                 if isinstance(value, str):
                     written.data_type = "s"  # openpyxl makes «=…» a formula: never in a file sent back
                     if headers is not None and looks_like_formula(value):
-                        formulas.append(f"rad {number}, kolonne «{_header_name(headers, column - 1)}»")
+                        formulas.append(N_("rad {rad}, kolonne «{kolonne}»", rad=number,
+                                           kolonne=_header_name(headers, column - 1)))
                 written.number_format = getattr(cell, "number_format", "General")
             if headers is None:
                 headers = values

@@ -315,7 +315,7 @@ class InboxWatcher:
             rejected = path.parent / self.settings.avvist  # inbox/avvist/ or signert/avvist/
             target = free_name(rejected, path.name)
             write_text(rejected / f"{target}.feil.txt", receipts.internal_error(
-                path.name, datetime.now().astimezone(), type(exc).__name__, MAX_ATTEMPTS))
+                path.name, datetime.now().astimezone(), type(exc).__name__, MAX_ATTEMPTS, self.config.texts))
             move_no_clobber(path, rejected, target)
             log.error("satt til side i %s: %s", rejected.name, shown(path.name))
         except OSError as move_error:

@@ -20,13 +20,14 @@ from ..domain.identifiers import mask_numbers_in
 from ..reading.places import load_offers
 from ..archive.registry import Registry
 from ..common.workspace import atomic_write_bytes
+from ..common.texts import N_
 from . import model, render
 from ..archive.overview_state import ensure_tables, record_case
 
 log = logging.getLogger("praksis.sider")
 
 RECENT = 25
-NOTICES = ((".kvittering.txt", "behandlet"), (".feil.txt", "avvist"), (".duplikat.txt", "duplikat"))
+NOTICES = ((".kvittering.txt", N_("behandlet")), (".feil.txt", N_("avvist")), (".duplikat.txt", N_("duplikat")))
 
 
 @dataclass(frozen=True)
@@ -43,10 +44,10 @@ def recent_files(config: Config, limit: int = RECENT) -> list[render.Processed]:
     settings = config.settings.innboks
     inbox = config.inbox
     signed = config.settings.signering.mappe
-    folders = [(settings.behandlet, ""), (settings.avvist, ""), (settings.duplikater, ""),
-               (f"{signed}/{settings.behandlet}", "signert "), (f"{signed}/{settings.avvist}", "signert ")]
+    folders = [(settings.behandlet, False), (settings.avvist, False), (settings.duplikater, False),
+               (f"{signed}/{settings.behandlet}", True), (f"{signed}/{settings.avvist}", True)]
     found: list[tuple[float, str, str, str]] = []
-    for relative, prefix in folders:
+    for relative, signed_copy in folders:
         try:
             entries = list(os.scandir(inbox / relative))
         except OSError:
@@ -54,7 +55,8 @@ def recent_files(config: Config, limit: int = RECENT) -> list[render.Processed]:
         for entry in entries:
             for suffix, kind in NOTICES:
                 if entry.name.endswith(suffix) and entry.is_file():
-                    found.append((entry.stat().st_mtime, entry.name, f"{relative}/{entry.name}", prefix + kind))
+                    found.append((entry.stat().st_mtime, entry.name, f"{relative}/{entry.name}",
+                                  N_("signert {utfall}", utfall=kind) if signed_copy else kind))
                     break
     newest = heapq.nlargest(limit, found)
     return [render.Processed(datetime.fromtimestamp(when, model.OSLO), mask_numbers_in(name.rsplit(".", 2)[0]),
@@ -78,10 +80,11 @@ def write_pages(config: Config, registry: Registry) -> int:
     meetings = model.meetings(registry.db, cases, today)
     units = model.free_places(registry.db, load_offers(config), today)
     virksomhet = config.settings.virksomhet
-    page = render.oversikt(f"Praksisplasser – oversikt for {virksomhet.navn}", now, cases, meetings, units,
-                           recent_files(config), settings.til_signering)
+    texts = _ = config.texts
+    page = render.oversikt(_("Praksisplasser – oversikt for {virksomhet}", virksomhet=virksomhet.navn), now, cases,
+                           meetings, units, recent_files(config), settings.til_signering, texts)
     atomic_write_bytes(config.inbox / settings.oversikt, page.encode("utf-8"))
-    public = render.ledige_plasser(virksomhet.navn, now, units, virksomhet.epost)
+    public = render.ledige_plasser(virksomhet.navn, now, units, virksomhet.epost, texts)
     atomic_write_bytes(config.inbox / settings.ledige_plasser, public.encode("utf-8"))
     return len(cases)
 

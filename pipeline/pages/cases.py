@@ -111,22 +111,27 @@ def missing_items(store: ArchiveStore, config: Config) -> list[dict[str, str]]:
     finally:
         registry.close()
     waiting = _waiting_for_review(config)
+    _ = config.texts
+    overdue = _(" FORFALT")
     items: list[dict[str, str]] = []
     for case in cases:
         for lack in case.lacks:
             if lack.kind == "signatur":
                 spec = specs[lack.dokument]
-                items.append({"saksnummer": case.saksnummer, "hva": f"signert {spec.tittel.split(' ')[0].lower()}",
-                              "detalj": f"v{lack.versjon}, signeres av {', '.join(spec.signeres_av)} (id "
-                                        f"{case.saksnummer}:{lack.dokument}:v{lack.versjon}; til_signering/{lack.link})"
-                                        + ("; en kopi venter på kontroll i til_kontroll/"
+                items.append({"saksnummer": case.saksnummer,
+                              "hva": _("signert {dokument}", dokument=spec.tittel.split(" ")[0].lower()),
+                              "detalj": _("v{versjon}, signeres av {parter} (id {id}; til_signering/{fil})",
+                                          versjon=lack.versjon, parter=", ".join(spec.signeres_av),
+                                          id=f"{case.saksnummer}:{lack.dokument}:v{lack.versjon}", fil=lack.link)
+                                        + (_("; en kopi venter på kontroll i til_kontroll/")
                                            if (case.saksnummer, lack.dokument) in waiting else "")
-                                        + (" FORFALT" if lack.overdue else ""),
+                                        + (overdue if lack.overdue else ""),
                               "type": "signatur", "dokument": lack.dokument})
             else:
                 items.append({"saksnummer": case.saksnummer, "hva": lack.text.split(" (")[0],
-                              "detalj": f"status {case.status}, start {case.startdato.isoformat()}: {lack.text}"
-                                        + (" FORFALT" if lack.overdue else ""),
+                              "detalj": _("status {status}, start {start}: {mangler}", status=case.status,
+                                          start=case.startdato.isoformat(), mangler=lack.text)
+                                        + (overdue if lack.overdue else ""),
                               "type": lack.kind, "dokument": ""})
     return items
 

@@ -17,6 +17,7 @@ from ..domain.normalize import fold
 from ..reading.places import Offer
 from ..domain.record import Status
 from ..archive.overview_state import ensure_tables
+from ..common.texts import N_
 
 OSLO = ZoneInfo("Europe/Oslo")
 ATTEST_DAYS = 14
@@ -65,7 +66,7 @@ class Case:
 @dataclass(frozen=True)
 class Meeting:
     when: date
-    what: str
+    what: str  # a `texts.Message`: the page shows it in the workspace's målform
     case: Case
 
 
@@ -90,7 +91,9 @@ def til_signering_name(saksnummer: str, dokumenttype: str, versjon: int) -> str:
 
 
 def lacking(db: sqlite3.Connection, config: Config, today: date, open_only: bool = True) -> list[Case]:
-    """Every case (open ones only, by default) with its documents and what it lacks, in case order."""
+    """Every case (open ones only, by default) with its documents and what it lacks (in the
+    workspace's målform), in case order."""
+    _ = config.texts
     ensure_tables(db)
     specs = config.settings.dokumenter
     bekreftet = Status.BEKREFTET.rang
@@ -124,18 +127,18 @@ def lacking(db: sqlite3.Connection, config: Config, today: date, open_only: bool
             case.documents.append(Document(dokumenttype, title, current, waiting,
                                            dokumenttype in to_sign and not waiting, superseded))  # type: ignore[arg-type]
             if waiting:
-                case.lacks.append(Lack("signatur", f"signert {title.lower()} (v{current})", overdue, name,
-                                       dokumenttype, current))
+                case.lacks.append(Lack("signatur", _("signert {dokument} (v{versjon})", dokument=title.lower(),
+                                                     versjon=current), overdue, name, dokumenttype, current))
         if status != Status.AVSLUTTET.value:
-            for need, shown, what in ((krav_politiattest, politiattest_fremvist, "politiattest"),
-                                      (krav_mrsa, mrsa_fremvist, "MRSA/tuberkulose-erklæring")):
+            for need, shown, what in ((krav_politiattest, politiattest_fremvist, _("politiattest")),
+                                      (krav_mrsa, mrsa_fremvist, _("MRSA/tuberkulose-erklæring"))):
                 if need and not shown:
-                    case.lacks.append(Lack("attest", f"dato for {what} (kreves før start {start:%d.%m.%Y})",
-                                           (start - today).days < ATTEST_DAYS))
+                    case.lacks.append(Lack("attest", _("dato for {attest} (kreves før start {start})", attest=what,
+                                                       start=f"{start:%d.%m.%Y}"), (start - today).days < ATTEST_DAYS))
             midway = _day(midtveisevaluering)
             if midway is not None and midway < today and (_day(oppdatert) or midway) <= midway:
-                case.lacks.append(Lack("midtveis", f"midtveisevaluering {midway:%d.%m.%Y} er passert, og saken er "
-                                                   "ikke oppdatert siden", True))
+                case.lacks.append(Lack("midtveis", _("midtveisevaluering {dato} er passert, og saken er ikke "
+                                                     "oppdatert siden", dato=f"{midway:%d.%m.%Y}"), True))
         cases.append(case)
     return cases
 
@@ -152,7 +155,8 @@ def meetings(db: sqlite3.Connection, cases: list[Case], today: date) -> list[Mee
         case = by_number.get(row[0])
         if case is None:
             continue
-        for value, what in ((row[1], "Oppstartsmøte"), (row[2], "Midtveisevaluering"), (row[3], "Avslutningsmøte")):
+        for value, what in ((row[1], N_("Oppstartsmøte")), (row[2], N_("Midtveisevaluering")),
+                            (row[3], N_("Avslutningsmøte"))):
             day = _day(value)
             if day is not None and today <= day <= last:
                 found.append(Meeting(day, what, case))

@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 from ..common.config import Config, header_key
 from ..common.errors import InputFileError
 from ..domain.normalize import is_blank
+from ..common.texts import N_
 from .limits import check_size, check_zip, count_sheet_rows, too_many_columns
 
 
@@ -85,25 +86,24 @@ class HeaderMap:
                 continue
             path = config.aliases.get(header_key(header))
             if path is None:
-                self.warnings.append(
-                    f"Kolonnen «{header}» er ukjent og blir ikke lest. Gi den et navn fra "
-                    f"kolonner.toml, eller legg til navnet der."
-                )
+                self.warnings.append(N_(
+                    "Kolonnen «{kolonne}» er ukjent og blir ikke lest. Gi den et navn fra "
+                    "kolonner.toml, eller legg til navnet der.", kolonne=header
+                ))
                 continue
             if path in seen:
-                raise InputFileError(
-                    display,
-                    f"Kolonnene «{seen[path]}» og «{header}» betyr begge «{path}». Fjern eller gi nytt navn til én av dem.",
-                )
+                raise InputFileError(display, N_(
+                    "Kolonnene «{foerste}» og «{andre}» betyr begge «{felt}». Fjern eller gi nytt navn til én av dem.",
+                    foerste=seen[path], andre=header, felt=path,
+                ))
             seen[path] = header
             index.append(column)
             self.columns[path] = header
         if not index:
-            raise InputFileError(
-                display,
+            raise InputFileError(display, N_(
                 "Fant ingen kjente kolonner i overskriftsraden. Første rad må ha overskrifter "
-                "som «Navn», «Fødselsnummer», «Praksisenhet», «Startdato» (se kolonner.toml).",
-            )
+                "som «Navn», «Fødselsnummer», «Praksisenhet», «Startdato» (se kolonner.toml)."
+            ))
         self.paths = tuple(self.columns)
         # Where the known columns are the first ones in order (the usual sheet), a row is
         # used as it is; otherwise its known cells are picked out.
@@ -114,7 +114,8 @@ class HeaderMap:
             values = list(values) + [None] * (self.width - len(values))
         problems: tuple[tuple[str, str], ...] = ()
         if len(values) > self.width and any(not is_blank(v) for v in values[self.width:]):
-            problems = (("", "Raden har verdier i kolonner uten overskrift. Sjekk at ingen verdi er skrevet i feil kolonne."),)
+            problems = (("", N_("Raden har verdier i kolonner uten overskrift. Sjekk at ingen verdi er skrevet i feil "
+                                "kolonne.")),)
         cells = values if self._pick is None else self._pick(values)
         return _new_record(RawRecord, (source, row, self.paths, cells, self.columns, problems))
 
@@ -128,16 +129,17 @@ def open_source(path: Path, config: Config) -> Source:
 
     display = str(path)
     if not path.is_file():
-        raise InputFileError(display, "Filen finnes ikke.")
+        raise InputFileError(display, N_("Filen finnes ikke."))
     kind = SUPPORTED.get(path.suffix.lower())
     if kind is None:
-        hint = " Lagre arket som .xlsx (Excel-arbeidsbok) eller CSV." if path.suffix.lower() in (".xls", ".ods", ".numbers") else ""
-        raise InputFileError(
-            display, f"Filtypen «{path.suffix or '(ingen)'}» støttes ikke. Bruk .json, .csv eller .xlsx.{hint}"
-        )
+        if path.suffix.lower() in (".xls", ".ods", ".numbers"):
+            raise InputFileError(display, N_("Filtypen «{type}» støttes ikke. Bruk .json, .csv eller .xlsx. Lagre arket "
+                                             "som .xlsx (Excel-arbeidsbok) eller CSV.", type=path.suffix))
+        raise InputFileError(display, N_("Filtypen «{type}» støttes ikke. Bruk .json, .csv eller .xlsx.",
+                                         type=path.suffix or N_("(ingen)")))
     size = path.stat().st_size
     if size == 0:
-        raise InputFileError(display, "Filen er tom.")
+        raise InputFileError(display, N_("Filen er tom."))
     check_size(path, size, config.settings.grenser)
     if kind == "xlsx":
         check_zip(path, config.settings.grenser)

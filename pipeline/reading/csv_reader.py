@@ -10,6 +10,7 @@ from typing import Any, TextIO
 
 from ..common.config import Config, Grenser
 from ..common.errors import InputFileError
+from ..common.texts import N_
 from . import HeaderMap, RawRecord, Source
 from .limits import cell_too_long, too_many_lines, too_many_rows
 
@@ -88,12 +89,13 @@ def scan_bytes(path: Path, limit: int | None = None) -> tuple[str, int]:
             except UnicodeDecodeError as exc:
                 bad, bad_line = exc, lines + 1
     if encoding == "utf-8-sig" or multibyte:
-        raise InputFileError(display, f"Filen er lagret som UTF-8, men linje {bad_line} har et ugyldig tegn (byte "
-                                      f"0x{bad.object[bad.start]:02X}). Rett eller slett tegnet på den linjen, "
-                                      "eller lagre filen på nytt som «CSV UTF-8» i Excel.")
+        raise InputFileError(display, N_("Filen er lagret som UTF-8, men linje {linje} har et ugyldig tegn (byte "
+                                         "0x{byte:02X}). Rett eller slett tegnet på den linjen, "
+                                         "eller lagre filen på nytt som «CSV UTF-8» i Excel.",
+                                         linje=bad_line, byte=bad.object[bad.start]))
     if undefined:
-        raise InputFileError(display, f"Tegnkodingen kan ikke leses (linje {bad_line} er verken UTF-8 eller "
-                                      "Windows-1252). Lagre filen som «CSV UTF-8» i Excel.")
+        raise InputFileError(display, N_("Tegnkodingen kan ikke leses (linje {linje} er verken UTF-8 eller "
+                                         "Windows-1252). Lagre filen som «CSV UTF-8» i Excel.", linje=bad_line))
     return "cp1252", _records_in(path) if limit is not None and lines > limit else lines
 
 
@@ -124,11 +126,11 @@ def open_csv(path: Path, config: Config) -> Source:
                     first = line
                     break
     except UnicodeDecodeError:
-        raise InputFileError(display, "Tegnkodingen kan ikke leses. Lagre filen som «CSV UTF-8» i Excel.") from None
+        raise InputFileError(display, N_("Tegnkodingen kan ikke leses. Lagre filen som «CSV UTF-8» i Excel.")) from None
     if not first:
-        raise InputFileError(display, "Filen har ingen overskriftsrad og ingen rader.")
+        raise InputFileError(display, N_("Filen har ingen overskriftsrad og ingen rader."))
     if "\x00" in first:
-        raise InputFileError(display, "Filen ser ut som en binærfil, ikke CSV. Lagre arket som CSV eller .xlsx.")
+        raise InputFileError(display, N_("Filen ser ut som en binærfil, ikke CSV. Lagre arket som CSV eller .xlsx."))
     delimiter = detect_delimiter(first)
     # The csv module's own cell limit (process-wide; 128 KiB by default) set to the configured
     # one, so that a longer cell is answered with the limit and its line.
@@ -150,7 +152,7 @@ def open_csv(path: Path, config: Config) -> Source:
         raise
     if header_map is None:
         handle.close()
-        raise InputFileError(display, "Filen har ingen overskriftsrad og ingen rader.")
+        raise InputFileError(display, N_("Filen har ingen overskriftsrad og ingen rader."))
     source.warnings.extend(header_map.warnings)
     source._records = _records(handle, reader, header_map, reader.line_num, display, limits)
     return source
@@ -158,10 +160,10 @@ def open_csv(path: Path, config: Config) -> Source:
 
 def _unreadable(display: str, exc: Exception, line: int, limits: Grenser) -> InputFileError:
     if isinstance(exc, csv.Error) and "field larger than field limit" in str(exc):
-        return cell_too_long(display, f"Linje {line}", limits.maks_celle_tegn + 1, limits)
+        return cell_too_long(display, N_("Linje {linje}", linje=line), limits.maks_celle_tegn + 1, limits)
     if isinstance(exc, UnicodeDecodeError):
-        return InputFileError(display, "Tegnkodingen kan ikke leses. Lagre filen som «CSV UTF-8» i Excel.")
-    return InputFileError(display, f"CSV-feil på linje {line}: {exc}. Sjekk anførselstegnene.")
+        return InputFileError(display, N_("Tegnkodingen kan ikke leses. Lagre filen som «CSV UTF-8» i Excel."))
+    return InputFileError(display, N_("CSV-feil på linje {linje}: {feil}. Sjekk anførselstegnene.", linje=line, feil=exc))
 
 
 def _records(handle: TextIO, reader: Any, header_map: HeaderMap, last_line: int, display: str,

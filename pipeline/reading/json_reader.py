@@ -11,6 +11,7 @@ import ijson
 from ..common.config import Config, Grenser, header_key
 from ..common.errors import InputFileError
 from ..domain.record import FIELDS
+from ..common.texts import N_
 from . import RawRecord, Source
 from .limits import too_deep, too_many_rows
 
@@ -52,14 +53,14 @@ def records_prefix(path: Path, limits: Grenser | None = None) -> str:
                     if value == WRAPPER_KEY:
                         wrapped = True
     except ijson.JSONError as exc:
-        raise InputFileError(display, f"Ugyldig JSON: {exc}. Sjekk komma, klammer og anførselstegn.") from None
+        raise InputFileError(display, N_("Ugyldig JSON: {feil}. Sjekk komma, klammer og anførselstegn.", feil=exc)) from None
     except UnicodeDecodeError:
-        raise InputFileError(display, "JSON-filen må være lagret som UTF-8.") from None
+        raise InputFileError(display, N_("JSON-filen må være lagret som UTF-8.")) from None
     if top == "start_array":
         return "item"
     if top == "start_map":
         return f"{WRAPPER_KEY}.item" if wrapped else ""
-    raise InputFileError(display, "JSON-filen må inneholde ett objekt, en liste, eller {\"praksisplasser\": [...]}.")
+    raise InputFileError(display, N_("JSON-filen må inneholde ett objekt, en liste, eller {\"praksisplasser\": [...]}."))
 
 
 _STARTS = frozenset(("start_map", "start_array"))
@@ -88,7 +89,7 @@ def _records(path: Path, prefix: str, config: Config, source: Source) -> Iterato
     with path.open("rb") as handle:
         for index, obj in enumerate(ijson.items(handle, prefix, use_float=True), start=1):
             if not isinstance(obj, dict):
-                yield RawRecord(display, index, (), (), {}, (("", "Posten er ikke et JSON-objekt med felter."),))
+                yield RawRecord(display, index, (), (), {}, (("", N_("Posten er ikke et JSON-objekt med felter.")),))
                 continue
             flat: dict[str, tuple[str, Any]] = {}
             _flatten(obj, "", flat)
@@ -100,10 +101,10 @@ def _records(path: Path, prefix: str, config: Config, source: Source) -> Iterato
                 if field is None:
                     if key not in unknown:
                         unknown.add(key)
-                        source.warnings.append(f"Feltet «{key}» er ukjent og blir ikke lest.")
+                        source.warnings.append(N_("Feltet «{felt}» er ukjent og blir ikke lest.", felt=key))
                     continue
                 if field in values:
-                    problems.append((column, f"Feltet er gitt to ganger (også som «{columns[field]}»)."))
+                    problems.append((column, N_("Feltet er gitt to ganger (også som «{kolonne}»).", kolonne=columns[field])))
                     continue
                 values[field] = value
                 columns[field] = column

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..common.config import Grenser
 from ..common.errors import InputFileError
+from ..common.texts import N_
 
 MB = 1 << 20
 RATIO_FLOOR = MB
@@ -39,8 +40,9 @@ def _mb(size: float) -> str:
 
 def check_size(path: Path, size: int, limits: Grenser) -> None:
     if size > limits.maks_mb * MB:
-        raise LimitExceeded(str(path), f"Filen er {_mb(size)}; grensen er {_mb(limits.maks_mb * MB)} "
-                                       "([grenser] maks_mb). Del den opp i flere filer.")
+        raise LimitExceeded(str(path), N_("Filen er {stoerrelse}; grensen er {grense} ([grenser] maks_mb). "
+                                          "Del den opp i flere filer.", stoerrelse=_mb(size),
+                                          grense=_mb(limits.maks_mb * MB)))
 
 
 def check_zip(path: Path, limits: Grenser) -> None:
@@ -53,23 +55,24 @@ def check_zip(path: Path, limits: Grenser) -> None:
     except (zipfile.BadZipFile, OSError, ValueError):
         return  # not a zip at all: the reader says so in its own words
     if len(entries) > 10_000:
-        raise LimitExceeded(display, f"Arbeidsboken har {len(entries)} deler; et vanlig regneark har under hundre. "
-                                     "Lagre arket på nytt fra Excel.")
+        raise LimitExceeded(display, N_("Arbeidsboken har {antall} deler; et vanlig regneark har under hundre. "
+                                        "Lagre arket på nytt fra Excel.", antall=len(entries)))
     total = sum(e.file_size for e in entries)
     if total > limits.maks_utpakket_mb * MB:
-        raise LimitExceeded(display, f"Arbeidsboken er {_mb(total)} pakket ut; grensen er "
-                                     f"{_mb(limits.maks_utpakket_mb * MB)} ([grenser] maks_utpakket_mb). "
-                                     "Del arket opp i flere filer.")
+        raise LimitExceeded(display, N_("Arbeidsboken er {stoerrelse} pakket ut; grensen er {grense} ([grenser] "
+                                        "maks_utpakket_mb). Del arket opp i flere filer.", stoerrelse=_mb(total),
+                                        grense=_mb(limits.maks_utpakket_mb * MB)))
     for entry in entries:
         if entry.filename.lower().endswith("sharedstrings.xml") and entry.file_size > limits.maks_delte_tekster_mb * MB:
-            raise LimitExceeded(display, f"Tekstene i arbeidsboken er {_mb(entry.file_size)} pakket ut; grensen er "
-                                         f"{_mb(limits.maks_delte_tekster_mb * MB)} ([grenser] maks_delte_tekster_mb). "
-                                         "Del arket opp i flere filer.")
+            raise LimitExceeded(display, N_("Tekstene i arbeidsboken er {stoerrelse} pakket ut; grensen er {grense} "
+                                            "([grenser] maks_delte_tekster_mb). Del arket opp i flere filer.",
+                                            stoerrelse=_mb(entry.file_size), grense=_mb(limits.maks_delte_tekster_mb * MB)))
         if entry.file_size >= RATIO_FLOOR and entry.file_size > limits.maks_pakkeforhold * max(entry.compress_size, 1):
             ratio = entry.file_size / max(entry.compress_size, 1)
-            raise LimitExceeded(display, f"Delen «{entry.filename}» pakkes ut {ratio:.0f} ganger større; grensen er "
-                                         f"{limits.maks_pakkeforhold:.0f} ([grenser] maks_pakkeforhold). Filen ser "
-                                         "ut som en zip-bombe, ikke et regneark lagret fra Excel.")
+            raise LimitExceeded(display, N_("Delen «{del_}» pakkes ut {forhold:.0f} ganger større; grensen er "
+                                            "{grense:.0f} ([grenser] maks_pakkeforhold). Filen ser ut som en zip-bombe, "
+                                            "ikke et regneark lagret fra Excel.", del_=entry.filename, forhold=ratio,
+                                            grense=limits.maks_pakkeforhold))
 
 
 _ROW = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]")
@@ -101,27 +104,34 @@ def count_sheet_rows(path: Path, limits: Grenser) -> None:
                 raise too_many_rows(str(path), rows, "rad", limits)
 
 
+UNITS = {"linje": N_("linjer"), "rad": N_("rader"), "post": N_("poster")}
+"""What a record is in each kind of file (`Source.unit`), in the plural."""
+
+
 def too_many_rows(display: str, count: int, unit: str, limits: Grenser) -> LimitExceeded:
-    return LimitExceeded(display, f"Filen har mer enn {limits.maks_rader} {unit}r ({count} så langt); grensen er "
-                                  f"{limits.maks_rader} ([grenser] maks_rader). Del den opp i flere filer.")
+    return LimitExceeded(display, N_("Filen har mer enn {grense} {enheter} ({antall} så langt); grensen er {grense} "
+                                     "([grenser] maks_rader). Del den opp i flere filer.", grense=limits.maks_rader,
+                                     enheter=UNITS.get(unit, unit + "r"), antall=count))
 
 
 def too_many_lines(display: str, lines: int, limits: Grenser) -> LimitExceeded:
-    return LimitExceeded(display, f"Filen har {lines} rader; grensen er {limits.maks_rader} rader pluss overskriften "
-                                  "([grenser] maks_rader). Del den opp i flere filer.")
+    return LimitExceeded(display, N_("Filen har {antall} rader; grensen er {grense} rader pluss overskriften "
+                                     "([grenser] maks_rader). Del den opp i flere filer.", antall=lines,
+                                     grense=limits.maks_rader))
 
 
 def too_many_columns(display: str, count: int, limits: Grenser) -> LimitExceeded:
-    return LimitExceeded(display, f"Overskriftsraden har {count} kolonner; grensen er {limits.maks_kolonner} "
-                                  "([grenser] maks_kolonner). Fjern tomme eller overflødige kolonner.")
+    return LimitExceeded(display, N_("Overskriftsraden har {antall} kolonner; grensen er {grense} "
+                                     "([grenser] maks_kolonner). Fjern tomme eller overflødige kolonner.", antall=count,
+                                     grense=limits.maks_kolonner))
 
 
 def too_deep(display: str, limits: Grenser) -> LimitExceeded:
-    return LimitExceeded(display, f"JSON-filen har objekter eller lister mer enn {limits.maks_dybde} nivåer inni "
-                                  f"hverandre; grensen er {limits.maks_dybde} ([grenser] maks_dybde). "
-                                  "En praksisplass trenger bare noen få nivåer.")
+    return LimitExceeded(display, N_("JSON-filen har objekter eller lister mer enn {grense} nivåer inni hverandre; "
+                                     "grensen er {grense} ([grenser] maks_dybde). En praksisplass trenger bare noen få "
+                                     "nivåer.", grense=limits.maks_dybde))
 
 
 def cell_too_long(display: str, where: str, length: int, limits: Grenser) -> LimitExceeded:
-    return LimitExceeded(display, f"{where}: en celle har {length} tegn; grensen er {limits.maks_celle_tegn} "
-                                  "([grenser] maks_celle_tegn).")
+    return LimitExceeded(display, N_("{hvor}: en celle har {antall} tegn; grensen er {grense} ([grenser] "
+                                     "maks_celle_tegn).", hvor=where, antall=length, grense=limits.maks_celle_tegn))

@@ -33,6 +33,7 @@ from ..domain.identifiers import mask_numbers_in
 from ..domain.normalize import ValueProblem, converters, fold, is_blank
 from .csv_reader import detect_delimiter, detect_encoding
 from ..common.workspace import atomic_write_bytes
+from ..common.texts import N_, Texts
 
 STORE = "ledige_plasser.json"
 MAX_ROWS = 5000
@@ -130,7 +131,7 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
-        raise InputFileError(str(path), "Filen kan ikke åpnes som Excel-arbeidsbok (.xlsx).") from None
+        raise InputFileError(str(path), N_("Filen kan ikke åpnes som Excel-arbeidsbok (.xlsx).")) from None
     try:
         for number, values in enumerate(workbook.worksheets[0].iter_rows(values_only=True), start=1):
             yield number, list(values)
@@ -142,9 +143,9 @@ def _json_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except (ValueError, UnicodeDecodeError) as exc:
-        raise InputFileError(str(path), f"Filen er ikke gyldig JSON: {exc}.") from None
+        raise InputFileError(str(path), N_("Filen er ikke gyldig JSON: {feil}.", feil=exc)) from None
     if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
-        raise InputFileError(str(path), "Forventet en liste med ett objekt per enhet.")
+        raise InputFileError(str(path), N_("Forventet en liste med ett objekt per enhet."))
     headers = list(dict.fromkeys(key for item in data for key in item))
     yield 0, headers
     for index, item in enumerate(data, start=1):
@@ -159,7 +160,7 @@ def _rows(path: Path) -> tuple[str, Iterator[tuple[int, list[Any]]]]:
         return "rad", _xlsx_rows(path)
     if suffix == ".json":
         return "post", _json_rows(path)
-    raise InputFileError(str(path), f"Filtypen «{path.suffix}» støttes ikke.")
+    raise InputFileError(str(path), N_("Filtypen «{type}» støttes ikke.", type=path.suffix))
 
 
 def _header(rows: Iterator[tuple[int, list[Any]]]) -> list[str] | None:
@@ -184,6 +185,7 @@ def is_places_sheet(path: Path) -> bool:
 
 def read_places(path: Path, config: Config, received: datetime) -> PlacesResult:
     """Every row of a free-places sheet, validated: offers for the valid rows, errors for the rest."""
+    _ = config.texts
     unit, rows = _rows(path)
     result = PlacesResult(unit)
     convert = converters(config.settings.innlesing.listeskille)
@@ -191,21 +193,23 @@ def read_places(path: Path, config: Config, received: datetime) -> PlacesResult:
     try:
         headers = _header(rows)
         if headers is None:
-            raise InputFileError(str(path), "Filen har ingen overskriftsrad og ingen rader.")
+            raise InputFileError(str(path), N_("Filen har ingen overskriftsrad og ingen rader."))
         columns: dict[int, str] = {}
         for index, header in enumerate(headers):
             if not header:
                 continue
             name = ALIASES.get(header_key(header))
             if name is None:
-                result.warnings.append(f"Kolonnen «{header}» er ukjent og blir ikke lest.")
+                result.warnings.append(_("Kolonnen «{kolonne}» er ukjent og blir ikke lest.", kolonne=header))
             elif name in columns.values():
-                raise InputFileError(str(path), f"To kolonner betyr begge «{TITLES[name]}». Fjern den ene.")
+                raise InputFileError(str(path), N_("To kolonner betyr begge «{kolonne}». Fjern den ene.",
+                                                   kolonne=TITLES[name]))
             else:
                 columns[index] = name
         missing = [TITLES[f] for f, (_k, _l, required) in FIELDS.items() if required and f not in columns.values()]
         if missing:
-            raise InputFileError(str(path), "Kolonnen(e) " + ", ".join(f"«{m}»" for m in missing) + " mangler.")
+            raise InputFileError(str(path), N_("Kolonnen(e) {kolonner} mangler.",
+                                               kolonner=", ".join(f"«{m}»" for m in missing)))
         shown = {name: headers[i] for i, name in columns.items()}
         seen: dict[str, int] = {}
         count = 0
@@ -214,27 +218,29 @@ def read_places(path: Path, config: Config, received: datetime) -> PlacesResult:
                 continue
             count += 1
             if count > MAX_ROWS:
-                raise InputFileError(str(path), f"Arket har mer enn {MAX_ROWS} rader; del det opp.")
+                raise InputFileError(str(path), N_("Arket har mer enn {grense} rader; del det opp.", grense=MAX_ROWS))
             cells = {name: values[i] if i < len(values) else None for i, name in columns.items()}
-            offer = _offer(number, cells, shown, convert, result, display, received)
+            offer = _offer(number, cells, shown, convert, result, display, received, config.texts)
             if offer is None:
                 continue
             key = fold(offer.enhet)
             if key in seen:
                 result.errors.append(PlaceError(number, shown["enhet"], offer.enhet,
-                                                f"Enheten står også på {unit} {seen[key]}. Slå radene sammen til én."))
+                                                _("Enheten står også på {plassering}. Slå radene sammen til én.",
+                                                  plassering=f"{unit} {seen[key]}")))
                 continue
             seen[key] = number
             result.offers.append((number, offer))
     except InputFileError as exc:
-        result.file_error = exc.reason
+        result.file_error = config.texts.render(exc.reason)
     except (UnicodeDecodeError, csv.Error) as exc:
-        result.file_error = f"Filen kan ikke leses: {exc}. Lagre den som «CSV UTF-8» eller .xlsx."
+        result.file_error = _("Filen kan ikke leses: {feil}. Lagre den som «CSV UTF-8» eller .xlsx.", feil=exc)
     return result
 
 
 def _offer(row: int, cells: dict[str, Any], shown: dict[str, str], convert: dict[str, Any], result: PlacesResult,
-           source: str, received: datetime) -> Offer | None:
+           source: str, received: datetime, texts: Texts) -> Offer | None:
+    _ = texts
     values: dict[str, Any] = {}
     before = len(result.errors)
     for name, (kind, limit, required) in FIELDS.items():
@@ -242,26 +248,26 @@ def _offer(row: int, cells: dict[str, Any], shown: dict[str, str], convert: dict
         column = shown.get(name, TITLES[name])
         if is_blank(raw):
             if required:
-                result.errors.append(PlaceError(row, column, "", f"«{TITLES[name]}» må fylles ut."))
+                result.errors.append(PlaceError(row, column, "", _("«{kolonne}» må fylles ut.", kolonne=TITLES[name])))
             values[name] = None
             continue
         if isinstance(raw, str) and mask_numbers_in(raw) != raw:
             result.errors.append(PlaceError(row, column, mask_numbers_in(raw),
-                                            "Verdien ser ut til å inneholde et fødselsnummer. Ledige plasser skal "
-                                            "ikke ha personopplysninger: bruk enhetens kontakt."))
+                                            _("Verdien ser ut til å inneholde et fødselsnummer. Ledige plasser skal "
+                                              "ikke ha personopplysninger: bruk enhetens kontakt.")))
             continue
         try:
             values[name] = convert[kind](raw, limit or 200)
         except ValueProblem as exc:
-            result.errors.append(PlaceError(row, column, mask_numbers_in(str(raw))[:80], exc.message))
+            result.errors.append(PlaceError(row, column, mask_numbers_in(str(raw))[:80], texts.render(exc.message)))
     antall = values.get("antall")
     if antall is not None and (antall != int(antall) or not 0 <= antall <= 1000):
         result.errors.append(PlaceError(row, shown["antall"], str(cells.get("antall")),
-                                        "Antall plasser må være et helt tall fra 0 til 1000."))
+                                        _("Antall plasser må være et helt tall fra 0 til 1000.")))
     start, end = values.get("gyldig_fra"), values.get("gyldig_til")
     if start and end and end < start:
         result.errors.append(PlaceError(row, shown.get("gyldig_til", "Gyldig til"), end.strftime("%d.%m.%Y"),
-                                        "«Gyldig til» er før «Gyldig fra». Sjekk datoene."))
+                                        _("«Gyldig til» er før «Gyldig fra». Sjekk datoene.")))
     if len(result.errors) > before:
         return None
     return Offer(values["enhet"], int(values["antall"]), values.get("arbeidsoppgaver") or [],
@@ -304,41 +310,60 @@ def _when(moment: datetime) -> str:
     return moment.strftime("%d.%m.%Y kl. %H:%M:%S")
 
 
-def receipt(name: str, sha256: str, received: datetime, result: PlacesResult, rejected_file: str | None) -> str:
-    lines = ["KVITTERING fra praksis: ledige plasser", "=" * 37, "",
-             f"Fil:        {mask_numbers_in(name)}", f"Mottatt:    {_when(received)}", f"Sjekksum:   SHA-256 {sha256}", "",
-             f"{len(result.offers)} enhet(er) lagret; hver erstatter enhetens forrige tilbud. "
-             "Enheter som ikke står i arket, beholder sitt.", ""]
-    width = max([len("Enhet"), *(len(o.enhet) for _r, o in result.offers)])
-    lines.append(f"{result.unit.capitalize():<6} {'Enhet':<{width}}  Plasser  Krav")
+def receipt(name: str, sha256: str, received: datetime, result: PlacesResult, rejected_file: str | None,
+            texts: Texts) -> str:
+    _ = texts
+    title = _("KVITTERING fra praksis: ledige plasser")
+    lines = [title, "=" * len(title), "",
+             _("Fil:        {fil}", fil=mask_numbers_in(name)), _("Mottatt:    {tid}", tid=_when(received)),
+             _("Sjekksum:   SHA-256 {sjekksum}", sjekksum=sha256), "",
+             _("{antall} enhet(er) lagret; hver erstatter enhetens forrige tilbud. Enheter som ikke står i arket, "
+               "beholder sitt.", antall=len(result.offers)), ""]
+    unit_title, places_title, needs_title = _("Enhet"), _("Plasser"), _("Krav")
+    width = max([len(unit_title), *(len(o.enhet) for _r, o in result.offers)])
+    lines.append(f"{result.unit.capitalize():<6} {unit_title:<{width}}  {places_title:>7}  {needs_title}")
     for row, offer in result.offers:
-        needs = ", ".join(x for x, on in (("politiattest", offer.krever_politiattest),
+        needs = ", ".join(x for x, on in ((_("politiattest"), offer.krever_politiattest),
                                           ("MRSA/tuberkulose", offer.krever_mrsa)) if on) or "—"
         lines.append(f"{row:<6} {offer.enhet:<{width}}  {offer.antall:>7}  {needs}")
     if result.errors:
-        lines += ["", f"{len(result.rejected_rows)} {result.unit}(r) ble avvist og er IKKE lagret."]
+        lines += ["", _("{antall} {enheter} ble avvist og er IKKE lagret.", antall=len(result.rejected_rows),
+                        enheter=_units(result.unit, texts))]
         if rejected_file:
-            lines += [f"De ligger i {rejected_file}, med feilene i {rejected_file}.feil.txt."]
+            lines += [_("De ligger i {fil}, med feilene i {fil}.feil.txt.", fil=rejected_file)]
     if result.warnings:
-        lines += ["", "Merknader:", *(f"  - {w}" for w in result.warnings)]
-    lines += ["", "Oversikten (oversikt.html) og ledige_plasser.html i innboksen er oppdatert."]
+        lines += ["", _("Merknader:"), *(f"  - {w}" for w in result.warnings)]
+    lines += ["", _("Oversikten (oversikt.html) og ledige_plasser.html i innboksen er oppdatert.")]
     return "\n".join(lines) + "\n"
 
 
-def error_list(name: str, sha256: str, received: datetime, result: PlacesResult, processed_as: str | None) -> str:
-    lines = ["FEIL: ledige plasser kunne ikke lagres", "=" * 38, "",
-             f"Fil:        {mask_numbers_in(name)}", f"Mottatt:    {_when(received)}", f"Sjekksum:   SHA-256 {sha256}", ""]
+def error_list(name: str, sha256: str, received: datetime, result: PlacesResult, processed_as: str | None,
+               texts: Texts) -> str:
+    _ = texts
+    title = _("FEIL: ledige plasser kunne ikke lagres")
+    lines = [title, "=" * len(title), "",
+             _("Fil:        {fil}", fil=mask_numbers_in(name)), _("Mottatt:    {tid}", tid=_when(received)),
+             _("Sjekksum:   SHA-256 {sjekksum}", sjekksum=sha256), ""]
     if result.file_error:
-        lines += ["Hele filen er avvist:", f"  {result.file_error}", "", "Rett filen og legg den i innboksen igjen."]
+        lines += [_("Hele filen er avvist:"), f"  {result.file_error}", "", _("Rett filen og legg den i innboksen igjen.")]
     else:
         if processed_as:
-            lines += ["Filen inneholder bare radene som ble avvist; resten er lagret "
-                      f"(se kvitteringen {processed_as}).", ""]
-        lines += [f"{len(result.rejected_rows)} {result.unit}(r) er avvist. For hver: kolonne, verdi og hva som må rettes.", ""]
+            lines += [_("Filen inneholder bare radene som ble avvist; resten er lagret (se kvitteringen {kvittering}).",
+                        kvittering=processed_as), ""]
+        lines += [_("{antall} {enheter} er avvist. For hver: kolonne, verdi og hva som må rettes.",
+                    antall=len(result.rejected_rows), enheter=_units(result.unit, texts)), ""]
         for error in result.errors:
-            value = f" = «{error.value}»" if error.value else ""
-            lines.append(f"{result.unit.capitalize()} {error.row}, kolonne «{error.column}»{value}: {error.message}")
-        lines += ["", "Rett feilene i filen og legg den i innboksen igjen."]
+            where = f"{result.unit.capitalize()} {error.row}"
+            lines.append(_("{hvor}, kolonne «{kolonne}» = «{verdi}»: {melding}", hvor=where, kolonne=error.column,
+                           verdi=error.value, melding=error.message) if error.value
+                         else _("{hvor}, kolonne «{kolonne}»: {melding}", hvor=where, kolonne=error.column,
+                                melding=error.message))
+        lines += ["", _("Rett feilene i filen og legg den i innboksen igjen.")]
     if result.warnings:
-        lines += ["", "Merknader:", *(f"  - {w}" for w in result.warnings)]
+        lines += ["", _("Merknader:"), *(f"  - {w}" for w in result.warnings)]
     return "\n".join(lines) + "\n"
+
+
+def _units(unit: str, texts: Texts) -> str:
+    """«linje(r)»: as in the placement receipts (inbox/receipts.py)."""
+    return texts.render({"linje": N_("linje(r)"), "rad": N_("rad(r)"), "post": N_("post(r)")}.get(unit, unit + "(r)"))

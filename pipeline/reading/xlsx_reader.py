@@ -20,6 +20,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from ..common.config import Config, Grenser
 from ..common.errors import InputFileError
+from ..common.texts import N_
 from . import HeaderMap, RawRecord, Source
 from .limits import too_many_rows
 
@@ -30,9 +31,9 @@ _BROKEN = (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueErr
 
 
 def _broken(display: str) -> InputFileError:
-    return InputFileError(display, "Filen kan ikke leses som Excel-arbeidsbok (.xlsx): den er skadet, "
-                                   "passordbeskyttet eller ikke laget av et regneark (f.eks. XML med "
-                                   "entiteter). Åpne den i Excel og lagre den på nytt som .xlsx.")
+    return InputFileError(display, N_("Filen kan ikke leses som Excel-arbeidsbok (.xlsx): den er skadet, "
+                                      "passordbeskyttet eller ikke laget av et regneark (f.eks. XML med "
+                                      "entiteter). Åpne den i Excel og lagre den på nytt som .xlsx."))
 
 
 def open_xlsx(path: Path, config: Config) -> Source:
@@ -54,7 +55,7 @@ def open_xlsx(path: Path, config: Config) -> Source:
         raise
     if header_map is None:
         workbook.close()
-        raise InputFileError(display, "Det første regnearket er tomt: fant ingen overskriftsrad.")
+        raise InputFileError(display, N_("Det første regnearket er tomt: fant ingen overskriftsrad."))
     source.warnings.extend(header_map.warnings)
     source._records = _records(workbook, rows, header_map, display)
     return source
@@ -63,7 +64,7 @@ def open_xlsx(path: Path, config: Config) -> Source:
 def _rows(workbook, display: str, limits: Grenser) -> Iterator[tuple[int, tuple]]:  # type: ignore[no-untyped-def]
     try:
         if not workbook.worksheets:
-            raise InputFileError(display, "Arbeidsboken har ingen regneark.")
+            raise InputFileError(display, N_("Arbeidsboken har ingen regneark."))
         sheet = workbook.worksheets[0]
         if hasattr(sheet, "reset_dimensions"):  # a chart sheet has none (and no rows)
             sheet.reset_dimensions()

@@ -275,7 +275,7 @@ class SignedIntake:
                 move_no_clobber(part, folder, name)
             self._seen.pop(part, None)
             write_text(folder / f"{name}{NOTE}", receipts.signed_review(name, identity, result.message,
-                                                                       datetime.now().astimezone()))
+                                                                       datetime.now().astimezone(), self.config.texts))
             moved.append((name, sha))
         result.names = [name for name, _sha in moved]
         self._log(identity, [event(identity.saksnummer or "", "signert til kontroll", f"{identity.id}|{sha}",
@@ -393,7 +393,7 @@ class SignedIntake:
 
     def _done(self, parts: list[Path], result: SignedResult, received: datetime, target: Path | None = None) -> None:
         target = target or parts[0].parent / self.config.settings.innboks.behandlet
-        text = receipts.signed_receipt(result, received)
+        text = receipts.signed_receipt(result, received, self.config.texts)
         for part in parts:
             name = free_name(target, part.name)
             write_text(target / f"{name}.kvittering.txt", text)
@@ -403,6 +403,6 @@ class SignedIntake:
         target = target or parts[0].parent / self.config.settings.innboks.avvist
         for part in parts:
             name = free_name(target, part.name)
-            write_text(target / f"{name}.feil.txt", receipts.signed_error(part.name, message, received))
+            write_text(target / f"{name}.feil.txt", receipts.signed_error(part.name, message, received, self.config.texts))
             move_no_clobber(part, target, name)
             self._seen.pop(part, None)

@@ -22,11 +22,12 @@ from typing import Any
 from ..common.config import DocumentSet
 from ..domain.record import FIELDS, REQUIRED_FIELDS, Status, Tiltak
 from ..domain.vilkaar import hours_disagree, hours_text, probation
+from ..common.texts import N_
 
 Column = Sequence[Any]
 Columns = Mapping[str, Column]
 Problem = tuple[int, str, str]
-"""(row index in the chunk, field path, what to fix)."""
+"""(row index in the chunk, field path, what to fix: a `texts.Message`, translated where it is shown)."""
 Problems = list[Problem]
 
 _HALF_YEAR = timedelta(days=180)
@@ -51,7 +52,7 @@ def required_always(columns: Columns, documents: DocumentSet, problems: Problems
     for path in REQUIRED_FIELDS:
         column = columns[path]
         if _gaps(column):
-            message = f"{FIELDS[path].title} mangler. Feltet må alltid fylles ut."
+            message = N_("{felt} mangler. Feltet må alltid fylles ut.", felt=FIELDS[path].title)
             problems.extend((index, path, message) for index, value in enumerate(column) if value is None)
 
 
@@ -62,16 +63,18 @@ def period(columns: Columns, documents: DocumentSet, problems: Problems) -> None
     rows = zip(starts, ends, actuals)
     for index, (start, end, actual) in enumerate(rows):
         if start and end and end < start:
-            problems.append((index, "sluttdato", f"Sluttdato ({_fmt(end)}) er før startdato ({_fmt(start)})."))
+            problems.append((index, "sluttdato", N_("Sluttdato ({slutt}) er før startdato ({start}).",
+                                                    slutt=_fmt(end), start=_fmt(start))))
         if actual is None:
             continue
         if start and actual < start:
             problems.append((index, "faktisk_sluttdato",
-                             f"Faktisk sluttdato ({_fmt(actual)}) er før startdato ({_fmt(start)})."))
+                             N_("Faktisk sluttdato ({faktisk}) er før startdato ({start}).",
+                                faktisk=_fmt(actual), start=_fmt(start))))
         elif end and actual > end:
-            problems.append((index, "faktisk_sluttdato", (
-                f"Faktisk sluttdato ({_fmt(actual)}) er etter avtalt sluttdato ({_fmt(end)}). "
-                "En forlengelse krever ny avtale: endre sluttdato i stedet."
+            problems.append((index, "faktisk_sluttdato", N_(
+                "Faktisk sluttdato ({faktisk}) er etter avtalt sluttdato ({slutt}). "
+                "En forlengelse krever ny avtale: endre sluttdato i stedet.", faktisk=_fmt(actual), slutt=_fmt(end)
             )))
 
 
@@ -85,20 +88,21 @@ def meetings(columns: Columns, documents: DocumentSet, problems: Problems) -> No
             continue
         real_end = actual or end
         if kickoff and start and kickoff < start - _HALF_YEAR:
-            problems.append((index, "oppstartsmoete", "Oppstartsmøtet er mer enn et halvt år før startdato. Sjekk datoen."))
+            problems.append((index, "oppstartsmoete", N_("Oppstartsmøtet er mer enn et halvt år før startdato. Sjekk datoen.")))
         if kickoff and real_end and kickoff > real_end:
-            problems.append((index, "oppstartsmoete", "Oppstartsmøtet er etter at praksisen er slutt. Sjekk datoen."))
+            problems.append((index, "oppstartsmoete", N_("Oppstartsmøtet er etter at praksisen er slutt. Sjekk datoen.")))
         if midway and start and real_end and not start <= midway <= real_end:
             problems.append((index, "midtveisevaluering",
-                             f"Midtveisevalueringen må ligge i praksisperioden ({_fmt(start)}–{_fmt(real_end)})."))
+                             N_("Midtveisevalueringen må ligge i praksisperioden ({start}–{slutt}).",
+                                start=_fmt(start), slutt=_fmt(real_end))))
         if midway and kickoff and midway < kickoff:
-            problems.append((index, "midtveisevaluering", "Midtveisevalueringen er før oppstartsmøtet. Sjekk datoene."))
+            problems.append((index, "midtveisevaluering", N_("Midtveisevalueringen er før oppstartsmøtet. Sjekk datoene.")))
         if closing and start and closing < start:
-            problems.append((index, "avslutningsmoete", "Avslutningsmøtet er før startdato. Sjekk datoen."))
+            problems.append((index, "avslutningsmoete", N_("Avslutningsmøtet er før startdato. Sjekk datoen.")))
         if closing and midway and closing < midway:
-            problems.append((index, "avslutningsmoete", "Avslutningsmøtet er før midtveisevalueringen. Sjekk datoene."))
+            problems.append((index, "avslutningsmoete", N_("Avslutningsmøtet er før midtveisevalueringen. Sjekk datoene.")))
         if closing and real_end and closing > real_end + _SIXTY_DAYS:
-            problems.append((index, "avslutningsmoete", "Avslutningsmøtet er mer enn 60 dager etter sluttdato. Sjekk datoen."))
+            problems.append((index, "avslutningsmoete", N_("Avslutningsmøtet er mer enn 60 dager etter sluttdato. Sjekk datoen.")))
 
 
 def hours(columns: Columns, documents: DocumentSet, problems: Problems) -> None:
@@ -107,7 +111,7 @@ def hours(columns: Columns, documents: DocumentSet, problems: Problems) -> None:
         return
     for index, value in enumerate(column):
         if value is not None and not 0 < value <= 48:
-            problems.append((index, "timer_per_uke", "Timer per uke må være mer enn 0 og høyst 48."))
+            problems.append((index, "timer_per_uke", N_("Timer per uke må være mer enn 0 og høyst 48.")))
 
 
 def scheme(columns: Columns, documents: DocumentSet, problems: Problems) -> None:
@@ -116,7 +120,7 @@ def scheme(columns: Columns, documents: DocumentSet, problems: Problems) -> None
         return
     for index, (tiltak, goal) in enumerate(zip(columns["tiltak"], goals)):
         if tiltak is Tiltak.ARBEIDSTRENING and goal is None:
-            problems.append((index, "yrkesmaal", "Arbeidstrening skal ha et definert yrkesmål. Fyll inn yrkesmålet."))
+            problems.append((index, "yrkesmaal", N_("Arbeidstrening skal ha et definert yrkesmål. Fyll inn yrkesmålet.")))
 
 
 def working_hours(columns: Columns, documents: DocumentSet, problems: Problems) -> None:
@@ -128,9 +132,9 @@ def working_hours(columns: Columns, documents: DocumentSet, problems: Problems) 
     for index, (weekly, span) in enumerate(zip(columns["timer_per_uke"], spans)):
         other = hours_disagree(weekly, span)
         if other is not None:
-            problems.append((index, "arbeidstid", (
-                f"Arbeidstiden «{span}» gir {hours_text(other)} timer per uke, men Timer per uke er {hours_text(weekly)}. "
-                "Rett den ene så de stemmer."
+            problems.append((index, "arbeidstid", N_(
+                "Arbeidstiden «{arbeidstid}» gir {timer} timer per uke, men Timer per uke er {oppgitt}. "
+                "Rett den ene så de stemmer.", arbeidstid=span, timer=hours_text(other), oppgitt=hours_text(weekly)
             )))
 
 
@@ -144,15 +148,15 @@ def probation_period(columns: Columns, documents: DocumentSet, problems: Problem
             continue
         allowed, _, shortened = probation(start, end, asked)
         if shortened or asked != int(asked):
-            problems.append((index, "ansettelse.proevetid_maaneder", (
-                f"Prøvetiden kan være høyst halvparten av ansettelsen (arbeidsmiljøloven § 15-6), her "
-                f"{allowed} hele måneder. Fyll inn et helt antall måneder, høyst {allowed}."
+            problems.append((index, "ansettelse.proevetid_maaneder", N_(
+                "Prøvetiden kan være høyst halvparten av ansettelsen (arbeidsmiljøloven § 15-6), her "
+                "{maaneder} hele måneder. Fyll inn et helt antall måneder, høyst {maaneder}.", maaneder=allowed
             )))
 
 
 _CERTIFICATES = (
-    ("krav.politiattest", "politiattest_fremvist", "Politiattesten"),
-    ("krav.mrsa_tuberkulose", "mrsa_tuberkulose_fremvist", "Egenerklæringen om MRSA/tuberkulose"),
+    ("krav.politiattest", "politiattest_fremvist", N_("Politiattesten")),
+    ("krav.mrsa_tuberkulose", "mrsa_tuberkulose_fremvist", N_("Egenerklæringen om MRSA/tuberkulose")),
 )
 
 
@@ -168,10 +172,12 @@ def certificates(columns: Columns, documents: DocumentSet, problems: Problems) -
                 continue
             if day is None and isinstance(status, Status) and status.rang >= Status.STARTET.rang:
                 problems.append((index, shown,
-                                 f"{what} kreves og må være vist fram før start. Fyll inn datoen den ble vist fram."))
+                                 N_("{attest} kreves og må være vist fram før start. Fyll inn datoen den ble vist fram.",
+                                    attest=what)))
             if day and start and day > start:
                 problems.append((index, shown,
-                                 f"{what} skal vises fram før tiltredelse, men datoen er etter startdato ({_fmt(start)})."))
+                                 N_("{attest} skal vises fram før tiltredelse, men datoen er etter startdato ({start}).",
+                                    attest=what, start=_fmt(start))))
 
 
 def certificate_basis(columns: Columns, documents: DocumentSet, problems: Problems) -> None:
@@ -181,7 +187,7 @@ def certificate_basis(columns: Columns, documents: DocumentSet, problems: Proble
         return
     for index, (required, basis) in enumerate(zip(needed, columns["krav.politiattest_hjemmel"])):
         if required and basis is None:
-            problems.append((index, "krav.politiattest_hjemmel", (
+            problems.append((index, "krav.politiattest_hjemmel", N_(
                 "Politiattest kreves, men hjemmelen mangler. Fyll inn loven som gir rett til å kreve "
                 "politiattest, for eksempel «helse- og omsorgstjenesteloven § 5-4»."
             )))
@@ -195,9 +201,9 @@ def completion(columns: Columns, documents: DocumentSet, problems: Problems) -> 
         if status is Status.AVSLUTTET:
             if done is None:
                 problems.append((index, "fullfoert",
-                                 "Når status er Avsluttet, må det stå om praksisen ble fullført (Ja/Nei)."))
+                                 N_("Når status er Avsluttet, må det stå om praksisen ble fullført (Ja/Nei).")))
         elif done:
-            problems.append((index, "fullfoert", "Fullført kan bare være «Ja» når status er Avsluttet."))
+            problems.append((index, "fullfoert", N_("Fullført kan bare være «Ja» når status er Avsluttet.")))
 
 
 def documents_due(columns: Columns, documents: DocumentSet, problems: Problems) -> None:
@@ -239,10 +245,11 @@ def _missing_for_documents(columns: Columns, documents: DocumentSet, index: int,
                 missing.setdefault(path, []).append(spec.tittel.lower())
     for path, titles in missing.items():
         names = [f"«{t}»" for t in dict.fromkeys(titles)]
-        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " og " + names[-1]
-        problems.append((index, path, (
-            f"{FIELDS[path].title} mangler. Feltet trengs fra status «{status.value}» fordi "
-            f"{listed} lages da."
+        listed = names[0] if len(names) == 1 else N_("{dokumenter} og {siste}", dokumenter=", ".join(names[:-1]),
+                                                      siste=names[-1])
+        problems.append((index, path, N_(
+            "{felt} mangler. Feltet trengs fra status «{status}» fordi {dokumenter} lages da.",
+            felt=FIELDS[path].title, status=status.value, dokumenter=listed
         )))
 
 

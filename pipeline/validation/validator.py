@@ -28,6 +28,7 @@ from ..domain.identifiers import mask_fnr
 from ..domain.normalize import FORBIDDEN, Converter, ValueProblem, converters, fold
 from ..reading import RawRecord, Source, open_source
 from ..domain.record import FIELDS, Praksisplass
+from ..common.texts import N_, Texts
 
 _CACHED = {"text", "longtext", "date", "bool", "number", "list", "tiltak", "status", "orgnr", "phone", "email"}
 """Kinds whose converted values are remembered per column: sheets repeat units, dates, tiltak,
@@ -158,6 +159,8 @@ class Validator:
     def __init__(self, config: Config) -> None:
         self.config = config
         self.documents = config.documents
+        self.texts = config.texts
+        """Every message, warning and note of a `FileResult` is written in the workspace's målform."""
         convert = converters(config.settings.innlesing.listeskille)
         self._fields: dict[str, _Step] = {
             path: (path, convert[spec.kind.name], spec.kind.max_length, {"": None, None: None} if spec.kind.name in _CACHED else None)
@@ -185,7 +188,7 @@ class Validator:
                 result.count(record)
                 result.records.append(record)
         except InputFileError as exc:
-            result.file_error = exc.reason
+            result.file_error = self.texts.render(exc.reason)
         return result
 
     def iter_file(self, path: Path, result: FileResult) -> Iterator[RecordResult]:
@@ -207,9 +210,9 @@ class Validator:
                 break
             count += len(chunk)
             yield from results
-        result.warnings.extend(source.warnings)
+        result.warnings.extend(self.texts.render_all(source.warnings))
         if count == 0:
-            raise InputFileError(str(path), "Filen har ingen praksisplasser (bare overskrifter eller tom liste).")
+            raise InputFileError(str(path), N_("Filen har ingen praksisplasser (bare overskrifter eller tom liste)."))
 
     def validate_record(self, raw: RawRecord, unit: str, seen: dict[str, int] | None = None) -> RecordResult:
         return self.validate_chunk([raw], unit, seen)[0]
@@ -239,10 +242,11 @@ class Validator:
         """Rows of one layout: cells converted and rules checked column by column, then each
         row's id, duplicate check and typed record."""
         # A draft holds a record's errors; most rows have none, so it is made when needed.
-        drafts = {index: _Draft(raw, unit) for index, raw in enumerate(group) if raw.problems}
+        texts = _ = self.texts
+        drafts = {index: _Draft(raw, unit, texts) for index, raw in enumerate(group) if raw.problems}
         columns, rows = self._convert_columns(layout, group, drafts, unit)
         for index, path, message in rules.check(columns, self.documents):
-            errors = drafts.get(index) or drafts.setdefault(index, _Draft(group[index], unit))
+            errors = drafts.get(index) or drafts.setdefault(index, _Draft(group[index], unit, texts))
             if path not in errors.unreadable:  # already reported as unreadable, not also as missing
                 errors.add(path, errors.raw.columns.get(path), errors.given(path), message)
         fnrs, units, starts = columns["praktikant.foedselsnummer"], columns["praksisenhet.navn"], columns["startdato"]
@@ -252,13 +256,15 @@ class Validator:
             if record_id is None and fnrs[index] is not None and units[index] is not None and starts[index] is not None:
                 record_id = result.id = derived_id(self.config.id_key, {path: columns[path][index] for path in _ID_FROM})
                 derived = True
-                result.notes = [f"Ingen id i kilden: avledet nøkkel {record_id} (fra fødselsnummer, enhet og startdato)."]
+                result.notes = [_("Ingen id i kilden: avledet nøkkel {noekkel} (fra fødselsnummer, enhet og startdato).",
+                                  noekkel=record_id)]
             draft = drafts.get(index)
             if record_id is not None and seen is not None:
                 if record_id in seen:
-                    draft = drafts.setdefault(index, _Draft(raw, unit))
+                    draft = drafts.setdefault(index, _Draft(raw, unit, texts))
                     draft.add("id", raw.column("id"), record_id,
-                              f"Samme id som {unit} {seen[record_id]}. Hver praksisplass skal stå én gang.")
+                              N_("Samme id som {plassering}. Hver praksisplass skal stå én gang.",
+                                 plassering=f"{unit} {seen[record_id]}"))
                 else:
                     seen[record_id] = raw.row
             if draft is not None and draft.errors:
@@ -277,7 +283,7 @@ class Validator:
         for step, column in zip(layout.steps, zip(*cells)):
             values, failures = _convert_column(step, column)
             for index, message in failures:
-                draft = drafts.get(index) or drafts.setdefault(index, _Draft(group[index], unit))
+                draft = drafts.get(index) or drafts.setdefault(index, _Draft(group[index], unit, self.texts))
                 draft.unreadable.add(step[0])
                 draft.add(step[0], draft.raw.columns[step[0]], column[index], message)
             resolved.append(values)
@@ -292,10 +298,10 @@ class Validator:
         try:
             record = result.record = _validate_record(nested, extra="ignore")
         except ValidationError as exc:  # a bug guard: the converters should have caught it
-            draft = _Draft(raw, result.unit)
+            draft = _Draft(raw, result.unit, self.texts)
             for err in exc.errors():
                 path = ".".join(str(p) for p in err["loc"])
-                draft.add(path, raw.column(path), None, f"Ugyldig verdi: {err['msg']}")
+                draft.add(path, raw.column(path), None, N_("Ugyldig verdi: {feil}", feil=err["msg"]))
             result.errors = draft.errors
             return
         for part, key, made in fresh:
@@ -435,28 +441,31 @@ def _build_part(lines: list[str], holder: str, name: str, node: dict[str, Any], 
 
 
 class _Draft:
-    """The errors of one record while it is being validated (made at its first problem)."""
+    """The errors of one record while it is being validated (made at its first problem), each
+    message in the workspace's målform."""
 
-    __slots__ = ("errors", "raw", "unit", "unreadable")
+    __slots__ = ("errors", "raw", "texts", "unit", "unreadable")
 
-    def __init__(self, raw: RawRecord, unit: str) -> None:
+    def __init__(self, raw: RawRecord, unit: str, texts: Texts) -> None:
         self.raw = raw
         self.unit = unit
+        self.texts = texts
         self.errors: list[Feil] = []
         self.unreadable: set[str] = set()
         for column, message in raw.problems:
-            self.add("", column or "(raden)", None, message)
+            self.add("", column or texts.render(N_("(raden)")), None, message)
 
     def given(self, path: str) -> Any:
         """The value of a field as the source gave it (None where it has no such column)."""
         return self.raw.values.get(path)
 
     def add(self, path: str, column: str | None, value: Any, message: str) -> None:
+        """`message`: a `texts.Message` (or text already in the målform)."""
         if column is None:
-            column = f"{FIELDS[path].title} ({path})" if path in FIELDS else path
+            column = f"{self.texts.render(FIELDS[path].title)} ({path})" if path in FIELDS else path
         raw = self.raw
         self.errors.append(Feil(raw.source, f"{self.unit} {raw.row}", raw.row, column, path,
-                                shown_value(path, value), message))
+                                shown_value(path, value), self.texts.render(message)))
 
 
 @contextmanager

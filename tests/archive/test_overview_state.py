@@ -11,6 +11,9 @@ from pipeline.documents.identity import DocumentIdentity
 from pipeline.inbox.receipts import signed_receipt
 from pipeline.archive.overview_state import SigningState, signing_state
 from pipeline.signed.intake import SignedResult
+from pipeline.common.texts import Texts
+
+BOKMAAL = Texts.load("bokmaal")
 
 
 def journal(*metas: dict) -> JournalFiles:
@@ -42,9 +45,9 @@ def test_the_receipt_of_a_signed_copy_of_a_replaced_version_warns():
     identity = DocumentIdentity("praksisavtale", 1, "2026/17")
     result = SignedResult("arkivert", ["skann.pdf"], identity, "2026/17", 3, kind="skannet", method="QR-koden",
                           replaced_by=2)
-    text = signed_receipt(result, datetime(2026, 11, 26, 12, 0))
+    text = signed_receipt(result, datetime(2026, 11, 26, 12, 0), BOKMAAL)
     assert "ADVARSEL: Dette er en signert kopi av versjon 1" in text and "versjon 2" in text
     assert "til_signering/" in text
     plain = signed_receipt(SignedResult("arkivert", ["s.pdf"], identity, "2026/17", 2, kind="skannet", method="QR-koden"),
-                           datetime(2026, 11, 26, 12, 0))
+                           datetime(2026, 11, 26, 12, 0), BOKMAAL)
     assert "ADVARSEL" not in plain and "mangler signatur" in plain

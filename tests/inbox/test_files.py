@@ -17,6 +17,9 @@ from pipeline.inbox.receipts import duplicate, error_list, receipt
 from pipeline.inbox.rejected_rows import write_rejected_rows
 from pipeline.ingest import RecordOutcome
 from pipeline.validation.validator import FileResult
+from pipeline.common.texts import Texts
+
+BOKMAAL = Texts.load("bokmaal")
 
 
 @pytest.mark.parametrize("name", ["~$liste.xlsx", ".~lock.liste.xlsx#", "liste.csv.part", "a.tmp", "a.TMP",
@@ -95,13 +98,13 @@ def test_receipts_are_norwegian_and_mask_a_fodselsnummer_in_the_file_name():
     outcomes = [RecordOutcome("x.csv", "linje 2", "P-1", "ny sak", "2026/5", row=2, name="Kari", documents=["praksisavtale v1"]),
                 RecordOutcome("x.csv", "linje 3", "P-2", "avvist", None, row=3, name="Ola",
                               message="kolonne «Fødselsnummer» = «010190*****»: Kontrollsifrene stemmer ikke.")]
-    text = receipt("Kari 01019012345.csv", "ab" * 32, when, when, result, outcomes, 1, "kilder/x.csv", "avvist/x.csv")
+    text = receipt("Kari 01019012345.csv", "ab" * 32, when, when, result, outcomes, 1, "kilder/x.csv", "avvist/x.csv", BOKMAAL)
     assert "KVITTERING" in text and "2026/5" in text and "praksisavtale v1" in text and "AVVIST" in text
     assert "01019012345" not in text and "010190*****" in text
-    errors = error_list("x.csv", "ab" * 32, when, result, outcomes[1:], "behandlet/x.csv.kvittering.txt")
+    errors = error_list("x.csv", "ab" * 32, when, result, outcomes[1:], "behandlet/x.csv.kvittering.txt", BOKMAAL)
     assert "Linje 3 (id P-2, Ola):" in errors and "Kontrollsifrene" in errors
     notice = duplicate("x.csv", "ab" * 32, when, {"behandlet": when.isoformat(), "filnavn": "y.csv",
-                                                  "kvittering": "behandlet/y.csv.kvittering.txt"})
+                                                  "kvittering": "behandlet/y.csv.kvittering.txt"}, BOKMAAL)
     assert "IKKE behandlet" in notice and "behandlet/y.csv.kvittering.txt" in notice
 
 
@@ -142,7 +145,7 @@ def test_rejected_rows_of_a_csv_are_the_original_bytes(tmp_path):
 
 def test_the_error_list_names_the_cells_that_look_like_formulas():
     text = error_list("ark.xlsx", "ab" * 32, datetime(2026, 3, 1, 12, 0), FileResult("ark.xlsx", unit="rad"), [],
-                      "behandlet/ark.xlsx.kvittering.txt", ["rad 3, kolonne «Navn»"])
+                      "behandlet/ark.xlsx.kvittering.txt", BOKMAAL, ["rad 3, kolonne «Navn»"])
     assert "kan se ut\nsom formler" in text and "  - rad 3, kolonne «Navn»" in text
 
 
