@@ -121,7 +121,7 @@ def documents(tmp_path_factory) -> list[Rendered]:
         renderer.render_to(item.docx, record, name, identity, TODAY)
         rendered.append(item)
     settings = config.settings.konvertering
-    with ConverterPool(settings.instanser, settings.tidsavbrudd_sekunder, PdfaLevel(settings.pdfa)) as pool:
+    with ConverterPool(settings.instanser, settings.tidsavbrudd_sekunder, PdfaLevel.parse(settings.pdfa)) as pool:
         outcomes = pool.convert_many([(r.docx, r.pdf) for r in rendered])
     failed = [(o.source.name, o.error.message) for o in outcomes if o.error]
     assert failed == []
