@@ -21,6 +21,7 @@ from ..reading.places import load_offers
 from ..archive.registry import Registry
 from ..common.workspace import atomic_write_bytes
 from ..common.texts import N_
+from ..domain.record import Status
 from . import model, render
 from ..archive.overview_state import ensure_tables, record_case
 
@@ -68,12 +69,15 @@ def write_pages(config: Config, registry: Registry) -> int:
     now = datetime.now(model.OSLO)
     today = now.date()
     settings = config.settings.innboks
-    cases = model.lacking(registry.db, config, today)
+    every = model.lacking(registry.db, config, today, open_only=False)
+    cases = [c for c in every if c.status != Status.AVSLUTTET.value]
+    # closed cases whose documents still wait in til_signering/: shown apart, so the page counts every file there
+    closed = [c for c in every if c.status == Status.AVSLUTTET.value and any(d.waiting for d in c.documents)]
     try:
         present = set(os.listdir(config.inbox / settings.til_signering))
     except OSError:
         present = set()
-    for case in cases:  # a link only to a file that is there (a damaged archive copy is not)
+    for case in cases + closed:  # a link only to a file that is there (a damaged archive copy is not)
         for lack in case.lacks:
             if lack.link is not None and lack.link not in present:
                 lack.link = None
@@ -82,7 +86,7 @@ def write_pages(config: Config, registry: Registry) -> int:
     virksomhet = config.settings.virksomhet
     texts = _ = config.texts
     page = render.oversikt(_("Praksisplasser – oversikt for {virksomhet}", virksomhet=virksomhet.navn), now, cases,
-                           meetings, units, recent_files(config), settings.til_signering, texts)
+                           closed, meetings, units, recent_files(config), settings.til_signering, texts)
     atomic_write_bytes(config.inbox / settings.oversikt, page.encode("utf-8"))
     public = render.ledige_plasser(virksomhet.navn, now, units, virksomhet.epost, texts)
     atomic_write_bytes(config.inbox / settings.ledige_plasser, public.encode("utf-8"))

@@ -71,13 +71,14 @@ class Processed:
     kind: str  # behandlet, avvist, duplikat, signert, signert avvist
 
 
-def oversikt(title: str, now: datetime, cases: list[Case], meetings: list[Meeting], units: list[UnitPlaces],
-             processed: list[Processed], til_signering: str, texts: Texts) -> str:
-    """inbox/oversikt.html."""
+def oversikt(title: str, now: datetime, cases: list[Case], closed: list[Case], meetings: list[Meeting],
+             units: list[UnitPlaces], processed: list[Processed], til_signering: str, texts: Texts) -> str:
+    """inbox/oversikt.html. `closed`: closed cases with documents still waiting for a signed copy
+    (they are in til_signering/ too, so they are counted and listed, apart from the open cases)."""
     _ = texts
     lacking = sum(len(c.lacks) for c in cases)
     overdue = sum(1 for c in cases for lack in c.lacks if lack.overdue)
-    waiting = sum(1 for c in cases for d in c.documents if d.waiting)
+    waiting = sum(1 for c in cases + closed for d in c.documents if d.waiting)
     body = [f"<h1>{e(title)}</h1>",
             '<p class="liten">' + e(_("Laget {tid} (norsk tid). Siden lages på nytt etter hver endring. Den inneholder "
                                       "personopplysninger (navn): ikke del den utenfor HR.",
@@ -89,6 +90,8 @@ def oversikt(title: str, now: datetime, cases: list[Case], meetings: list[Meetin
             f'<li class="{"forfalt" if overdue else "ok"}"><strong>{overdue}</strong> ' + e(_("forfalt")) + "</li>",
             "</ul>",
             '<nav aria-label="' + e(_("Innhold")) + '"><ul><li><a href="#saker">' + e(_("Åpne saker etter enhet"))
+            + ('</a></li><li><a href="#avsluttede">' + e(_("Avsluttede saker som venter på signert kopi"))
+               if closed else "")
             + '</a></li><li><a href="#moeter">' + e(_("Møter de neste 30 dagene"))
             + '</a></li><li><a href="#plasser">' + e(_("Ledige plasser"))
             + '</a></li><li><a href="#filer">' + e(_("Sist behandlede filer")) + "</a></li></ul></nav>"]
@@ -127,6 +130,14 @@ def oversikt(title: str, now: datetime, cases: list[Case], meetings: list[Meetin
                                           enhet=unit)) + "</caption>", head]
         for case in unit_cases:
             body.append(_case_row(case, til_signering, marks))
+        body.append("</tbody></table>")
+    if closed:
+        body += ['<h2 id="avsluttede">' + e(_("Avsluttede saker som venter på signert kopi")) + "</h2>",
+                 "<p>" + e(_("Saken er avsluttet, men disse dokumentene ligger fortsatt i {mappe}/ og venter på "
+                             "signert kopi.", mappe=til_signering)) + "</p>",
+                 "<table><caption>" + e(_("{antall} avsluttede saker med dokumenter som venter på signert kopi",
+                                          antall=len(closed))) + "</caption>", head]
+        body += [_case_row(case, til_signering, marks) for case in closed]
         body.append("</tbody></table>")
     body += ['<h2 id="moeter">' + e(_("Møter de neste 30 dagene")) + "</h2>"]
     if meetings:

@@ -59,10 +59,16 @@ def test_the_overview_shows_open_cases_what_they_lack_and_what_is_overdue(pages:
     assert dom.headings[0].startswith("Praksisplasser – oversikt")
     assert {"Åpne saker etter enhet", "Møter de neste 30 dagene", "Ledige plasser", "Sist behandlede filer"} <= set(dom.headings)
     assert all(scope in ("col", "row") for scope in dom.th_scopes)
-    # open cases by unit, the closed one not shown
+    # open cases by unit; the closed one only in its own section, for its agreement still in til_signering/
+    closed_at = text.index("Avsluttede saker som venter på signert kopi", text.index("Avsluttede saker som venter") + 40)
+    open_part, closed_part = text[:closed_at], text[closed_at:text.index("Møter de neste 30 dagene", closed_at)]
     for name in ("Anna Forsinket", "<b>Ola & Co</b>", "Mona Midtvei", "Siri Erstattet"):
-        assert name in text
-    assert "Per Ferdig" not in text and "2026/4" not in text
+        assert name in open_part
+    assert "Per Ferdig" not in open_part and "2026/4" not in open_part
+    assert "2026/4 Per Ferdig Avsluttet" in closed_part and "signert praksisavtale (v1)" in closed_part
+    assert "signert praksisavtale (v1) FORFALT" in closed_part  # unsigned long after its start
+    waiting_files = sorted(p.name for p in (pages.inbox / "til_signering").glob("*.pdf"))
+    assert f"{len(waiting_files)} dokumenter venter på signert kopi" in text  # the summary counts every file there
     assert "<b>" not in page.read_text(encoding="utf-8")  # escaped, not markup
     # what each lacks, with the overdue marks
     assert "signert praksisavtale (v1) FORFALT" in text  # 2026/1: unsigned after the start
@@ -86,6 +92,7 @@ def test_the_overview_shows_open_cases_what_they_lack_and_what_is_overdue(pages:
     assert links and all(p.is_file() for p in links)
     assert pages.inbox / "til_signering" / "2026-1_praksisavtale_v1.pdf" in links
     assert pages.inbox / "til_signering" / "2026-5_praksisavtale_v2.pdf" in links
+    assert pages.inbox / "til_signering" / "2026-4_praksisavtale_v1.pdf" in links
 
 
 def test_the_public_page_has_free_places_and_no_personal_data(pages: Config):
