@@ -521,7 +521,7 @@ def praksisavtale(s: Spraak) -> Document:
     tag(doc, "{%p if tiltak == 'arbeidstrening' %}")
     para(doc, s("Arbeidstreningen er et arbeidsmarkedstiltak fra NAV. NAVs egen avtale om arbeidstrening gjelder i "
                 "tillegg til denne avtalen, og arbeidstreningen kan først starte når NAV har godkjent den.",
-                "Arbeidstreninga er eit arbeidsmarknadstiltak frå NAV. Avtalen NAV sjølv har om arbeidstrening, "
+                "Arbeidstreninga er eit arbeidsmarknadstiltak frå NAV. NAV har ein eigen avtale om arbeidstrening som "
                 "gjeld i tillegg til denne avtalen, og arbeidstreninga kan ikkje ta til før NAV har godkjent ho."))
     tag(doc, "{%p elif tiltak == 'aktivitetsplass' %}")
     para(doc, s("Aktivitetsplassen skal sikre at praktikanten er i aktivitet og avklare arbeidsevnen. NAV kan stille "
@@ -962,7 +962,7 @@ def taushetsloefte(s: Spraak) -> Document:
     para(doc, s("Taushetsplikten gjelder det jeg får vite om noens personlige forhold, for eksempel helse, "
                 "familieforhold og økonomi, og om drifts- eller forretningsforhold som det har konkurransemessig "
                 "betydning å holde hemmelig (forvaltningsloven § 13 første ledd nr. 1 og 2).",
-                "Teieplikta gjeld det eg får vite om personlege tilhøve for nokon, til dømes helse, "
+                "Teieplikta gjeld det eg får vite om nokon sine personlege tilhøve, til dømes helse, "
                 "familietilhøve og økonomi, og om drifts- eller forretningstilhøve som det har konkurransemessig "
                 "verdi å halde hemmeleg (forvaltningslova § 13 første ledd nr. 1 og 2)."))
     para(doc, s("Jeg lover å:", "Eg lovar å:"), bold=True, keep=True)
