@@ -262,3 +262,24 @@ def test_the_title_and_language_follow_the_maalform(config, tmp_path) -> None:
     assert expected.language == "nn-NO"
     assert expected.title == "Fråsegn om teieplikt og gjennomgang av etiske retningsliner – sak 2026/17"
     assert Document(str(path)).core_properties.language == "nn-NO"
+
+
+def test_the_employer_terms_in_nynorsk(workspace) -> None:
+    """The default terms come in nynorsk by themselves; a changed one needs its nynorsk text, else the
+    bokmål text is printed and said so (templates check lists `untranslated`)."""
+    config = load_config(workspace)
+    assert config.settings.arbeidsgiver.untranslated() == []
+    assert config.settings.arbeidsgiver.terms(Maalform.NYNORSK)["loennsdag"] == "den 12. i kvar månad"
+    text = workspace.config_file.read_text(encoding="utf-8")
+    text = text.replace('pensjon = "Kommunal Landspensjonskasse (KLP)"', 'pensjon = "Statens pensjonskasse"', 1)
+    workspace.config_file.write_text(text, encoding="utf-8")
+    config = load_config(workspace)
+    assert config.settings.arbeidsgiver.untranslated() == ["pensjon"]
+    trainee = nynorsk(sample_record("trainee"))
+    assert "pensjonsordninga i Statens pensjonskasse" in render(config, trainee, "arbeidsavtale")
+    workspace.config_file.write_text(text.replace('# pensjon = "Kommunal Landspensjonskasse (KLP)"',
+                                                  'pensjon = "Statens pensjonskasse (SPK)"'), encoding="utf-8")
+    config = load_config(workspace)
+    assert config.settings.arbeidsgiver.untranslated() == []
+    assert "pensjonsordninga i Statens pensjonskasse (SPK)" in render(config, trainee, "arbeidsavtale")
+    assert "pensjonsordningen i Statens pensjonskasse." in render(config, sample_record("trainee"), "arbeidsavtale")
