@@ -282,6 +282,60 @@ def all_schemes_example() -> None:
     )
 
 
+def nynorsk_example() -> None:
+    """nynorsk.json: placements whose documents are in nynorsk (the column «Målform»), with the free
+    text written in nynorsk as a nynorsk-writing unit would; one says «nn», one «Nynorsk», and one
+    is in bokmål in the same file. See README («Nynorsk»)."""
+    enhet = {"navn": "Eksempel omsorgssenter", "organisasjonsnummer": "951819093",
+             "adresse": "Omsorgsvegen 2, 0002 Eksempelby", "sektor": "helse",
+             "leder": {"navn": "Solveig Aasen", "stilling": "Einingsleiar", "telefon": "92345678",
+                       "epost": "solveig.aasen@example.com"}}
+    placements = [
+        {
+            "id": "NN-2026-001", "tiltak": "arbeidstrening", "status": "Startet", "Målform": "nynorsk",
+            "praktikant": {"navn": "Ingrid Vik", "foedselsnummer": _find_fnr(12, 4, 1992),
+                           "adresse": "Testvegen 3, 0010 Eksempelby", "telefon": "41234568",
+                           "epost": "ingrid.vik@example.com"},
+            "praksisenhet": enhet,
+            "praksisveileder": {"navn": "Eirik Haugland", "stilling": "Helsefagarbeidar", "telefon": "94567891",
+                                "epost": "eirik.haugland@example.com"},
+            "praksisbestiller": NAV,
+            "startdato": "2026-01-05", "sluttdato": "2026-06-30", "timer_per_uke": 30,
+            "arbeidstid": "Måndag–fredag 08.00–14.00",
+            "arbeidsoppgaver": ["Servering av måltid", "Aktivitetar med bebuarane", "Enkelt reinhald"],
+            "yrkesmaal": "Helsefagarbeidar", "maal": ["Møte presis kvar dag", "Ta fagbrev som helsefagarbeidar"],
+            "tilrettelegging": "Kortare dagar dei første to vekene.",
+            "krav": {"politiattest": True, "politiattest_hjemmel": HJEMMEL_HELSE},
+            "politiattest_fremvist": "2025-12-15", "oppstartsmoete": "2026-01-05",
+        },
+        {
+            "id": "NN-2026-002", "tiltak": "arbeidspraksis", "status": "Bekreftet", "Målform": "nn",
+            "praktikant": {"navn": "Olav Brekke", "foedselsnummer": _find_fnr(3, 9, 1985),
+                           "telefon": "41234569", "epost": "olav.brekke@example.com"},
+            "praksisenhet": ENHET_SKOLE,
+            "praksisveileder": {"navn": "Marit Lunde", "stilling": "Reinhaldar"},
+            "praksisbestiller": INN,
+            "startdato": "2026-02-02", "sluttdato": "2026-05-29", "timer_per_uke": 20,
+            "arbeidsoppgaver": ["Reinhald av klasseromma", "Hjelp i kantina"],
+            "maal": ["Lære rutinane på ein arbeidsplass"],
+        },
+        {
+            "id": "NN-2026-003", "tiltak": "spraakpraksis", "status": "Bekreftet", "Målform": "Bokmål",
+            "praktikant": {"navn": "Amina Yusuf", "foedselsnummer": _find_fnr(20, 6, 1995),
+                           "telefon": "41234570"},
+            "praksisenhet": ENHET_SKOLE,
+            "praksisveileder": {"navn": "Per Strand"},
+            "praksisbestiller": {"virksomhet": "Voksenopplæringen (TROVO)", "kontaktperson": "Nina Berg",
+                                 "telefon": "55556666", "epost": "nina.berg@example.com"},
+            "startdato": "2026-02-02", "sluttdato": "2026-04-30", "timer_per_uke": 12,
+            "arbeidsoppgaver": ["Hjelpe til i skolebiblioteket"],
+        },
+    ]
+    (HERE / "nynorsk.json").write_text(
+        json.dumps({"praksisplasser": placements}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+
+
 def invalid_example() -> None:
     """One row per kind of error, so `praksis validate` shows each message."""
     good = _find_fnr(10, 10, 1990)
@@ -333,4 +387,5 @@ if __name__ == "__main__":
     xlsx_example()
     invalid_example()
     all_schemes_example()
+    nynorsk_example()
     print("Skrev eksemplene i", HERE)

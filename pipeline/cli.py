@@ -463,16 +463,20 @@ def templates() -> None:
 def templates_check(app: AppContext, as_json: bool) -> None:
     """Finn feil i malene: malkode, ukjente felt, fødselsnummer, og hull når valgfrie felt er tomme."""
     results = check_templates(app.config)
-    problems = [p for found in results.values() for p in found]
+    problems = [p for found in results.values() for p in found if not p.warning]
+    warnings = [p for found in results.values() for p in found if p.warning]
     if as_json:
-        click.echo(json.dumps({"maler": {name: [p.message for p in found] for name, found in results.items()},
+        click.echo(json.dumps({"maler": {name: [p.message for p in found if not p.warning] for name, found in results.items()},
+                               "advarsler": {name: [p.message for p in found if p.warning]
+                                             for name, found in results.items() if any(p.warning for p in found)},
                                "feil": len(problems)}, ensure_ascii=False, indent=2))
     else:
         for name, found in results.items():
-            click.echo(f"{name}: {'OK' if not found else f'{len(found)} feil'}")
+            errors = [p for p in found if not p.warning]
+            click.echo(f"{name}: {'OK' if not errors else f'{len(errors)} feil'}")
             for problem in found:
-                click.echo(f"  - {problem.message}")
-        click.echo(f"\n{len(results)} maler kontrollert, {len(problems)} feil.")
+                click.echo(f"  - {'Merk: ' if problem.warning else ''}{problem.message}")
+        click.echo(f"\n{len(results)} maler kontrollert, {len(problems)} feil, {len(warnings)} merknader.")
     if problems:
         sys.exit(int(ExitCode.INPUT_REJECTED))
 

@@ -34,7 +34,7 @@ from .archive.events import NAMESPACE, event, now
 from .archive.reindex import open_registry, sync_case
 from .archive.store import (GRUNNLAG, HENDELSER, JOURNALPOST, SAKSMAPPE, VERSJON, ArchiveStore, CaseFiles,
                             ChangedSource, read_json, write_json)
-from .common.config import Config
+from .common.config import Config, maalform_of
 from .convert import ConversionError, ConverterPool, ConverterUnavailable, PdfaLevel
 from .common.environment import check_space
 from .common.errors import InputFileError, PraksisError
@@ -329,15 +329,21 @@ class Ingest:
             if latest is not None and latest.meta["fakta_sha256"] == sha:
                 continue
             version = latest.number + 1 if latest else 1
-            reason = "Første versjon." if latest is None else self._reason(latest.folder, dokumenttype, facts)
+            reason = "Første versjon." if latest is None else self._reason(latest.folder, dokumenttype, facts, record)
             plan.jobs.append(DocumentJob(dokumenttype, version, reason, sha, self.store.new_staging() / f"v{version}"))
         if plan.jobs:
             self._reserve_journals(plan)
         return plan
 
-    def _reason(self, previous: Path, dokumenttype: str, facts: dict[str, Any]) -> str:
+    def _reason(self, previous: Path, dokumenttype: str, facts: dict[str, Any], record: Praksisplass) -> str:
         old_record = Praksisplass.model_validate_json((previous / GRUNNLAG).read_text(encoding="utf-8"))
         old = self.facts.facts(old_record, dokumenttype)
+        virksomhet = self.config.settings.virksomhet
+        before, after = maalform_of(old_record, virksomhet), maalform_of(record, virksomhet)
+        if before is not after:  # every text is new: say why, and what else changed in the placement
+            others = changed(self.facts.facts(old_record.model_copy(update={"maalform": after}), dokumenttype), facts)
+            return (f"Målform endret fra {before.visningsnavn} til {after.visningsnavn}."
+                    + (" Endret også: " + ", ".join(others) + "." if others else ""))
         names = changed(old, facts)
         if "sluttdato" in names and facts.get("sluttdato") and old.get("sluttdato") and facts["sluttdato"] > old["sluttdato"]:
             return (f"Forlenget: sluttdato flyttet fra {old['sluttdato'].strftime('%d.%m.%Y')} til "

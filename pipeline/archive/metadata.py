@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from ..common.config import Config, DokumentSpec
+from ..common.config import Config, DokumentSpec, maalform_of
 from ..domain.record import Praksisplass, Status
 
 OPPRETTET_AV = "praksis"  # «…Av» fields hold names without digits
@@ -88,6 +88,7 @@ def journalpost(record: Praksisplass, spec: DokumentSpec, dokumenttype: str, sak
                 journal_year: int, journal_sequence: int, system_id: str, description_id: str, config: Config,
                 created: datetime) -> dict[str, Any]:
     when = created.isoformat(timespec="seconds")
+    title = spec.title(maalform_of(record, config.settings.virksomhet))  # as the document's own heading
     parts = [{"korrespondanseparttype": "Mottaker", "korrespondansepartNavn": record.praktikant.navn}]
     parts.append({"korrespondanseparttype": "Mottaker", "korrespondansepartNavn": record.praksisenhet.navn})
     if record.praksisbestiller.virksomhet:
@@ -99,8 +100,8 @@ def journalpost(record: Praksisplass, spec: DokumentSpec, dokumenttype: str, sak
         "journalaar": journal_year,
         "journalsekvensnummer": journal_sequence,
         "journalpostnummer": number,
-        "tittel": f"{spec.tittel} – {record.praktikant.navn}",
-        "offentligTittel": f"{spec.tittel} – {masked(record.praktikant.navn)}",
+        "tittel": f"{title} – {record.praktikant.navn}",
+        "offentligTittel": f"{title} – {masked(record.praktikant.navn)}",
         "journalposttype": JOURNALPOSTTYPE_UTGAAENDE,
         "journalstatus": JOURNALSTATUS_JOURNALFOERT,
         "journaldato": created.date().isoformat(),
@@ -110,10 +111,10 @@ def journalpost(record: Praksisplass, spec: DokumentSpec, dokumenttype: str, sak
         "korrespondansepart": parts,
         "dokumentbeskrivelse": {
             "systemID": description_id,
-            "dokumenttype": spec.tittel,
+            "dokumenttype": title,
             "dokumentstatus": DOKUMENTSTATUS_FERDIG,
-            "tittel": f"{spec.tittel} – {record.praktikant.navn}",
-            "offentligTittel": f"{spec.tittel} – {masked(record.praktikant.navn)}",
+            "tittel": f"{title} – {record.praktikant.navn}",
+            "offentligTittel": f"{title} – {masked(record.praktikant.navn)}",
             "tilknyttetRegistreringSom": "Hoveddokument",
             "dokumentnummer": 1,
             "tilknyttetDato": when, "tilknyttetAv": OPPRETTET_AV,

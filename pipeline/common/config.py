@@ -10,9 +10,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import ConfigError
-from ..domain.normalize import ValueProblem, converters, fold
+from ..domain.normalize import ValueProblem, converters, fold, maalform_text
 from .permissions import DEFAULT_FILE_MODE, apply_file_mode, parse_mode
-from ..domain.record import FIELDS, Status, Tiltak
+from ..domain.record import FIELDS, Maalform, Praksisplass, Status, Tiltak
 from ..domain.retention import Bevaring
 from .texts import Texts
 from .workspace import Workspace, clean_temp, load_or_create_id_key
@@ -32,9 +32,51 @@ class Virksomhet(_Section):
     epost: str = ""
     nettside: str = ""
     logo: str = ""
-    maalform: Literal["bokmaal", "nynorsk"] = "bokmaal"
-    """The workspace's written standard: its documents, and the texts HR read (receipts, error
-    lists, `validate`, `list`, `mangler`, the inbox pages; see pipeline/texts.py)."""
+    maalform: Maalform = Maalform.BOKMAAL
+    """The workspace's written standard: its documents (a placement's own «Målform» overrides it for
+    that placement's documents) and the texts HR read (receipts, error lists, `validate`, `list`,
+    `mangler`, the inbox pages; see common/texts.py)."""
+
+    @field_validator("maalform", mode="before")
+    @classmethod
+    def _maalform(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            try:
+                return maalform_text(value)
+            except ValueProblem as exc:
+                raise ValueError(exc.message) from None
+        return value
+
+
+def maalform_of(record: Praksisplass, virksomhet: Virksomhet) -> Maalform:
+    """The written standard of a placement's documents: its own, else the workspace's."""
+    return record.maalform or virksomhet.maalform
+
+
+ARBEIDSGIVER_NYNORSK = {
+    "pensjon": "Kommunal Landspensjonskasse (KLP)",
+    "tariffavtale": "Hovudtariffavtalen i KS-området",
+    "loennsdag": "den 12. i kvar månad",
+    "ferie": "fem veker ferie etter ferielova og hovudtariffavtalen",
+    "feriepenger": "12 prosent av feriepengegrunnlaget",
+    "pauser": "Matpausen er 30 minutt og blir rekna med i arbeidstida",
+    "fravaersmelding": "Fråvær skal meldast til praksisrettleiaren same dag, før arbeidstida byrjar",
+}
+"""The nynorsk wording of the default terms below (used where `[arbeidsgiver.nynorsk]` says nothing)."""
+
+
+class ArbeidsgiverNynorsk(_Section):
+    """`[arbeidsgiver.nynorsk]`: the same terms as printed in nynorsk documents. A term left out is
+    the nynorsk wording of the default where the bokmål term is the default, else the bokmål term
+    itself (and `praksis templates check` says so)."""
+
+    pensjon: str | None = None
+    tariffavtale: str | None = None
+    loennsdag: str | None = None
+    ferie: str | None = None
+    feriepenger: str | None = None
+    pauser: str | None = None
+    fravaersmelding: str | None = None
 
 
 class Arbeidsgiver(_Section):
@@ -49,6 +91,26 @@ class Arbeidsgiver(_Section):
     """Length of the breaks and whether they count as working time (aml. § 14-6 (1) k, § 10-9)."""
     fravaersmelding: str = "Fravær meldes til praksisveilederen samme dag, før arbeidstid"
     """How absence is reported (used in every agreement and in the oppfølgingsplan)."""
+    nynorsk: ArbeidsgiverNynorsk = ArbeidsgiverNynorsk()
+
+    def terms(self, maalform: Maalform) -> dict[str, str]:
+        """The terms as the documents of this written standard print them."""
+        bokmaal = self.model_dump(exclude={"nynorsk"})
+        if maalform is Maalform.BOKMAAL:
+            return bokmaal
+        return {name: self._nynorsk(name, value) for name, value in bokmaal.items()}
+
+    def untranslated(self) -> list[str]:
+        """Terms changed from the default in bokmål with no nynorsk wording: nynorsk documents
+        print them in bokmål."""
+        return [name for name, value in self.model_dump(exclude={"nynorsk"}).items()
+                if self._nynorsk(name, value) == value and ARBEIDSGIVER_NYNORSK[name] != value]
+
+    def _nynorsk(self, name: str, bokmaal: str) -> str:
+        given = getattr(self.nynorsk, name)
+        if given:
+            return str(given)
+        return ARBEIDSGIVER_NYNORSK[name] if bokmaal == type(self).model_fields[name].default else bokmaal
 
 
 class Innlesing(_Section):
@@ -63,6 +125,8 @@ class Arkiv(_Section):
     klassifikasjon: str = "P"
     klassifikasjon_tittel: str = "Personalforvaltning"
     tilgangsrestriksjon: str = "Unntatt offentlighet"
+    tilgangsrestriksjon_nynorsk: str = "Unnateke offentlegheit"
+    """The same, as nynorsk documents print it in the screening line (the Noark value stays `tilgangsrestriksjon`)."""
     skjermingshjemmel: str = "Offl. § 13 jf. fvl. § 13 første ledd nr. 1"
     tilgangskode: str = "13"
     """The tilgangsrestriksjon as a code, for Fiks Arkiv (13 = taushetsplikt)."""
@@ -208,10 +272,17 @@ class DokumentSpec(_Section):
     uten_foedselsnummer: bool | None = None
     """Obsolete: the fødselsnummer is given only where `tillat_foedselsnummer` is set (#13).
     Accepted, and ignored, so a praksis.toml written before still loads."""
+    tittel_nynorsk: str | None = None
+    """The title in nynorsk documents (in their heading, footer and PDF title); None: `tittel`."""
     noark_dokumenttype: str = "Dokument"
     """The Noark dokumenttype in exports (a name from the Fiks Arkiv list, e.g. Avtale)."""
-    spraak: Literal["nb-NO", "nn-NO"] = "nb-NO"
-    """The document's language: set in the DOCX at rendering, becomes the PDF's /Lang (checked)."""
+    spraak: Literal["nb-NO", "nn-NO"] | None = None
+    """Obsolete: a document's language follows its målform (nb-NO for bokmål, nn-NO for nynorsk).
+    Accepted, and ignored, so a praksis.toml written before still loads."""
+
+    def title(self, maalform: Maalform) -> str:
+        """The title in the document's written standard."""
+        return (self.tittel_nynorsk or self.tittel) if maalform is Maalform.NYNORSK else self.tittel
 
     @field_validator("fra_status", mode="before")
     @classmethod

@@ -69,7 +69,9 @@ class Texts:
     @classmethod
     def load(cls, maalform: Maalform) -> Texts:
         """Bokmål: no catalogue. Nynorsk: its compiled catalogue, which must be there (a missing
-        one would silently give bokmål texts to a nynorsk municipality)."""
+        one would silently give bokmål texts to a nynorsk municipality). `maalform` may be the
+        config's `record.Maalform` (a str enum, whose hash is not its value's): its value is used."""
+        maalform = getattr(maalform, "value", maalform)
         if maalform == "bokmaal":
             return cls(maalform, gettext.NullTranslations())
         from .errors import ConfigError  # errors.py writes its messages with N_

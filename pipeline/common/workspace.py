@@ -221,8 +221,9 @@ def init_workspace(target: Path) -> Workspace:
                     ignore=shutil.ignore_patterns(ID_KEY_FILE), copy_function=copy_file)
     if source.templates.is_dir():
         shutil.copytree(source.templates, workspace.templates, dirs_exist_ok=True, copy_function=copy_file)
-    for folder in (workspace.config_dir, workspace.templates.parent, workspace.templates):
-        if folder.is_dir():  # copytree copies the folders' own modes
+    subfolders = [p for p in workspace.templates.rglob("*") if p.is_dir()] if workspace.templates.is_dir() else []
+    for folder in (workspace.config_dir, workspace.templates.parent, workspace.templates, *subfolders):
+        if folder.is_dir():  # copytree copies the folders' own modes (the nynorsk nn/ too)
             folder.chmod(folder_mode(file_mode()))
     load_or_create_id_key(workspace)
     return workspace

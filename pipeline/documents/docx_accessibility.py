@@ -6,7 +6,7 @@ from the PDF on every conversion (`convert.accessibility`).
   document type and the case number only: the title is public metadata and a personal case is
   screened, so no name goes in it (DOMAIN.md). LibreOffice copies it to the PDF's Info /Title
   and XMP dc:title.
-- Language: the document set's `spraak` (nb-NO, later nn-NO) into docDefaults and every style
+- Language: the document's målform (nb-NO for bokmål, nn-NO for nynorsk) into docDefaults and every style
   that names a language, so a template saved from an English Word still becomes `/Lang nb-NO`.
   Runs with their own language are left alone (a quotation may really be English);
   `praksis templates check` warns about them.
@@ -27,11 +27,14 @@ from docxtpl import InlineImage
 
 from ..common.config import DokumentSpec
 from .identity import DocumentIdentity
+from ..domain.record import Maalform
 
 
-def document_title(spec: DokumentSpec, identity: DocumentIdentity) -> str:
-    """«Praksisavtale – sak 2026/17», or «Praksisavtale – utkast» for a draft."""
-    return f"{spec.tittel} – sak {identity.saksnummer}" if identity.saksnummer else f"{spec.tittel} – utkast"
+def document_title(spec: DokumentSpec, identity: DocumentIdentity, maalform: Maalform = Maalform.BOKMAAL) -> str:
+    """«Praksisavtale – sak 2026/17», or «Praksisavtale – utkast» for a draft (the same words in
+    nynorsk; the title is the document set's in the document's written standard)."""
+    title = spec.title(maalform)
+    return f"{title} – sak {identity.saksnummer}" if identity.saksnummer else f"{title} – utkast"
 
 
 class DescribedImage(InlineImage):

@@ -18,12 +18,13 @@ from docx.shared import Mm
 from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined, TemplateError
 
-from ..common.config import Config, DokumentSpec
+from ..common.config import Config, DokumentSpec, maalform_of
 from .docx_accessibility import DescribedImage, describe_document, document_title
 from ..common.errors import PraksisError
 from ..domain.identifiers import fnr_birth_date
 from .identity import DocumentIdentity, qr_png
-from ..domain.record import Praksisplass, Sektor, Status, Tiltak
+from .maalform import ORDBRUK, Ordbruk, template_path
+from ..domain.record import Maalform, Praksisplass, Status, Tiltak
 from .template_syntax import unclosed_tags
 from ..domain.vilkaar import aktivitet_hjemmel, hours_disagree, probation, working_day_on_or_before
 from ..common.workspace import atomic_write_bytes
@@ -62,11 +63,11 @@ def tall(value: Any) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".").replace(".", ",")
 
 
-def timer(value: Any) -> str:
-    """37.5 → «37,5 timer per uke»."""
+def timer(value: Any, wording: str = "{} timer per uke") -> str:
+    """37.5 → «37,5 timer per uke» (nynorsk: «37,5 timar per veke»)."""
     if value is None or value == "":
         return ""
-    return f"{tall(value)} timer per uke"
+    return wording.format(tall(value))
 
 
 def janei(value: Any) -> str:
@@ -103,49 +104,12 @@ def _finalize(value: Any) -> Any:
     return "" if value is None else value
 
 
-def jinja_environment() -> Environment:
+def jinja_environment(maalform: Maalform = Maalform.BOKMAAL) -> Environment:
     env = Environment(autoescape=True, undefined=StrictUndefined, finalize=_finalize)
-    env.filters.update(dato=dato, kortdato=kortdato, timer=timer, tall=tall, janei=janei, telefon=telefon,
-                       orgnr=orgnr)
+    wording = ORDBRUK[maalform].timer_per_uke
+    env.filters.update(dato=dato, kortdato=kortdato, timer=lambda value: timer(value, wording), tall=tall,
+                       janei=janei, telefon=telefon, orgnr=orgnr)
     return env
-
-
-TERMER = {
-    Tiltak.TRAINEE: ("traineen", "Trainee"),
-    Tiltak.INTERN_ARBEIDSTRENING: ("arbeidstakeren", "Arbeidstaker"),
-}
-"""What the person is called in a document's text, per tiltak (praktikanten for the rest)."""
-
-FORLOEP = {Tiltak.TRAINEE: "traineeperioden", Tiltak.INTERN_ARBEIDSTRENING: "arbeidstreningen"}
-"""What the placement itself is called (praksisen for the rest)."""
-
-SIGNATURROLLER = {
-    "praktikant": "Praktikant",
-    "praksisenhet": "For praksisenheten",
-    "praksisveileder": "Praksisveileder",
-    "praksisbestiller": "For praksisbestilleren",
-    "hjemmeenhet": "Nåværende leder",
-}
-"""Role labels on the signature lines; `_role` adjusts them to the scheme."""
-
-SEKTORLOVER: dict[Sektor | None, dict[str, Any]] = {
-    Sektor.HELSE: {
-        "taushet": ["helsepersonelloven § 21", "helse- og omsorgstjenesteloven § 12-1"],
-        "opplysningsplikt": "helsepersonelloven § 33",
-    },
-    # Barnehage and skole: the staff's duty of confidentiality is forvaltningsloven's (the sector
-    # law refers to it); the sector law adds the duty to inform barnevernet.
-    Sektor.BARNEHAGE: {"taushet": [], "opplysningsplikt": "barnehageloven § 46"},
-    Sektor.SKOLE: {"taushet": [], "opplysningsplikt": "opplæringslova"},
-    Sektor.BARNEVERN: {"taushet": ["barnevernsloven"], "opplysningsplikt": "barnevernsloven"},
-    Sektor.NAV: {"taushet": ["NAV-loven § 7", "sosialtjenesteloven § 44"], "opplysningsplikt": "sosialtjenesteloven"},
-    Sektor.ANNEN: {"taushet": [], "opplysningsplikt": "barnevernsloven"},
-    None: {"taushet": [], "opplysningsplikt": "barnevernsloven"},
-}
-"""The laws beside forvaltningsloven § 13 that the taushetsløfte names, by the unit's sector, and
-the law that makes the duty to inform barnevernet (for a unit without a sector law: the
-barnevernsloven's general duty for public bodies). An empty text: not named. Section numbers
-only where verified (see docs/maler.md, «Lovhenvisninger»)."""
 
 
 def _laws(names: list[str]) -> str:
@@ -158,18 +122,7 @@ def bind_sections(text: str) -> str:
     return text.replace("§§ ", "§§\u00a0").replace("§ ", "§\u00a0")
 
 
-ORDNING = {
-    Tiltak.ARBEIDSTRENING: "har hatt arbeidstrening",
-    Tiltak.AKTIVITETSPLASS: "har hatt aktivitetsplass",
-    Tiltak.SPRAAKPRAKSIS: "har hatt språkpraksis",
-    Tiltak.ARBEIDSPRAKSIS: "har hatt arbeidspraksis på kommunal praksisplass",
-    Tiltak.TRAINEE: "har vært midlertidig ansatt som trainee",
-    Tiltak.INTERN_ARBEIDSTRENING: "har hatt intern arbeidstrening",
-}
-"""The scheme in plain words, for the praksisbevis: «Kari Nordmann har hatt arbeidstrening ved …»."""
-
-
-def _meetings(record: Praksisplass, course: str) -> list[dict[str, str]]:
+def _meetings(record: Praksisplass, course: str, words: Ordbruk) -> list[dict[str, str]]:
     """The three meetings as measures in the oppfølgingsplan, each with who is responsible and a
     deadline: the booked date, else the latest date it should be held; in a closed case a meeting
     without a date is stated as not held (never «avtales senere»)."""
@@ -177,43 +130,35 @@ def _meetings(record: Praksisplass, course: str) -> list[dict[str, str]]:
     midway = start + (end - start) / 2
     if record.tiltak is Tiltak.TRAINEE:  # an employee: the leader evaluates, NAV takes part
         leader = record.praksisenhet.leder.navn
-        follow_up = f"{leader} (nærmeste leder)" if leader else "Nærmeste leder"
+        follow_up = words.naermeste_leder[0].format(leader) if leader else words.naermeste_leder[1]
     else:
         follow_up = (record.hjemmeenhet.leder if record.tiltak is Tiltak.INTERN_ARBEIDSTRENING
                      else record.praksisbestiller.kontaktperson) or record.praksisveileder.navn \
-            or record.praksisenhet.leder.navn or "Lederen ved praksisenheten"
-    supervisor = record.praksisveileder.navn or record.praksisenhet.leder.navn or "Lederen ved praksisenheten"
+            or record.praksisenhet.leder.navn or words.lederen_ved_enheten
+    supervisor = record.praksisveileder.navn or record.praksisenhet.leder.navn or words.lederen_ved_enheten
     closed = record.status is Status.AVSLUTTET
     rows = []
+    (first, first_content), (middle, middle_content), (last, last_content) = words.moeter
     for name, content, responsible, booked, latest in (
-        ("Oppstartsmøte", "Mål, arbeidsoppgaver og tilrettelegging avklares.", supervisor, record.oppstartsmoete, start),
-        ("Midtveisevaluering", "Målene gjennomgås: er de nådd så langt, og bør noe endres?", follow_up,
-         record.midtveisevaluering, midway),
-        ("Avslutningsmøte", f"Ble målene nådd? Effekten av {course} dokumenteres.", follow_up,
-         record.avslutningsmoete, end),
+        (first, first_content, supervisor, record.oppstartsmoete, start),
+        (middle, middle_content, follow_up, record.midtveisevaluering, midway),
+        (last, last_content.format(forloep=course), follow_up, record.avslutningsmoete, end),
     ):
         if booked:
             when = dato(booked)
         elif closed:
-            when = "Ble ikke holdt"
+            when = words.ikke_holdt
         else:
-            when = f"Senest {dato(working_day_on_or_before(latest))}"
+            when = words.senest.format(dato(working_day_on_or_before(latest)))
         rows.append({"navn": name, "innhold": content, "ansvarlig": responsible, "frist": when})
     return rows
 
 
-def _role(party: str, tiltak: Tiltak) -> str:
+def _role(party: str, tiltak: Tiltak, words: Ordbruk) -> str:
+    """Role labels on the signature lines, adjusted to the scheme."""
     if party == "praktikant":
-        return TERMER.get(tiltak, ("", "Praktikant"))[1]
-    if party == "praksisenhet" and tiltak is Tiltak.TRAINEE:
-        return "For arbeidsgiveren"
-    if party == "praksisenhet" and tiltak is Tiltak.INTERN_ARBEIDSTRENING:
-        return "Leder ved mottakende enhet"
-    if party == "praksisveileder" and tiltak in TERMER:
-        return "Veileder"
-    if party == "praksisbestiller" and tiltak in (Tiltak.ARBEIDSTRENING, Tiltak.AKTIVITETSPLASS, Tiltak.TRAINEE):
-        return "For NAV"
-    return SIGNATURROLLER[party]
+        return words.termer.get(tiltak, words.standard_term)[1]
+    return words.roller_per_tiltak.get((party, tiltak)) or words.signaturroller[party]
 
 
 OPTIONAL_PARTIES = ("praksisbestiller", "hjemmeenhet")
@@ -246,14 +191,14 @@ def _probation(record: Praksisplass) -> dict[str, Any] | None:
     return {"maaneder": allowed, "til": last} if allowed else None
 
 
-def _requirements(record: Praksisplass) -> str:
+def _requirements(record: Praksisplass, words: Ordbruk) -> str:
     parts = []
     if record.krav.politiattest:
         basis = record.krav.politiattest_hjemmel
-        parts.append(f"politiattest etter {basis}" if basis else "politiattest")
+        parts.append(words.politiattest_etter.format(basis) if basis else words.politiattest)
     if record.krav.mrsa_tuberkulose:
-        parts.append("egenerklæring om MRSA og tuberkulose")
-    return " og ".join(parts)
+        parts.append(words.mrsa)
+    return words.og.join(parts)
 
 
 def _plain(value: Any) -> Any:
@@ -282,14 +227,18 @@ def _grouped(value: Any) -> Any:
     return value
 
 
-def _screening(config: Config) -> str:
-    """«Unntatt offentlighet, jf. offl. § 13 jf. fvl. § 13 første ledd nr. 1», from the archive's skjerming."""
+def _screening(config: Config, maalform: Maalform) -> str:
+    """«Unntatt offentlighet, jf. offl. § 13 jf. fvl. § 13 første ledd nr. 1», from the archive's
+    skjerming (nynorsk: «Unnateke offentlegheit, jf. …», `tilgangsrestriksjon_nynorsk`)."""
     arkiv = config.settings.arkiv
     if not arkiv.tilgangsrestriksjon:
         return ""
+    restriction = arkiv.tilgangsrestriksjon
+    if maalform is Maalform.NYNORSK and arkiv.tilgangsrestriksjon_nynorsk:
+        restriction = arkiv.tilgangsrestriksjon_nynorsk
     basis = arkiv.skjermingshjemmel
     basis = basis[:1].lower() + basis[1:]
-    return bind_sections(f"{arkiv.tilgangsrestriksjon}, jf. {basis}" if basis else arkiv.tilgangsrestriksjon)
+    return bind_sections(f"{restriction}, jf. {basis}" if basis else restriction)
 
 
 def context_data(record: Praksisplass, spec: DokumentSpec, identity: DocumentIdentity, config: Config,
@@ -304,9 +253,12 @@ def context_data(record: Praksisplass, spec: DokumentSpec, identity: DocumentIde
     if not spec.tillat_foedselsnummer:
         del data["praktikant"]["foedselsnummer"]
     org = config.settings.virksomhet
-    term, term_title = TERMER.get(record.tiltak, ("praktikanten", "Praktikant"))
-    course = FORLOEP.get(record.tiltak, "praksisen")
-    supervisor = "veilederen" if record.tiltak in TERMER else "praksisveilederen"
+    maalform = maalform_of(record, org)
+    words = ORDBRUK[maalform]
+    term, term_title = words.termer.get(record.tiltak, words.standard_term)
+    course = words.forloep.get(record.tiltak, words.standard_forloep)
+    supervisor = words.veileder[0] if record.tiltak in words.termer else words.veileder[1]
+    laws = words.sektorlover[record.praksisenhet.sektor]
     ended_early = record.faktisk_sluttdato is not None and record.faktisk_sluttdato < record.sluttdato
     data.update(
         tiltak_navn=record.tiltak.visningsnavn,
@@ -315,37 +267,38 @@ def context_data(record: Praksisplass, spec: DokumentSpec, identity: DocumentIde
         gjennomfoert_periode=f"{dato(record.startdato)} – {dato(record.gjeldende_sluttdato)}",
         avsluttet=record.status is Status.AVSLUTTET,
         avsluttet_tidlig=ended_early,
-        kravtekst=bind_sections(_requirements(record)),
-        ordning=ORDNING[record.tiltak],
-        moeter=_meetings(record, course),
+        kravtekst=bind_sections(_requirements(record, words)),
+        ordning=words.ordning[record.tiltak],
+        moeter=_meetings(record, course, words),
         person=term, Person=term[:1].upper() + term[1:], person_rolle=term_title,
         forloep=course, Forloep=course[:1].upper() + course[1:],
         veileder=supervisor, Veileder=supervisor[:1].upper() + supervisor[1:],
         sektorlov={
-            "taushet": bind_sections(_laws(["forvaltningsloven § 13", *SEKTORLOVER[record.praksisenhet.sektor]["taushet"]])),
-            "opplysningsplikt": bind_sections(SEKTORLOVER[record.praksisenhet.sektor]["opplysningsplikt"]),
+            "taushet": bind_sections(_laws([words.forvaltningsloven, *laws[0]])),
+            "opplysningsplikt": bind_sections(laws[1]),
         },
-        aktivitet_hjemmel=aktivitet_hjemmel(birth, record.startdato),
+        aktivitet_hjemmel=aktivitet_hjemmel(birth, record.startdato, words.sosialtjenesteloven),
         proevetid=_probation(record),
         virksomhet=_grouped(org.model_dump(exclude={"logo"})),
-        arbeidsgiver=config.settings.arbeidsgiver.model_dump(),
+        arbeidsgiver=config.settings.arbeidsgiver.terms(maalform),
+        maalform=maalform.value,
         dokument={
             "type": identity.dokumenttype,
-            "tittel": spec.tittel,
+            "tittel": spec.title(maalform),
             "saksnummer": identity.saksnummer,
             "versjon": identity.versjon,
             "id": identity.id,
             "identitet": (
                 f"Sak {identity.saksnummer} · versjon {identity.versjon}" if identity.saksnummer
-                else f"Utkast · ikke arkivert · {record.id}"
+                else words.utkast_identitet.format(record.id)
             ),
             "utkast": identity.utkast,
             "dato": today,
             "var_ref": identity.var_ref,
-            "skjerming": _screening(config),
+            "skjerming": _screening(config, maalform),
         },
         signaturer=[
-            {"rolle": _role(p, record.tiltak), "navn": name, "detalj": detail}
+            {"rolle": _role(p, record.tiltak, words), "navn": name, "detalj": detail}
             for p in spec.signeres_av for name, detail in [_signer(record, p)]
             if name or detail or p not in OPTIONAL_PARTIES
         ],
@@ -363,22 +316,28 @@ class TemplateCache:
     bytes: reusing one object saves nothing and has duplicated rows (see TOOLING.md)."""
 
     config: Config
-    _templates: dict[str, bytes] = field(default_factory=dict)
+    _templates: dict[Path, bytes] = field(default_factory=dict)
     _logo: bytes | None = None
     _logo_read: bool = False
 
-    def template(self, spec: DokumentSpec) -> bytes:
-        if spec.mal not in self._templates:
-            path = self.config.workspace.templates / spec.mal
+    def path(self, spec: DokumentSpec, maalform: Maalform) -> Path:
+        """The template file for a document in this written standard (the other one's where only
+        that exists: see maalform.template_path)."""
+        return template_path(self.config.workspace.templates, spec.mal, maalform)[0]
+
+    def template(self, spec: DokumentSpec, maalform: Maalform = Maalform.BOKMAAL) -> bytes:
+        path = self.path(spec, maalform)
+        if path not in self._templates:
+            name = template_name(self.config, path)
             try:
                 data = path.read_bytes()
             except FileNotFoundError:
-                raise RenderError(spec.mal, f"finnes ikke i {path.parent}. Legg malen der, eller rett «mal» i praksis.toml.") from None
+                raise RenderError(name, f"finnes ikke i {path.parent}. Legg malen der, eller rett «mal» i praksis.toml.") from None
             unclosed = unclosed_tags(data)
             if unclosed:  # would render with text silently missing: refuse
-                raise RenderError(spec.mal, f"{unclosed[0]} Kjør «praksis templates check».")
-            self._templates[spec.mal] = data
-        return self._templates[spec.mal]
+                raise RenderError(name, f"{unclosed[0]} Kjør «praksis templates check».")
+            self._templates[path] = data
+        return self._templates[path]
 
     def logo(self) -> bytes | None:
         if not self._logo_read:
@@ -393,31 +352,42 @@ class TemplateCache:
         return self._logo
 
 
+def template_name(config: Config, path: Path) -> str:
+    """A template as HR find it: «praksisavtale.docx», «nn/praksisavtale.docx»."""
+    try:
+        return path.relative_to(config.workspace.templates).as_posix()
+    except ValueError:
+        return path.name
+
+
 class Renderer:
     """Fills in the workspace's templates. One per run; holds the template bytes."""
 
     def __init__(self, config: Config) -> None:
         self.config = config
         self.cache = TemplateCache(config)
-        self.env = jinja_environment()
+        self.envs = {maalform: jinja_environment(maalform) for maalform in Maalform}
 
     def render(self, record: Praksisplass, dokumenttype: str, identity: DocumentIdentity,
                today: date | None = None) -> bytes:
-        """The filled-in DOCX for one document, as bytes."""
+        """The filled-in DOCX for one document, as bytes, in the placement's written standard."""
         spec = self.config.settings.dokumenter[dokumenttype]
-        template = DocxTemplate(io.BytesIO(self.cache.template(spec)))
+        maalform = maalform_of(record, self.config.settings.virksomhet)
+        template = DocxTemplate(io.BytesIO(self.cache.template(spec, maalform)))
         context = context_data(record, spec, identity, self.config, today or date.today())
+        words = ORDBRUK[maalform]
         logo = self.cache.logo()
         context["logo"] = DescribedImage(template, io.BytesIO(logo), f"Logo: {self.config.settings.virksomhet.navn}",
                                          height=Mm(LOGO_HEIGHT_MM)) if logo else None
-        context["qr"] = DescribedImage(template, io.BytesIO(qr_png(identity.code)), "QR-kode med dokumentets identitet",
+        context["qr"] = DescribedImage(template, io.BytesIO(qr_png(identity.code)), words.qr_beskrivelse,
                                        width=Mm(QR_WIDTH_MM))
         try:
-            template.render(context, jinja_env=self.env, autoescape=True)
+            template.render(context, jinja_env=self.envs[maalform], autoescape=True)
         except TemplateError as exc:
             around = " / ".join(t.strip() for t in getattr(exc, "docx_context", []) if t.strip())
-            raise RenderError(spec.mal, f"{exc}{f' (ved: {around})' if around else ''}. Kjør «praksis templates check».") from None
-        describe_document(template.docx, document_title(spec, identity), spec.spraak)
+            raise RenderError(template_name(self.config, self.cache.path(spec, maalform)),
+                              f"{exc}{f' (ved: {around})' if around else ''}. Kjør «praksis templates check».") from None
+        describe_document(template.docx, document_title(spec, identity, maalform), maalform.spraakkode)
         out = io.BytesIO()
         template.save(out)
         return out.getvalue()

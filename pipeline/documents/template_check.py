@@ -25,7 +25,9 @@ from jinja2 import Environment, Template, TemplateSyntaxError, meta, nodes
 
 from ..common.config import Config, DokumentSpec
 from .identity import DocumentIdentity
-from .render import TEMPLATE_IMAGES, Renderer, RenderError, context_data, jinja_environment
+from .maalform import NYNORSK_DIR, template_path
+from ..domain.record import Maalform
+from .render import TEMPLATE_IMAGES, Renderer, RenderError, context_data, jinja_environment, template_name
 from ..domain.synthetic import sample_record
 from .template_accessibility import accessibility_warnings
 from .template_holes import Hole, docx_blocks, due_cases, empty_optional_record, find_holes
@@ -40,6 +42,9 @@ _FNR = re.compile(r"(?i)foedselsnummer|fødselsnummer")
 class TemplateProblem:
     template: str
     message: str
+    warning: bool = False
+    """Something HR should know that makes no document wrong (a template that exists in one
+    written standard only): reported, but the check still passes."""
 
     def as_dict(self) -> dict[str, str]:
         return {"mal": self.template, "melding": self.message}
@@ -120,29 +125,32 @@ def _where(source: str, needle: str) -> str:
     return ""
 
 
-def check_template(config: Config, name: str, spec: DokumentSpec) -> list[TemplateProblem]:
-    path = config.workspace.templates / spec.mal
+def check_template(config: Config, name: str, spec: DokumentSpec,
+                   maalform: Maalform = Maalform.BOKMAAL) -> list[TemplateProblem]:
+    """Every problem of the template a document in `maalform` is made from (see the module docstring)."""
+    path = template_path(config.workspace.templates, spec.mal, maalform)[0]
+    mal = template_name(config, path)
     if not path.is_file():
-        return [TemplateProblem(spec.mal, f"Malen finnes ikke i {path.parent}. Legg den der, eller rett «mal» "
-                                          f"under [dokumenter.{name}] i praksis.toml.")]
+        return [TemplateProblem(mal, f"Malen finnes ikke i {path.parent}. Legg den der, eller rett «mal» "
+                                     f"under [dokumenter.{name}] i praksis.toml.")]
     try:
         parts = template_parts(path)
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        return [TemplateProblem(spec.mal, f"Filen kan ikke åpnes som Word-dokument ({exc}). Lagre den som .docx.")]
+        return [TemplateProblem(mal, f"Filen kan ikke åpnes som Word-dokument ({exc}). Lagre den som .docx.")]
     unclosed = unclosed_tags(path)
     if unclosed:  # checked first: docxtpl's clean-up would hide these behind other errors or none
-        return [TemplateProblem(spec.mal, message + " Rett taggen i Word.") for message in unclosed]
+        return [TemplateProblem(mal, message + " Rett taggen i Word.") for message in unclosed]
     env = jinja_environment()
     schema = _schema(config, spec)
     known = _names(schema)
-    problems: list[TemplateProblem] = [] if spec.tillat_foedselsnummer else fnr_problems(name, spec, parts)
+    problems: list[TemplateProblem] = [] if spec.tillat_foedselsnummer else fnr_problems(name, spec, parts, mal)
     for label, source in parts:
         try:
             tree = env.parse(source)
         except TemplateSyntaxError as exc:
             lines = source.splitlines()
             around = " … ".join(t for t in (_text_of(x) for x in lines[max(exc.lineno - 2, 0): exc.lineno + 1]) if t)
-            problems.append(TemplateProblem(spec.mal, (
+            problems.append(TemplateProblem(mal, (
                 f"Feil i malkoden i {label}: {exc.message}. Ved teksten «{around[:200]}». Sjekk at hver «{{{{» har "
                 "en «}}», og at hver «{% if %}»/«{% for %}» har sin «{% endif %}»/«{% endfor %}»."
             )))
@@ -160,21 +168,21 @@ def check_template(config: Config, name: str, spec: DokumentSpec) -> list[Templa
             hint = f" Mente du «{guess[0]}»?" if guess else ""
             message = f"«{dotted}» i {label} finnes ikke i praksisposten.{hint} Rett navnet eller fjern feltet."
             where = _where(source, dotted.split(".")[-1])
-            problems.append(TemplateProblem(spec.mal, message + (f" (ved «{where}»)" if where else "")))
+            problems.append(TemplateProblem(mal, message + (f" (ved «{where}»)" if where else "")))
     if problems:
         return problems
-    warnings = [TemplateProblem(spec.mal, message) for message in accessibility_warnings(path)]
-    return trial_problems(config, name, spec) + warnings
+    warnings = [TemplateProblem(mal, message) for message in accessibility_warnings(path)]
+    return trial_problems(config, name, spec, maalform) + warnings
 
 
-def fnr_problems(name: str, spec: DokumentSpec, parts: list[tuple[str, str]]) -> list[TemplateProblem]:
+def fnr_problems(name: str, spec: DokumentSpec, parts: list[tuple[str, str]], mal: str | None = None) -> list[TemplateProblem]:
     """Every Jinja tag that names the fødselsnummer (printed, tested, assigned or looked up)."""
     problems = []
     for label, source in parts:
         for line in source.splitlines():
             for tag in _JINJA_TAG.findall(_TAG.sub("", line)):
                 if _FNR.search(tag):
-                    problems.append(TemplateProblem(spec.mal, (
+                    problems.append(TemplateProblem(mal or spec.mal, (
                         f"«{' '.join(tag.split())}» i {label} bruker fødselsnummeret, men {spec.tittel.lower()} skal "
                         f"aldri vise det («tillat_foedselsnummer» er ikke satt under [dokumenter.{name}]). "
                         "Bruk «praktikant.foedselsdato|dato» og fjern fødselsnummeret fra malen."
@@ -199,23 +207,25 @@ def _compile_once(env: Environment) -> Environment:
     return env
 
 
-def trial_problems(config: Config, name: str, spec: DokumentSpec) -> list[TemplateProblem]:
-    """Trial renders for every tiltak and status at which the document is due: once with a
-    complete sample record (it must render at all), once with every optional field empty (it
-    must leave no holes). Each hole is reported once, with the cases that show it."""
+def trial_problems(config: Config, name: str, spec: DokumentSpec,
+                   maalform: Maalform = Maalform.BOKMAAL) -> list[TemplateProblem]:
+    """Trial renders for every tiltak and status at which the document is due, in `maalform`: once
+    with a complete sample record (it must render at all), once with every optional field empty
+    (it must leave no holes). Each hole is reported once, with the cases that show it."""
     renderer = Renderer(config)
-    renderer.env = _compile_once(renderer.env)
+    renderer.envs = {form: _compile_once(env) for form, env in renderer.envs.items()}
+    mal = template_name(config, template_path(config.workspace.templates, spec.mal, maalform)[0])
     found: dict[tuple[str, str], dict[str, list[str]]] = {}
     identity = DocumentIdentity(name, 1, "2026/1")
     today = date(2026, 1, 5)
     for tiltak, status in due_cases(spec):
-        full = sample_record(tiltak.value, status.value)
+        full = sample_record(tiltak.value, status.value).model_copy(update={"maalform": maalform})
         empty = empty_optional_record(config, spec, full)
         for record, what in ((full, ""), (empty, " med tomme valgfrie felt")):
             try:
                 rendered = renderer.render(record, name, identity, today)
             except RenderError as exc:
-                return [TemplateProblem(spec.mal, (
+                return [TemplateProblem(mal, (
                     f"Prøveutfylling{what} for {tiltak.visningsnavn} ({status.value}) feilet: {exc.message}"))]
             if record is full:
                 full_blocks = docx_blocks(io.BytesIO(rendered))
@@ -229,16 +239,41 @@ def trial_problems(config: Config, name: str, spec: DokumentSpec) -> list[Templa
     problems = []
     for (kind, text), cases in found.items():
         where = "; ".join(f"{tiltak} ({', '.join(statuses)})" for tiltak, statuses in cases.items())
-        problems.append(TemplateProblem(spec.mal, (
+        problems.append(TemplateProblem(mal, (
             f"Hull når valgfrie felt er tomme, for {where}: {Hole(kind, text).message()}")))
     return problems
 
 
 def check_templates(config: Config) -> dict[str, list[TemplateProblem]]:
-    """Problems per template in the document set (an empty list: the template is fine). A template
-    that several document types use is checked for each of them."""
+    """Problems per template in the document set, both written standards checked the same way
+    (an empty list: the template is fine). A template that several document types use is checked
+    for each of them. A document with a template in one written standard only is made from that
+    one in the other as well: a warning on it, and it is checked for that standard too."""
     results: dict[str, list[TemplateProblem]] = {}
+    templates = config.workspace.templates
     for name, spec in config.settings.dokumenter.items():
-        found = results.setdefault(spec.mal, [])
-        found.extend(p for p in check_template(config, name, spec) if p not in found)
+        for maalform in Maalform:
+            path, fallback = template_path(templates, spec.mal, maalform)
+            if not path.is_file() and maalform is Maalform.NYNORSK:
+                continue  # neither exists: reported once, for bokmål
+            mal = template_name(config, path)
+            found = results.setdefault(mal, [])
+            if fallback:
+                found.append(_fallback_warning(spec, maalform, mal))
+            found.extend(p for p in check_template(config, name, spec, maalform) if p not in found)
+    untranslated = config.settings.arbeidsgiver.untranslated()
+    if untranslated and any((templates / NYNORSK_DIR / spec.mal).is_file() for spec in config.settings.dokumenter.values()):
+        results.setdefault("praksis.toml", []).append(TemplateProblem("praksis.toml", (
+            f"[arbeidsgiver] {', '.join(untranslated)} er endret, men har ingen nynorsk tekst under "
+            "[arbeidsgiver.nynorsk]: nynorske dokumenter skriver dem på bokmål. Legg inn den nynorske teksten der."),
+            warning=True))
     return results
+
+
+def _fallback_warning(spec: DokumentSpec, maalform: Maalform, mal: str) -> TemplateProblem:
+    wanted = f"{NYNORSK_DIR}/{spec.mal}" if maalform is Maalform.NYNORSK else spec.mal
+    return TemplateProblem(mal, (
+        f"{spec.tittel} har ingen mal på {maalform.visningsnavn} ({wanted}): dokumenter på {maalform.visningsnavn} "
+        f"lages av {mal}. Legg en mal på {maalform.visningsnavn} i templates/docx/"
+        f"{NYNORSK_DIR + '/' if maalform is Maalform.NYNORSK else ''} for å få dem på {maalform.visningsnavn}."),
+        warning=True)

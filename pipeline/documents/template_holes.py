@@ -247,9 +247,10 @@ def _put(data: dict[str, Any], path: str, value: Any) -> None:
 def empty_optional_record(config: Config, spec: DokumentSpec, full: Praksisplass) -> Praksisplass:
     """`full` with every field empty that validation does not demand at its tiltak and status
     (the fields every record needs, those the due documents require, the document's condition
-    set to ja, and whatever the rules ask for in this case)."""
+    set to ja, and whatever the rules ask for in this case). The målform is kept: it is the
+    document's written standard, not a value it prints."""
     source = full.model_dump(mode="python")
-    keep = {"id", *REQUIRED_FIELDS, *config.documents.needed(full.tiltak, full.status)}
+    keep = {"id", "maalform", *REQUIRED_FIELDS, *config.documents.needed(full.tiltak, full.status)}
     if spec.betingelse:
         keep.add(spec.betingelse)
     for _ in range(len(FIELDS)):

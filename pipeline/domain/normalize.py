@@ -18,7 +18,7 @@ from math import isfinite
 from typing import Any
 
 from .identifiers import fnr_problem, orgnr_problem
-from .record import Sektor, Status, Tiltak
+from .record import Maalform, Sektor, Status, Tiltak
 from ..common.texts import N_
 
 
@@ -334,6 +334,27 @@ def _sektor_text(text: str) -> Sektor:
     return found
 
 
+MAALFORM_ALIASES = {
+    "bokmaal": Maalform.BOKMAAL, "bokmal": Maalform.BOKMAAL, "nb": Maalform.BOKMAAL, "nob": Maalform.BOKMAAL,
+    "nb-no": Maalform.BOKMAAL, "nynorsk": Maalform.NYNORSK, "nn": Maalform.NYNORSK, "nno": Maalform.NYNORSK,
+    "nn-no": Maalform.NYNORSK,
+}
+"""How people write the two written standards («Bokmål», «bokmal», «NB», «Nynorsk», «nn»…), folded."""
+
+
+def _maalform(value: Any, limit: int) -> Maalform:
+    return maalform_text(str(value))
+
+
+@lru_cache(maxsize=64)
+def maalform_text(text: str) -> Maalform:
+    """«Bokmål»/«nb»/«nynorsk»/«NN» (any case) → Maalform; anything else: what to write instead."""
+    found = MAALFORM_ALIASES.get(fold(text).replace("_", "-"))
+    if found is None:
+        raise ValueProblem(N_("Ukjent målform. Bruk «bokmål» eller «nynorsk» (også «nb» eller «nn»)."))
+    return found
+
+
 Converter = Callable[[Any, int], Any]
 
 
@@ -353,4 +374,5 @@ def converters(list_separator: str) -> dict[str, Converter]:
         "tiltak": _tiltak,
         "status": _status,
         "sektor": _sektor,
+        "maalform": _maalform,
     }

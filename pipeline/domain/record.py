@@ -72,11 +72,27 @@ class Sektor(str, Enum):
     ANNEN = "annen"
 
 
+class Maalform(str, Enum):
+    """The written standard of a placement's documents (bokmål or nynorsk)."""
+
+    BOKMAAL = "bokmaal"
+    NYNORSK = "nynorsk"
+
+    @property
+    def visningsnavn(self) -> str:
+        return "bokmål" if self is Maalform.BOKMAAL else "nynorsk"
+
+    @property
+    def spraakkode(self) -> str:
+        """The language tag of a document in this written standard (DOCX w:lang, the PDF's /Lang)."""
+        return "nb-NO" if self is Maalform.BOKMAAL else "nn-NO"
+
+
 @dataclass(frozen=True)
 class Kind:
     """How a value is typed by people and how it is read (see `normalize`)."""
 
-    name: str  # text, longtext, fnr, orgnr, phone, email, date, bool, number, list, tiltak, status
+    name: str  # text, longtext, fnr, orgnr, phone, email, date, bool, number, list, tiltak, status, sektor, maalform
     max_length: int = 200
 
 
@@ -91,6 +107,7 @@ JaNei = Annotated[bool, Kind("bool")]
 Tall = Annotated[float, Kind("number")]
 Liste = Annotated[list[str], Kind("list", 500)]
 SektorFelt = Annotated[Sektor, Kind("sektor")]
+MaalformFelt = Annotated[Maalform, Kind("maalform")]
 
 
 class _Del(BaseModel):
@@ -187,6 +204,8 @@ class Praksisplass(_Del):
     fullfoert: JaNei | None = Field(None, title=N_("Fullført"))
     vurdering: LangTekst | None = Field(None, title=N_("Vurdering"))
     merknad: LangTekst | None = Field(None, title=N_("Merknad"))
+    maalform: MaalformFelt | None = Field(None, title=N_("Målform"))
+    """Bokmål or nynorsk for this placement's documents; None: the workspace's `[virksomhet] maalform`."""
 
     @property
     def gjeldende_sluttdato(self) -> date:

@@ -17,7 +17,10 @@ from functools import lru_cache
 
 _SPAN = re.compile(r"(\d{1,2})[.:](\d{2})\s*[–—-]\s*(\d{1,2})[.:](\d{2})")
 _DAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
-_DAY_RANGE = re.compile(r"(" + "|".join(_DAYS) + r")\s*[–—-]\s*(" + "|".join(_DAYS) + r")", re.IGNORECASE)
+_DAYS_NN = ("måndag", "tysdag", "onsdag", "torsdag", "fredag", "laurdag", "sundag")
+"""The weekdays in nynorsk (søndag is nynorsk too): «Måndag–fredag 08.00–15.30» is read as well."""
+_DAY_NUMBER = {name: number for names in (_DAYS, _DAYS_NN) for number, name in enumerate(names)}
+_DAY_RANGE = re.compile(r"(" + "|".join(_DAY_NUMBER) + r")\s*[–—-]\s*(" + "|".join(_DAY_NUMBER) + r")", re.IGNORECASE)
 
 
 def weekly_hours(arbeidstid: str) -> float | None:
@@ -33,11 +36,11 @@ def weekly_hours(arbeidstid: str) -> float | None:
         return None
     days = _DAY_RANGE.search(arbeidstid)
     if days:
-        first, last = _DAYS.index(days.group(1).lower()), _DAYS.index(days.group(2).lower())
+        first, last = _DAY_NUMBER[days.group(1).lower()], _DAY_NUMBER[days.group(2).lower()]
         count = last - first + 1
         if count <= 0:
             return None
-    elif any(day in arbeidstid.lower() for day in _DAYS):
+    elif any(day in arbeidstid.lower() for day in _DAY_NUMBER):
         return None  # single days named: not a span we can count
     else:
         count = 5
@@ -117,9 +120,9 @@ def age_on(birth: date, day: date) -> int:
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
 
-def aktivitet_hjemmel(birth: date | None, start: date) -> str:
-    """The section of sosialtjenesteloven a condition of activity rests on: § 20 a for a
-    recipient under 30, § 20 for everyone else."""
+def aktivitet_hjemmel(birth: date | None, start: date, law: str = "sosialtjenesteloven") -> str:
+    """The section of sosialtjenesteloven (nynorsk: sosialtenestelova, given as `law`) a condition
+    of activity rests on: § 20 a for a recipient under 30, § 20 for everyone else."""
     if birth is not None and age_on(birth, start) < 30:
-        return "sosialtjenesteloven §\u00a020\u00a0a"
-    return "sosialtjenesteloven §\u00a020"
+        return f"{law} §\u00a020\u00a0a"
+    return f"{law} §\u00a020"

@@ -239,3 +239,33 @@ def test_preflight_accepts_every_archived_pdf(ingested: Path) -> None:
     pdfs = sorted((ingested / "archive").rglob("*.pdf"))
     assert len(pdfs) == 29
     assert [(r.path.name, r.errors) for r in preflight(pdfs) if not r.valid] == []
+
+
+def test_a_change_of_maalform_makes_new_versions_in_nynorsk(workspace_copy: Path, tmp_path: Path) -> None:
+    import pikepdf
+
+    def change(items: list) -> None:
+        items[0]["maalform"] = "nynorsk"                                        # every document, in nynorsk
+        items[4]["maalform"] = "Bokmål"                                         # as before: nothing to do
+    result = praksis(workspace_copy, "ingest", str(_edited(tmp_path, change)))
+    assert result.exit_code == 0, result.output
+    assert (f"PB-2026-001  oppdatert {Y}/1: praksisavtale v2, tilretteleggingsgaranti v2, taushetsloefte v2, "
+            "oppfoelgingsplan v2") in result.output
+    assert "PB-2026-005  ingen endring" in result.output
+    case = workspace_copy / f"archive/{Y}/{Y}-00001"
+    version = json.loads((case / "001-praksisavtale/v2/versjon.json").read_text(encoding="utf-8"))
+    assert version["arsak"] == "Målform endret fra bokmål til nynorsk."
+    with pikepdf.open(case / "003-taushetsloefte/v2/taushetsloefte.pdf") as pdf:
+        assert str(pdf.Root.Lang) == "nn-NO"
+        assert str(pdf.docinfo.Title) == f"Fråsegn om teieplikt og gjennomgang av etiske retningsliner – sak {Y}/1"
+    with pikepdf.open(case / "003-taushetsloefte/v1/taushetsloefte.pdf") as pdf:
+        assert str(pdf.Root.Lang) == "nb-NO"  # the old version is kept as it was
+
+    def back(items: list) -> None:
+        items[0]["maalform"] = "nb"
+        items[0]["sluttdato"] = "2026-08-31"
+    result = praksis(workspace_copy, "ingest", str(_edited(tmp_path, back)))
+    assert result.exit_code == 0, result.output
+    version = json.loads((case / "001-praksisavtale/v3/versjon.json").read_text(encoding="utf-8"))
+    assert version["arsak"] == "Målform endret fra nynorsk til bokmål. Endret også: periode, sluttdato."
+    assert praksis(workspace_copy, "verify").exit_code == 0

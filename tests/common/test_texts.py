@@ -134,7 +134,7 @@ def test_a_missing_nynorsk_catalogue_is_a_configuration_error(monkeypatch, tmp_p
 
 def nynorsk(workspace: Workspace) -> None:
     text = workspace.config_file.read_text(encoding="utf-8")
-    text, n = re.subn(r'(?m)^maalform = "bokmaal"', 'maalform = "nynorsk"', text)
+    text, n = re.subn(r'(?m)^maalform = "bokm(?:aa|å)l"', 'maalform = "nynorsk"', text)
     assert n == 1
     workspace.config_file.write_text(text, encoding="utf-8")
 

@@ -34,7 +34,7 @@ def test_title_per_document_without_a_name(config, tmp_path) -> None:
     assert expected_from_docx(path).title == "Praksisavtale – sak 2026/17"
 
 
-def test_language_comes_from_the_document_set(workspace, tmp_path) -> None:
+def test_language_follows_the_maalform(workspace, tmp_path) -> None:
     config = load_config(workspace)
     path = tmp_path / "nb.docx"
     path.write_bytes(render(config, "praksisbevis", None))
@@ -44,8 +44,7 @@ def test_language_comes_from_the_document_set(workspace, tmp_path) -> None:
     assert {e.get(f"{W}val") for e in styles.iter(f"{W}lang") if e.get(f"{W}val")} == {"nb-NO"}
 
     text = workspace.config_file.read_text(encoding="utf-8")
-    block = '[dokumenter.praksisbevis]\n'
-    workspace.config_file.write_text(text.replace(block, block + 'spraak = "nn-NO"\n'), encoding="utf-8")
+    workspace.config_file.write_text(text.replace('maalform = "bokmål"', 'maalform = "nynorsk"'), encoding="utf-8")
     path.write_bytes(render(load_config(workspace), "praksisbevis", None))
     assert expected_from_docx(path).language == "nn-NO"
     assert Document(str(path)).core_properties.language == "nn-NO"

@@ -3,6 +3,7 @@ import shutil
 from docx import Document
 
 from pipeline.common.config import Config
+from pipeline.domain.record import Maalform
 from pipeline.documents.template_check import check_template, check_templates
 from pipeline.documents.template_holes import Block, HoleKind, find_holes
 
@@ -56,10 +57,48 @@ def test_fnr_in_praksisbevis_is_refused(workspace, config) -> None:
 
 def test_missing_and_unreadable_templates(workspace, config) -> None:
     (workspace.templates / "praksisbevis.docx").unlink()
+    (workspace.templates / "nn" / "praksisbevis.docx").unlink()
     shutil.copy(workspace.config_file, workspace.templates / "taushetsloefte.docx")
+    shutil.copy(workspace.config_file, workspace.templates / "nn" / "taushetsloefte.docx")
     results = check_templates(config)
     assert "finnes ikke" in results["praksisbevis.docx"][0].message
+    assert "nn/praksisbevis.docx" not in results  # the missing template is reported once
     assert "Word-dokument" in results["taushetsloefte.docx"][0].message
+    assert "Word-dokument" in results["nn/taushetsloefte.docx"][0].message
+
+
+def test_the_nynorsk_templates_are_checked_the_same_way(workspace, config) -> None:
+    """The fødselsnummer, a broken tag and an unknown field in a nynorsk template are found as in bokmål."""
+    _edit(workspace, "nn/praksisbevis.docx", "{{ praktikant.foedselsdato|dato }}", "{{ praktikant.foedselsnummer }}")
+    _edit(workspace, "nn/praksisavtale.docx", "{{ praktikant.navn }} ved", "{{ praktikant.navn } ved")
+    _edit(workspace, "nn/taushetsloefte.docx", "{{ praktikant.navn }} ·", "{{ praktikant.nanv }} ·")
+    results = check_templates(config)
+    assert results["praksisbevis.docx"] == [] and results["praksisavtale.docx"] == []
+    assert all("aldri vise det" in p.message for p in results["nn/praksisbevis.docx"])
+    [broken] = results["nn/praksisavtale.docx"]
+    assert "Feil i malkoden" in broken.message and "Denne avtalen gjeld praksisplass" in broken.message
+    assert any("«praktikant.nanv»" in p.message for p in results["nn/taushetsloefte.docx"])
+
+
+def test_a_hole_in_a_nynorsk_template_is_found(workspace, config) -> None:
+    insert_paragraph(workspace, "nn/oppfoelgingsplan.docx", "Tilrettelegging: {{ tilrettelegging }}")
+    specs = [(n, s) for n, s in config.settings.dokumenter.items() if s.mal == "oppfoelgingsplan.docx"]
+    found = [p for name, spec in specs for p in check_template(config, name, spec, Maalform.NYNORSK)]
+    assert any(p.template == "nn/oppfoelgingsplan.docx" and "Ledetekst uten innhold: «Tilrettelegging:»" in p.message
+               for p in found), [p.message for p in found]
+    assert not [p for name, spec in specs for p in check_template(config, name, spec) if p.message.startswith("Hull")]
+
+
+def test_a_template_in_one_written_standard_only_falls_back_with_a_warning(workspace, config) -> None:
+    (workspace.templates / "praksisbevis.docx").unlink()
+    (workspace.templates / "nn" / "oppfoelgingsplan.docx").unlink()
+    results = check_templates(config)
+    warnings = [p.message for p in results["nn/praksisbevis.docx"] if p.warning]  # praksisbevis and attest
+    assert any("Praksisbevis har ingen mal på bokmål (praksisbevis.docx)" in m for m in warnings), warnings
+    assert any(m.startswith("Attest har ingen mal på bokmål") for m in warnings), warnings
+    plans = [p.message for p in results["oppfoelgingsplan.docx"] if p.warning]  # oppfoelgingsplan and _intern
+    assert len(plans) == 2 and all("dokumenter på nynorsk lages av oppfoelgingsplan.docx" in m for m in plans)
+    assert [p for found in results.values() for p in found if not p.warning] == []
 
 
 def test_cli_exit_codes(workspace) -> None:
@@ -68,7 +107,10 @@ def test_cli_exit_codes(workspace) -> None:
     from pipeline.cli import main
 
     ok = CliRunner().invoke(main, ["--root", str(workspace.root), "templates", "check"])
-    assert ok.exit_code == 0 and "0 feil" in ok.output
+    assert ok.exit_code == 0 and "0 feil" in ok.output and "nn/praksisavtale.docx: OK" in ok.output
+    (workspace.templates / "nn" / "praksisbevis.docx").unlink()  # a fallback is a remark, not an error
+    remark = CliRunner().invoke(main, ["--root", str(workspace.root), "templates", "check"])
+    assert remark.exit_code == 0 and "Merk: Praksisbevis har ingen mal på nynorsk" in remark.output
     _edit(workspace, "praksisbevis.docx", "{{ praktikant.navn }} {{ ordning }}", "{{ praktikant.navn }} {{ ordning }} {{ ukjent }}")
     bad = CliRunner().invoke(main, ["--root", str(workspace.root), "templates", "check"])
     assert bad.exit_code == 1 and "«ukjent»" in bad.output
