@@ -512,10 +512,10 @@ def praksisavtale(s: Spraak) -> Document:
     doc = new_document(s)
     letterhead_and_footer(doc, s)
     opening(doc, "{{ tiltak_navn }} · {{ startdato|dato }} – {{ sluttdato|dato }}")
-    para(doc, s("Denne avtalen gjelder praksisplass for {{ praktikant.navn }} ved {{ praksisenhet.navn }}. "
+    para(doc, s("Denne avtalen gjelder en praksisplass for {{ praktikant.navn }} ved {{ praksisenhet.navn }}. "
                 "Praksisen er ikke et ansettelsesforhold. Avtalen skal være underskrevet av alle parter før "
                 "praksisen starter.",
-                "Denne avtalen gjeld praksisplass for {{ praktikant.navn }} ved {{ praksisenhet.navn }}. "
+                "Denne avtalen gjeld ein praksisplass for {{ praktikant.navn }} ved {{ praksisenhet.navn }}. "
                 "Praksisen er ikkje eit tilsetjingsforhold. Alle partane skal ha skrive under avtalen før "
                 "praksisen tek til."))
     tag(doc, "{%p if tiltak == 'arbeidstrening' %}")
@@ -742,11 +742,13 @@ def arbeidsavtale(s: Spraak) -> Document:
     para(doc, s("Oppsigelsen skal være skriftlig. Arbeidsgiverens oppsigelse leveres personlig eller sendes i "
                 "rekommandert brev (arbeidsmiljøloven § 15-4). Vil traineen påstå at oppsigelsen er ugyldig, kan "
                 "traineen kreve forhandlinger og reise søksmål innen fristene i arbeidsmiljøloven §§ 17-3 og 17-4: "
-                "søksmål innen åtte uker, eller seks måneder hvis traineen bare krever erstatning.",
+                "skriftlig krav om forhandlinger innen to uker, søksmål innen åtte uker, eller seks måneder hvis "
+                "traineen bare krever erstatning.",
                 "Oppseiinga skal vere skriftleg. Ei oppseiing frå arbeidsgivaren skal leverast personleg eller "
                 "sendast i rekommandert brev (arbeidsmiljølova § 15-4). Vil traineen gjere gjeldande at oppseiinga "
                 "er ugyldig, kan traineen krevje forhandlingar og reise søksmål innan fristane i arbeidsmiljølova "
-                "§§ 17-3 og 17-4: søksmål innan åtte veker, eller seks månader dersom traineen berre krev erstatning."))
+                "§§ 17-3 og 17-4: skriftleg krav om forhandlingar innan to veker, søksmål innan åtte veker, eller seks "
+                "månader dersom traineen berre krev erstatning."))
 
     heading(doc, s("7. Lønnstilskudd, utviklingsplan og veiledning", "7. Lønstilskot, utviklingsplan og rettleiing"))
     para(doc, s("{{ virksomhet.navn }} {{ 'har søkt NAV om' if status in ['Ny', 'Statusmøte avtalt'] else 'får' }} "
@@ -977,12 +979,12 @@ def taushetsloefte(s: Spraak) -> Document:
          "seie frå til {{ veileder }} dersom eg er usikker på kva eg kan seie eller gjere."),
     ):
         para(doc, line, style="List Bullet")
-    para(doc, s("Jeg er kjent med at taushetsplikten gjelder også etter at "
+    para(doc, s("Jeg er kjent med at taushetsplikten også gjelder etter at "
                 "{{ 'ansettelsen' if tiltak == 'trainee' else 'praksisen' }} er slutt. Brudd på taushetsplikten "
                 "kan straffes med bot eller fengsel inntil ett år, eller inntil tre år hvis bruddet er grovt "
                 "(straffeloven §§ 209 og 210), og {{ 'kan få følger for arbeidsforholdet' if tiltak == 'trainee' "
                 "else 'kan føre til at praksisen avsluttes' }}.",
-                "Eg er kjend med at teieplikta gjeld også etter at "
+                "Eg er kjend med at teieplikta gjeld òg etter at "
                 "{{ 'tilsetjinga' if tiltak == 'trainee' else 'praksisen' }} er slutt. Brot på teieplikta "
                 "kan straffast med bot eller fengsel i inntil eitt år, eller i inntil tre år dersom brotet er grovt "
                 "(straffelova §§ 209 og 210), og {{ 'kan få følgjer for arbeidsforholdet' if tiltak == 'trainee' "

@@ -32,7 +32,7 @@ def test_broken_tag_is_reported_with_its_text(workspace, config) -> None:
     _edit(workspace, "praksisavtale.docx", "{{ praktikant.navn }} ved", "{{ praktikant.navn } ved")
     [problem] = check_templates(config)["praksisavtale.docx"]
     assert "Feil i malkoden i brødteksten" in problem.message
-    assert "Denne avtalen gjelder praksisplass" in problem.message
+    assert "Denne avtalen gjelder en praksisplass" in problem.message
 
 
 def test_unclosed_block_is_reported(workspace, config) -> None:
@@ -76,7 +76,7 @@ def test_the_nynorsk_templates_are_checked_the_same_way(workspace, config) -> No
     assert results["praksisbevis.docx"] == [] and results["praksisavtale.docx"] == []
     assert all("aldri vise det" in p.message for p in results["nn/praksisbevis.docx"])
     [broken] = results["nn/praksisavtale.docx"]
-    assert "Feil i malkoden" in broken.message and "Denne avtalen gjeld praksisplass" in broken.message
+    assert "Feil i malkoden" in broken.message and "Denne avtalen gjeld ein praksisplass" in broken.message
     assert any("«praktikant.nanv»" in p.message for p in results["nn/taushetsloefte.docx"])
 
 
