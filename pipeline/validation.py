@@ -141,7 +141,10 @@ def shown_value(path: str, raw: Any) -> str:
         text = str(raw)
     if path in FIELDS and FIELDS[path].kind.name == "fnr":
         return mask_fnr(text)
-    text = FORBIDDEN.sub(lambda m: f"<U+{ord(m.group()):04X}>", " ".join(text.split()))
+    # cut before the work: a cell may hold 32,767 characters, and a file thousands of them
+    text = " ".join(text[: _MAX_SHOWN * 4].split())
+    if not text.isprintable():
+        text = FORBIDDEN.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
     return text if len(text) <= _MAX_SHOWN else text[: _MAX_SHOWN - 1] + "…"
 
 
