@@ -25,7 +25,7 @@ from . import rules
 from .config import Config
 from .errors import InputFileError
 from .identifiers import mask_fnr
-from .normalize import FORBIDDEN, Converter, ValueProblem, converters, fold
+from .normalize import UNSHOWN, Converter, ValueProblem, converters, fold, harmless_note, has_harmless
 from .reading import RawRecord, Source, open_source
 from .record import FIELDS, Praksisplass
 
@@ -144,7 +144,7 @@ def shown_value(path: str, raw: Any) -> str:
     # cut before the work: a cell may hold 32,767 characters, and a file thousands of them
     text = " ".join(text[: _MAX_SHOWN * 4].split())
     if not text.isprintable():
-        text = FORBIDDEN.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+        text = UNSHOWN.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
     return text if len(text) <= _MAX_SHOWN else text[: _MAX_SHOWN - 1] + "…"
 
 
@@ -244,6 +244,7 @@ class Validator:
         # A draft holds a record's errors; most rows have none, so it is made when needed.
         drafts = {index: _Draft(raw, unit) for index, raw in enumerate(group) if raw.problems}
         columns, rows = self._convert_columns(layout, group, drafts, unit)
+        cleaned = _harmless_notes(layout, group)
         for index, path, message in rules.check(columns, self.documents):
             errors = drafts.get(index) or drafts.setdefault(index, _Draft(group[index], unit))
             if path not in errors.unreadable:  # already reported as unreadable, not also as missing
@@ -256,6 +257,8 @@ class Validator:
                 record_id = result.id = derived_id(self.config.id_key, {path: columns[path][index] for path in _ID_FROM})
                 derived = True
                 result.notes = [f"Ingen id i kilden: avledet nøkkel {record_id} (fra fødselsnummer, enhet og startdato)."]
+            if index in cleaned:
+                result.notes = [*result.notes, *cleaned[index]]
             draft = drafts.get(index)
             if record_id is not None and seen is not None:
                 if record_id in seen:
@@ -304,6 +307,29 @@ class Validator:
         for part, key, made in fresh:
             if len(made) < _CACHE_LIMIT:
                 made[key] = getattr(record, part)
+
+
+_CLEANED_KINDS = frozenset(("text", "longtext", "list", "tiltak", "status", "sektor"))
+"""The kinds whose converters clean harmless whitespace-like characters (normalize._clean)."""
+
+
+def _harmless_notes(layout: _Layout, group: list[RawRecord]) -> dict[int, list[str]]:
+    """Per row of the chunk, a note for each text field whose value held a no-break space, a
+    zero-width space, a soft hyphen or the like (cleaned by its converter, so not an error,
+    but said, with the field). Each column is looked at whole first, at C speed."""
+    notes: dict[int, list[str]] = {}
+    for position, path in enumerate(layout.paths):
+        if FIELDS[path].kind.name not in _CLEANED_KINDS:
+            continue
+        texts = [cell if cell.__class__ is str else "\n".join(map(str, cell)) if isinstance(cell, list) else ""
+                 for cell in (raw.cells[position] for raw in group)]
+        if not has_harmless("".join(texts)):
+            continue
+        for index, text in enumerate(texts):
+            note = harmless_note(text)
+            if note is not None:
+                notes.setdefault(index, []).append(f"«{group[index].columns[path]}»: {note}.")
+    return notes
 
 
 def _convert_column(step: _Step, column: tuple[Any, ...]) -> tuple[list[Any], list[tuple[int, str]]]:
