@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice, repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -318,12 +319,18 @@ def _harmless_notes(layout: _Layout, group: list[RawRecord]) -> dict[int, list[s
     zero-width space, a soft hyphen or the like (cleaned by its converter, so not an error,
     but said, with the field). Each column is looked at whole first, at C speed."""
     notes: dict[int, list[str]] = {}
+    rows = [raw.cells for raw in group]
     for position, path in enumerate(layout.paths):
         if FIELDS[path].kind.name not in _CLEANED_KINDS:
             continue
-        texts = [cell if cell.__class__ is str else "\n".join(map(str, cell)) if isinstance(cell, list) else ""
-                 for cell in (raw.cells[position] for raw in group)]
-        if not has_harmless("".join(texts)):
+        texts = list(map(itemgetter(position), rows))
+        try:
+            joined = "".join(texts)  # a CSV's cells are all text
+        except TypeError:  # blank cells, numbers or lists (.xlsx, JSON)
+            texts = [cell if cell.__class__ is str else "\n".join(map(str, cell)) if isinstance(cell, list) else ""
+                     for cell in texts]
+            joined = "".join(texts)
+        if not has_harmless(joined):
             continue
         for index, text in enumerate(texts):
             note = harmless_note(text)
