@@ -131,7 +131,7 @@ class InboxProcessor:
             notice = self.duplicates / f"{target}.duplikat.txt"
             write_text(notice, receipts.duplicate(name, sha, received, dict(earlier)))
             return InboxResult("duplikat", name, move_no_clobber(path, self.duplicates, target), notice)
-        if is_places_sheet(copy):  # «ledige plasser»: the units' offers, not placements
+        if is_places_sheet(copy, self.config.settings.grenser):  # «ledige plasser»: the units' offers, not placements
             return process_places(self, path, copy, sha, received)
         try:
             report = Ingest(self.config, progress=lambda message: log.debug(shown(message)), pool=self.pool,

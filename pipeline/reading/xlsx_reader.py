@@ -35,7 +35,7 @@ from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, fr
 from ..config import Config, Grenser
 from ..errors import InputFileError
 from . import HeaderMap, RawRecord, Source
-from .limits import count_sheet, too_many_rows
+from .limits import check_zip, count_sheet, too_many_rows
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -209,6 +209,28 @@ def open_xlsx(path: Path, config: Config) -> Source:
     for index in header_map.index:
         wanted[index + 1] = 1
     return source
+
+
+def sheet_rows(path: Path, limits: Grenser) -> Iterator[tuple[int, list[Any]]]:
+    """Every row of the first sheet with all its cells, held to `[grenser]` as `open_xlsx` is
+    (for the free-places sheet, which maps its own columns)."""
+    display = str(path)
+    check_zip(path, limits)
+    try:
+        workbook = _Workbook(path)
+    except _EntityTrick:
+        raise _entities(display) from None
+    except _BROKEN:
+        raise _broken(display) from None
+    try:
+        if workbook.sheet is not None:
+            try:
+                count_sheet(workbook.zip, workbook.sheet, display, limits)
+            except _BROKEN:
+                raise _broken(display) from None
+        yield from _rows(workbook, display, limits, bytearray(b"\x01" * (limits.maks_kolonner + 2)))
+    finally:
+        workbook.close()
 
 
 def _rows(workbook: _Workbook, display: str, limits: Grenser,
