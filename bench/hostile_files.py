@@ -14,6 +14,7 @@ from pathlib import Path
 from pipeline.domain.synthetic import synthetic_fnr
 
 HEADER = ("Navn", "Fødselsnummer", "Praksisenhet", "Startdato")
+MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 _CONTENT_TYPES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'

@@ -374,11 +374,18 @@ def export_fiks_arkiv_command(app: AppContext, saker: tuple[str, ...], since: An
                                "samlet" if combined else None, progress=None if as_json else click.echo)
     if as_json:
         click.echo(json.dumps({"bunter": [str(b) for b in result.bundles], "saker": result.cases,
-                               "meldinger": result.messages, "filer": result.files, "uendret": result.unchanged},
+                               "meldinger": result.messages, "filer": result.files, "uendret": result.unchanged,
+                               "ikke_med": [{"sak": sak, "grunn": why} for sak, why in result.left_out]},
                               ensure_ascii=False, indent=2))
+        if result.left_out:
+            sys.exit(int(ExitCode.INPUT_REJECTED))
         return
+    for sak, why in result.left_out:
+        click.echo(f"IKKE MED: sak {sak}: {why}")
     if not result.cases:
         click.echo(f"Ingenting nytt å eksportere ({result.unchanged} sak(er) er uendret siden forrige eksport).")
+        if result.left_out:
+            sys.exit(int(ExitCode.INPUT_REJECTED))
         return
     click.echo(f"{len(result.cases)} sak(er) eksportert: {result.messages} arkivmelding(er), {result.files} fil(er), "
                f"i {len(result.bundles)} bunt(er)" + (f"; {result.unchanged} uendret." if result.unchanged else "."))
@@ -386,6 +393,8 @@ def export_fiks_arkiv_command(app: AppContext, saker: tuple[str, ...], since: An
         click.echo(f"  {bundle}")
     if len(result.bundles) > 10:
         click.echo(f"  … og {len(result.bundles) - 10} til i {result.bundles[0].parent}")
+    if result.left_out:
+        sys.exit(int(ExitCode.INPUT_REJECTED))
 
 
 @export.command("arkivuttrekk")

@@ -240,18 +240,22 @@ class Konvertering(_Section):
 class Grenser(_Section):
     """Resource limits on every input file, checked before the work (see pipeline/reading/limits.py)."""
 
-    maks_mb: float = Field(150.0, gt=0)
+    maks_mb: float = Field(50.0, gt=0)
     """The file itself."""
-    maks_utpakket_mb: float = Field(250.0, gt=0)
+    maks_utpakket_mb: float = Field(100.0, gt=0)
     """An .xlsx: all its zip parts unpacked together."""
-    maks_delte_tekster_mb: float = Field(20.0, gt=0)
-    """An .xlsx: its shared-strings part unpacked (read whole into memory by openpyxl)."""
+    maks_delte_tekster_mb: float = Field(10.0, gt=0)
+    """An .xlsx: its shared-strings part unpacked (read whole into memory)."""
     maks_pakkeforhold: float = Field(200.0, gt=1)
     """An .xlsx: unpacked size / packed size of one part (parts under 1 MB unpacked not counted)."""
     maks_dybde: int = Field(32, ge=4)
     """JSON: how deep objects and lists may nest."""
-    maks_rader: int = Field(100_000, gt=0)
-    maks_kolonner: int = Field(500, gt=0)
+    maks_rader: int = Field(5_000, gt=0)
+    """Records in one file (a municipality's whole placement list is a few hundred to a few
+    thousand rows; see docs/innboks.md for what a larger limit costs)."""
+    maks_kolonner: int = Field(200, gt=0)
+    maks_celler: int = Field(250_000, gt=0)
+    """An .xlsx: cells (`<c>`) in the sheet that is read: 5,000 rows of 50 columns."""
     maks_celle_tegn: int = Field(32_767, gt=0)
     """Characters in one cell (Excel's own limit)."""
 

@@ -42,12 +42,14 @@ from . import package_check
 from ..archive.case_state import closed_at, journal_date
 from .errors import ExportError
 from .schemas import DEPOSIT_XML, DEPOSIT_XSDS, NOARK5, validate_file
-from .xmlwrite import XmlWriter
+from .xmlwrite import UnwritableText, XmlWriter
 
 NS = "http://www.arkivverket.no/standarder/noark5/"
 ADDML = "http://www.arkivverket.no/standarder/addml"
 NAMESPACE = uuid.UUID("0f6d1c7e-5a3b-4c8e-9b1d-2e7f3a9c4d51")
 AV = "praksis"
+DEPOSIT_REMEDY = ("Saken ble arkivert før slike tegn ble avvist ved innlesing. Rett verdien i kildearket og legg "
+                  "det inn på nytt (det lager en ny versjon), og lag pakken igjen.")
 
 
 @dataclass
@@ -131,7 +133,11 @@ class DepositWriter:
                             for saksnummer in saker:
                                 case = store.load_case(saksnummer)
                                 assert case is not None
-                                self._mappe(struktur, endringer, loepende, offentlig, case)
+                                try:
+                                    self._mappe(struktur, endringer, loepende, offentlig, case)
+                                except UnwritableText as exc:  # the whole package is discarded
+                                    raise ExportError(f"Sak {saksnummer}: {exc.message}. Avleveringspakken er ikke "
+                                                      f"laget. {DEPOSIT_REMEDY}") from None
 
     @contextmanager
     def _document(self, name: str, ns: str) -> Iterator[XmlWriter]:

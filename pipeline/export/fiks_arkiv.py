@@ -48,9 +48,11 @@ from ..archive.case_state import closed_at, journal_date, last_sent_closed
 from .codes import code
 from .errors import ExportError
 from .schemas import ARKIVMELDING_OPPDATER_XSD, ARKIVMELDING_XSD, validate_bytes
-from .xmlwrite import XmlWriter
+from .xmlwrite import UnwritableText, XmlWriter
 
 TARGET = "fiks-arkiv"
+LEFT_OUT_REMEDY = ("Saken ble arkivert før slike tegn ble avvist ved innlesing, og er ikke tatt med. Rett verdien "
+                   "i kildearket og legg det inn på nytt (det lager en ny versjon); da tas saken med i neste eksport.")
 MESSAGE_TYPE = "no.ks.fiks.arkiv.v1.arkivering.arkivmelding.opprett"
 UPDATE_TYPE = "no.ks.fiks.arkiv.v1.arkivering.arkivmelding.oppdater"
 NS = "https://ks-no.github.io/standarder/fiks-protokoll/fiks-arkiv/arkivmelding/opprett/v1"
@@ -74,6 +76,10 @@ class FiksExport:
     messages: int = 0
     files: int = 0
     unchanged: int = 0  # cases skipped because nothing changed since their last export
+    left_out: list[tuple[str, str]] = field(default_factory=list)
+    """(case, why): cases whose archived values XML cannot hold (archived before validation
+    refused such characters). They are not recorded as exported, so every run names them
+    again until a new version is filed, but no run stops at them."""
 
 
 def _key(fagsystem: str, noekkel: str, writer: XmlWriter, tag: str = "referanseEksternNoekkel",
@@ -486,7 +492,11 @@ def export_fiks_arkiv(config: Config, out: Path | None = None, saker: list[str] 
                     if not wanted:
                         result.unchanged += 1
                         continue
-                    messages = writer.messages(case)  # validated; raises before anything is written
+                    try:
+                        messages = writer.messages(case)  # validated; raises before anything is written
+                    except UnwritableText as exc:
+                        result.left_out.append((case.saksnummer, f"{exc.message}. {LEFT_OUT_REMEDY}"))
+                        continue
                     sent_closed = case.meta["saksstatus"] == SAKSSTATUS_AVSLUTTET  # its last message closes it
                     folder = case.folder.name  # 2026-00017, as in archive/
                     if per == "samlet":

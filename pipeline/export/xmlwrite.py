@@ -3,16 +3,26 @@
 `leaf` skips empty values: Noark packages must have no empty elements. Every element whose
 type is xs:dateTime in the Noark 5 and Fiks Arkiv metadata catalogues (DATETIME_TAGS) is written
 in Norwegian local time with its offset, whatever offset the stored value has.
+
+Nothing an XML 1.0 document cannot hold is ever written: a value with a NUL, another control
+character, a lone surrogate or U+FFFE/U+FFFF raises `UnwritableText`, naming the element and
+the character, before anything of it is written. Validation rejects such characters at input
+(normalize.FORBIDDEN), but a record archived before it did may still hold one; the exports
+then leave that case out with the message (Fiks Arkiv) or stop with it (a deposit package),
+instead of ending in lxml's ValueError or a document the XSD check cannot parse.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any
 
 from ..common.localtime import local_iso
+from ..domain.normalize import forbidden_name
+from .errors import ExportError
 
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 
@@ -22,6 +32,29 @@ DATETIME_TAGS = frozenset({
     "hendelsesdato", "kassertDato", "konvertertDato", "merknadsdato", "mottattDato", "nedgraderingsdato",
     "opprettetDato", "presedensGodkjentDato", "sendtDato", "slettetDato", "tilknyttetDato", "vedtaksdato"})
 """The xs:dateTime elements of both metadata catalogues (schemas/*/metadatakatalog.xsd)."""
+
+
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""Characters outside XML 1.0's Char production."""
+
+
+class UnwritableText(ExportError):
+    """A value holds a character XML cannot hold; `tag` is the element it was to be written in."""
+
+    def __init__(self, tag: str, value: str, found: re.Match[str]) -> None:
+        self.tag = tag
+        self.character = forbidden_name(found.group())
+        super().__init__(f"feltet «{tag}» har et tegn som XML ikke kan inneholde: {self.character} etter "
+                         f"{found.start()} tegn")
+
+
+def xml_text(tag: str, value: str) -> str:
+    """`value` if XML can hold it; else UnwritableText naming `tag` and the character."""
+    if not value.isprintable():  # (every character XML cannot hold is unprintable: C speed first)
+        found = _NOT_XML.search(value)
+        if found is not None:
+            raise UnwritableText(tag, value, found)
+    return value
 
 
 def text(value: Any) -> str:
@@ -49,7 +82,7 @@ class XmlWriter:
 
     @contextmanager
     def element(self, tag: str, xsi_type: str | None = None, **attrib: str) -> Iterator[None]:
-        attributes = dict(attrib)
+        attributes = {key: xml_text(f"{tag} {key}", value) for key, value in attrib.items()}
         if xsi_type:
             attributes[f"{{{XSI}}}type"] = xsi_type
         nsmap = None
@@ -64,8 +97,9 @@ class XmlWriter:
             return
         if tag.rsplit(":", 1)[-1] in DATETIME_TAGS:
             value = local_iso(value)
+        written = xml_text(tag, text(value))
         with self.xf.element(self.q(tag)):
-            self.xf.write(text(value))
+            self.xf.write(written)
 
     def leaves(self, source: dict[str, Any], *tags: str) -> None:
         """`leaf(tag, source[tag])` for each tag, in order: metadata copied under its own name."""

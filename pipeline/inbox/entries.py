@@ -1,10 +1,18 @@
 """What an entry in the inbox is, looked at without following it (lstat), and opened only as
 an ordinary file (O_NOFOLLOW, then fstat): a symlink dropped in the inbox must never make
-praksis read a file outside the workspace, a FIFO must never block it, a folder is not a file."""
+praksis read a file outside the workspace, a FIFO must never block it, a folder is not a file.
+
+A file is read once, through the descriptor that was checked (`snapshot`): its bytes are copied
+into the workspace's temp folder, hashed on the way, and everything after (parsing, the copy
+in the archive, the rejected rows sent back) reads that copy. The name in the inbox is never
+opened again, so a file swapped for a symlink between the check and the read is never followed,
+and the bytes parsed are the bytes hashed.
+"""
 
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import stat
 from pathlib import Path
@@ -44,3 +52,44 @@ def lkind(path: Path) -> str | None:
         return _kind(os.lstat(path).st_mode)
     except FileNotFoundError:
         return None
+
+
+class NotAFile(Exception):
+    """The entry is not an ordinary file (any more); `kind` says what it is, in Norwegian."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(kind)
+        self.kind = kind
+
+
+_NOT_A_FILE = (errno.ELOOP, errno.EISDIR, errno.ENXIO, errno.EOPNOTSUPP)
+"""What opening with O_NOFOLLOW | O_NONBLOCK gives for a link, a folder, a socket."""
+
+
+def snapshot(path: Path, folder: Path) -> tuple[Path, str]:
+    """Copy the ordinary file `path` into `folder` under its own name, reading it through one
+    descriptor opened with O_NOFOLLOW | O_NONBLOCK and checked with fstat; return the copy and
+    the SHA-256 of its bytes. Raises FileNotFoundError if it is gone, NotAFile if it is (or has
+    become) anything but an ordinary file; other OSErrors (no permission) as they come."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as exc:
+        if exc.errno in _NOT_A_FILE:
+            raise NotAFile(lkind(path) or "en spesialfil") from None
+        raise
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotAFile(_kind(mode))
+        os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    with os.fdopen(fd, "rb") as source:  # owns fd from here
+        copy = folder / path.name
+        digest = hashlib.sha256()
+        with copy.open("xb") as out:
+            while block := source.read(1 << 20):
+                digest.update(block)
+                out.write(block)
+    return copy, digest.hexdigest()

@@ -17,12 +17,13 @@ if TYPE_CHECKING:
     from .processor import InboxProcessor, InboxResult
 
 
-def process_places(processor: InboxProcessor, path: Path, sha: str, received: datetime) -> InboxResult:
+def process_places(processor: InboxProcessor, path: Path, copy: Path, sha: str, received: datetime) -> InboxResult:
     """Store the valid offers, then answer in the folders. Storing is idempotent (the same
-    offers again replace themselves), so a crash before the move is completed by a re-run."""
+    offers again replace themselves), so a crash before the move is completed by a re-run.
+    `copy` holds the file's bytes as read (entries.snapshot); `path` is the entry that is moved."""
     from .processor import InboxResult
     name = path.name
-    result = read_places(path, processor.config, received)
+    result = read_places(copy, processor.config, received)
     if result.file_error or not result.offers:
         target = free_name(processor.rejected, name)
         notice = processor.rejected / f"{target}.feil.txt"
@@ -35,7 +36,7 @@ def process_places(processor: InboxProcessor, path: Path, sha: str, received: da
     rejected_file = None
     if result.errors:
         rejected_name = free_name(processor.rejected, name)
-        write_rejected_rows(path, result.rejected_rows, processor.rejected / rejected_name)
+        write_rejected_rows(copy, result.rejected_rows, processor.rejected / rejected_name)
         write_text(processor.rejected / f"{rejected_name}.feil.txt",
                    error_list(rejected_name, sha, received, result, f"{processor.done.name}/{target}.kvittering.txt",
                               processor.texts))

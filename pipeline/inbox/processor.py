@@ -30,9 +30,9 @@ from ..reading.places import is_places_sheet
 from ..reading import SUPPORTED
 from ..archive.registry import Registry
 from ..validation.validator import FileResult
-from ..common.workspace import sha256_file
-from . import receipts
-from .entries import entry_kind
+from ..common.workspace import private_temp
+from ..inbox import receipts
+from .entries import NotAFile, entry_kind, snapshot
 from ..common.folders import free_name, move_no_clobber, write_text
 from .places_intake import process_places
 from ..common.names import shown
@@ -100,18 +100,31 @@ class InboxProcessor:
             return InboxResult("forsvant", name)
         if kind != "":
             return self.set_aside(path, received, kind)
-        if path.suffix.lower() not in SUPPORTED:
-            target = free_name(self.rejected, name)
-            _ = self.texts
-            reason = (_("Filtypen «{type}» støttes ikke.", type=path.suffix or _("(ingen)"))
-                      + (_(" Lagre arket som .xlsx (Excel-arbeidsbok) eller CSV.")
-                         if path.suffix.lower() in (".xls", ".ods", ".numbers") else "")
-                      + (_(" Er dette et signert dokument? Legg det i mappen «{mappe}».",
-                           mappe=self.config.settings.signering.mappe) if path.suffix.lower() == ".pdf" else ""))
-            write_text(self.rejected / f"{target}.feil.txt", receipts.unsupported(name, received, reason, self.texts))
-            moved = move_no_clobber(path, self.rejected, target)
-            return InboxResult("ustøttet", name, moved, self.rejected / f"{target}.feil.txt")
-        sha = sha256_file(path)
+        if path.suffix.lower() in SUPPORTED:
+            # read once, through the descriptor that was checked; from here on only the copy is read
+            with private_temp(self.config.workspace, "innboks") as folder:
+                try:
+                    copy, sha = snapshot(path, folder)
+                except FileNotFoundError:
+                    return InboxResult("forsvant", name)
+                except NotAFile as exc:  # swapped for a link or the like since it was looked at
+                    return self.set_aside(path, received, exc.kind)
+                return self._process_copy(path, copy, sha, received, may_wait)
+        target = free_name(self.rejected, name)
+        _ = self.texts
+        reason = (_("Filtypen «{type}» støttes ikke.", type=path.suffix or _("(ingen)"))
+                  + (_(" Lagre arket som .xlsx (Excel-arbeidsbok) eller CSV.")
+                     if path.suffix.lower() in (".xls", ".ods", ".numbers") else "")
+                  + (_(" Er dette et signert dokument? Legg det i mappen «{mappe}».",
+                       mappe=self.config.settings.signering.mappe) if path.suffix.lower() == ".pdf" else ""))
+        write_text(self.rejected / f"{target}.feil.txt", receipts.unsupported(name, received, reason, self.texts))
+        moved = move_no_clobber(path, self.rejected, target)
+        return InboxResult("ustøttet", name, moved, self.rejected / f"{target}.feil.txt")
+
+    def _process_copy(self, path: Path, copy: Path, sha: str, received: datetime, may_wait: bool) -> InboxResult:
+        """The file whose bytes are in `copy` (SHA-256 `sha`): everything reads the copy; the
+        entry `path` in the inbox is only moved at the end."""
+        name = path.name
         earlier = self._earlier(sha)
         if earlier is not None and earlier["kanal"] == "innboks" and not earlier["kvittering"]:
             earlier["kvittering"] = self._find_receipt(sha)
@@ -120,11 +133,11 @@ class InboxProcessor:
             notice = self.duplicates / f"{target}.duplikat.txt"
             write_text(notice, receipts.duplicate(name, sha, received, dict(earlier), self.texts))
             return InboxResult("duplikat", name, move_no_clobber(path, self.duplicates, target), notice)
-        if is_places_sheet(path):  # «ledige plasser»: the units' offers, not placements
-            return process_places(self, path, sha, received)
+        if is_places_sheet(copy, self.config.settings.grenser):  # «ledige plasser»: the units' offers, not placements
+            return process_places(self, path, copy, sha, received)
         try:
             report = Ingest(self.config, progress=lambda message: log.debug(shown(message)), pool=self.pool,
-                            channel="innboks", force=earlier is not None).run([path])
+                            channel="innboks", force=earlier is not None).run([copy])
         except WorkspaceBusy:
             return InboxResult("venter", name)
         file_result = report.files[0]
@@ -141,11 +154,11 @@ class InboxProcessor:
             self._receipt_written(sha, notice)
             return InboxResult("avvist", name, moved, notice, records=len(report.outcomes), rejected=len(rejected))
         target = free_name(self.done, name)
-        rejected_file = self._rejected_rows(path, sha, received, file_result, rejected, target) if rejected else None
+        rejected_file = self._rejected_rows(path, copy, sha, received, file_result, rejected, target) if rejected else None
         notice = self.done / f"{target}.kvittering.txt"
         done = datetime.now().astimezone().replace(microsecond=0)
         write_text(notice, receipts.receipt(name, sha, received, done, file_result, report.outcomes, report.documents,
-                                            report.source_copies.get(str(path)), rejected_file, self.texts,
+                                            report.source_copies.get(str(copy)), rejected_file, self.texts,
                                             {k: spec.tittel for k, spec in self.config.settings.dokumenter.items()},
                                             self._waiting({o.saksnummer for o in filed if o.saksnummer}),
                                             self.config.settings.innboks.til_signering))
@@ -166,11 +179,11 @@ class InboxProcessor:
         write_text(notice, receipts.not_a_file(path.name, received, kind, self.texts))
         return InboxResult("avvist", path.name, move_no_clobber(path, rejected, target), notice)
 
-    def _rejected_rows(self, path: Path, sha: str, received: datetime, file_result: FileResult,
+    def _rejected_rows(self, path: Path, copy: Path, sha: str, received: datetime, file_result: FileResult,
                        rejected: list[RecordOutcome], processed_as: str) -> str:
-        """avvist/<name> with only the rejected rows, and avvist/<name>.feil.txt."""
+        """avvist/<name> with only the rejected rows (read from `copy`), and avvist/<name>.feil.txt."""
         target = free_name(self.rejected, path.name)
-        formulas = write_rejected_rows(path, {o.row for o in rejected if o.row is not None}, self.rejected / target)
+        formulas = write_rejected_rows(copy, {o.row for o in rejected if o.row is not None}, self.rejected / target)
         write_text(self.rejected / f"{target}.feil.txt",
                    receipts.error_list(target, sha, received, file_result, rejected,
                                        f"{self.done.name}/{processed_as}.kvittering.txt", self.texts,

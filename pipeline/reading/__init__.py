@@ -15,8 +15,8 @@ from typing import Any, NamedTuple
 from ..common.config import Config, header_key
 from ..common.errors import InputFileError
 from ..domain.normalize import is_blank
+from .limits import check_size, check_zip, too_many_columns
 from ..common.texts import N_
-from .limits import check_size, check_zip, count_sheet_rows, too_many_columns
 
 
 class RawRecord(NamedTuple):
@@ -105,6 +105,8 @@ class HeaderMap:
                 "som «Navn», «Fødselsnummer», «Praksisenhet», «Startdato» (se kolonner.toml)."
             ))
         self.paths = tuple(self.columns)
+        self.index = index
+        """The sheet column (0-based) of each of `paths`."""
         # Where the known columns are the first ones in order (the usual sheet), a row is
         # used as it is; otherwise its known cells are picked out.
         self._pick = None if index == list(range(len(index))) else _picker(index)
@@ -113,7 +115,8 @@ class HeaderMap:
         if len(values) < self.width:
             values = list(values) + [None] * (self.width - len(values))
         problems: tuple[tuple[str, str], ...] = ()
-        if len(values) > self.width and any(not is_blank(v) for v in values[self.width:]):
+        # (any(extra) first, at C speed: a row of thousands of empty cells is common in a CSV)
+        if len(values) > self.width and any(extra := values[self.width:]) and any(not is_blank(v) for v in extra):
             problems = (("", N_("Raden har verdier i kolonner uten overskrift. Sjekk at ingen verdi er skrevet i feil "
                                 "kolonne.")),)
         cells = values if self._pick is None else self._pick(values)
@@ -143,6 +146,5 @@ def open_source(path: Path, config: Config) -> Source:
     check_size(path, size, config.settings.grenser)
     if kind == "xlsx":
         check_zip(path, config.settings.grenser)
-        count_sheet_rows(path, config.settings.grenser)
     reader = {"json": json_reader.open_json, "csv": csv_reader.open_csv, "xlsx": xlsx_reader.open_xlsx}[kind]
     return reader(path, config)

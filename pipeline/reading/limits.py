@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 import zipfile
-import zlib
 from pathlib import Path
 
 from ..common.config import Grenser
@@ -76,32 +75,41 @@ def check_zip(path: Path, limits: Grenser) -> None:
 
 
 _ROW = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]")
+_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s>/]")
+_TAIL = 16
+"""Bytes kept from one chunk to the next, so that a tag cut between them is counted once."""
 
 
-def count_sheet_rows(path: Path, limits: Grenser) -> None:
-    """Count the `<row` tags of an .xlsx's worksheets by unpacking them as bytes (no XML parsing;
-    the sizes are already checked), so a sheet over the row limit is turned away before any
-    record is read, whatever its `<dimension>` says."""
-    rows = 0
-    try:
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return  # the reader says what is wrong with it
-    with archive:
-        for entry in archive.infolist():
-            if not (entry.filename.startswith("xl/worksheets/") and entry.filename.endswith(".xml")):
-                continue
-            tail = b""
-            try:
-                with archive.open(entry) as part:
-                    while chunk := part.read(MB):
-                        data = tail + chunk
-                        rows += len(_ROW.findall(data[:len(data) - 16] if len(chunk) == MB else data))
-                        tail = data[len(data) - 16:] if len(chunk) == MB else b""
-            except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error, NotImplementedError):
-                return  # a damaged or encrypted part: the reader says so
+def count_sheet(archive: zipfile.ZipFile, name: str, display: str, limits: Grenser) -> None:
+    """Count the `<row>` and `<c>` tags of the sheet that will be read, unpacking it as bytes
+    (no XML parsing; its size is already checked), so that a sheet over the row or cell
+    limit is turned away before any record is read (ingest files records as it goes),
+    whatever its `<dimension>` says. Raises what zipfile raises on a damaged part."""
+    rows = cells = 0
+    tail = b""
+    with archive.open(name) as part:
+        while chunk := part.read(MB):
+            data = tail + chunk
+            whole = data[:len(data) - _TAIL]
+            rows += len(_ROW.findall(whole))
+            cells += len(_CELL.findall(whole))
+            tail = data[len(data) - _TAIL:]
             if rows > limits.maks_rader + 1:
-                raise too_many_rows(str(path), rows, "rad", limits)
+                raise too_many_rows(display, rows, "rad", limits)
+            if cells > limits.maks_celler:
+                raise too_many_cells(display, cells, limits)
+    rows += len(_ROW.findall(tail))
+    cells += len(_CELL.findall(tail))
+    if rows > limits.maks_rader + 1:
+        raise too_many_rows(display, rows, "rad", limits)
+    if cells > limits.maks_celler:
+        raise too_many_cells(display, cells, limits)
+
+
+def too_many_cells(display: str, count: int, limits: Grenser) -> LimitExceeded:
+    return LimitExceeded(display, N_("Regnearket har mer enn {grense} celler ({antall} så langt); grensen er "
+                                     "{grense} ([grenser] maks_celler). Slett tomme og overflødige kolonner, eller "
+                                     "del arket opp i flere filer.", grense=limits.maks_celler, antall=count))
 
 
 UNITS = {"linje": N_("linjer"), "rad": N_("rader"), "post": N_("poster")}

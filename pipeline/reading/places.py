@@ -17,21 +17,22 @@ from __future__ import annotations
 
 import csv
 import json
-import zipfile
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
+import ijson
 
-from ..common.config import Config, header_key
+from ..common.config import Config, Grenser, header_key
 from ..common.errors import InputFileError
 from ..domain.identifiers import mask_numbers_in
 from ..domain.normalize import ValueProblem, converters, fold, is_blank
+from ..reading import xlsx_reader
 from .csv_reader import detect_delimiter, detect_encoding
+from .json_reader import records_prefix
+from .limits import check_size
 from ..common.workspace import atomic_write_bytes
 from ..common.texts import N_, Texts
 
@@ -127,19 +128,8 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
             yield start, list(values)
 
 
-def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
-        raise InputFileError(str(path), N_("Filen kan ikke åpnes som Excel-arbeidsbok (.xlsx).")) from None
-    try:
-        for number, values in enumerate(workbook.worksheets[0].iter_rows(values_only=True), start=1):
-            yield number, list(values)
-    finally:
-        workbook.close()
-
-
-def _json_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
+def _json_rows(path: Path, limits: Grenser) -> Iterator[tuple[int, list[Any]]]:
+    records_prefix(path, limits)  # syntax, depth and count in a streaming pass, before it is loaded whole
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except (ValueError, UnicodeDecodeError) as exc:
@@ -152,15 +142,44 @@ def _json_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
         yield index, [item.get(h) for h in headers]
 
 
-def _rows(path: Path) -> tuple[str, Iterator[tuple[int, list[Any]]]]:
+def _rows(path: Path, limits: Grenser) -> tuple[str, Iterator[tuple[int, list[Any]]]]:
+    """The sheet's rows, held to `[grenser]` like a placement sheet (the checks run as the
+    first row is asked for)."""
     suffix = path.suffix.lower()
     if suffix in (".csv", ".txt"):
-        return "linje", _csv_rows(path)
+        return "linje", _checked(path, limits, _csv_rows(path))
     if suffix in (".xlsx", ".xlsm"):
-        return "rad", _xlsx_rows(path)
+        return "rad", _checked(path, limits, xlsx_reader.sheet_rows(path, limits))
     if suffix == ".json":
-        return "post", _json_rows(path)
+        return "post", _checked(path, limits, _json_rows(path, limits))
     raise InputFileError(str(path), N_("Filtypen «{type}» støttes ikke.", type=path.suffix))
+
+
+def _checked(path: Path, limits: Grenser, rows: Iterator[tuple[int, list[Any]]]) -> Iterator[tuple[int, list[Any]]]:
+    check_size(path, path.stat().st_size, limits)
+    yield from rows
+
+
+def _json_first_keys(path: Path, limits: Grenser) -> list[str] | None:
+    """The keys of the first object of a JSON list, streamed (the rest of the file is not read;
+    nesting deeper than `maks_dybde` gives None)."""
+    keys: list[str] = []
+    depth = 0
+    with path.open("rb") as handle:
+        for event, value in ijson.basic_parse(handle):
+            if depth == 0 and event != "start_array":
+                return None  # an object at the top: a placement file
+            if event in ("start_map", "start_array"):
+                depth += 1
+                if depth > limits.maks_dybde:
+                    return None
+            elif event in ("end_map", "end_array"):
+                depth -= 1
+                if depth <= 1:
+                    break
+            elif event == "map_key" and depth == 2:
+                keys.append(value)
+    return keys
 
 
 def _header(rows: Iterator[tuple[int, list[Any]]]) -> list[str] | None:
@@ -170,13 +189,20 @@ def _header(rows: Iterator[tuple[int, list[Any]]]) -> list[str] | None:
     return None
 
 
-def is_places_sheet(path: Path) -> bool:
-    """True when the file's header row has the column «Antall plasser» (read: the header only)."""
+def is_places_sheet(path: Path, limits: Grenser) -> bool:
+    """True when the file's header row has the column «Antall plasser». Only the header is
+    read (a JSON's first object, streamed), and only from a file within `[grenser]`: every
+    file dropped in the inbox is asked this before it is read as a placement sheet, which
+    is where a file over a limit is answered."""
     try:
-        _unit, rows = _rows(path)
-        headers = _header(rows)
-        rows.close()  # type: ignore[attr-defined]  # a generator: closes the file it reads
-    except (InputFileError, OSError, UnicodeDecodeError, csv.Error):
+        if path.suffix.lower() == ".json":
+            check_size(path, path.stat().st_size, limits)
+            headers = _json_first_keys(path, limits)
+        else:
+            _unit, rows = _rows(path, limits)
+            headers = _header(rows)
+            rows.close()  # type: ignore[attr-defined]  # a generator: closes the file it reads
+    except (InputFileError, OSError, UnicodeDecodeError, csv.Error, ijson.JSONError):
         return False
     return bool(headers) and any(ALIASES.get(header_key(h)) == MARKER for h in headers)
 
@@ -186,7 +212,7 @@ def is_places_sheet(path: Path) -> bool:
 def read_places(path: Path, config: Config, received: datetime) -> PlacesResult:
     """Every row of a free-places sheet, validated: offers for the valid rows, errors for the rest."""
     _ = config.texts
-    unit, rows = _rows(path)
+    unit, rows = _rows(path, config.settings.grenser)
     result = PlacesResult(unit)
     convert = converters(config.settings.innlesing.listeskille)
     display = mask_numbers_in(path.name)

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice, repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -25,10 +26,10 @@ from . import rules
 from ..common.config import Config
 from ..common.errors import InputFileError
 from ..domain.identifiers import mask_fnr
-from ..domain.normalize import FORBIDDEN, Converter, ValueProblem, converters, fold
+from ..domain.normalize import UNSHOWN, Converter, ValueProblem, converters, fold, harmless_note, has_harmless
 from ..reading import RawRecord, Source, open_source
 from ..domain.record import FIELDS, Praksisplass
-from ..common.texts import N_, Texts
+from ..common.texts import N_, Message, Texts
 
 _CACHED = {"text", "longtext", "date", "bool", "number", "list", "tiltak", "status", "orgnr", "phone", "email"}
 """Kinds whose converted values are remembered per column: sheets repeat units, dates, tiltak,
@@ -142,7 +143,10 @@ def shown_value(path: str, raw: Any) -> str:
         text = str(raw)
     if path in FIELDS and FIELDS[path].kind.name == "fnr":
         return mask_fnr(text)
-    text = FORBIDDEN.sub(lambda m: f"<U+{ord(m.group()):04X}>", " ".join(text.split()))
+    # cut before the work: a cell may hold 32,767 characters, and a file thousands of them
+    text = " ".join(text[: _MAX_SHOWN * 4].split())
+    if not text.isprintable():
+        text = UNSHOWN.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
     return text if len(text) <= _MAX_SHOWN else text[: _MAX_SHOWN - 1] + "…"
 
 
@@ -245,6 +249,7 @@ class Validator:
         texts = _ = self.texts
         drafts = {index: _Draft(raw, unit, texts) for index, raw in enumerate(group) if raw.problems}
         columns, rows = self._convert_columns(layout, group, drafts, unit)
+        cleaned = _harmless_notes(layout, group)
         for index, path, message in rules.check(columns, self.documents):
             errors = drafts.get(index) or drafts.setdefault(index, _Draft(group[index], unit, texts))
             if path not in errors.unreadable:  # already reported as unreadable, not also as missing
@@ -258,6 +263,10 @@ class Validator:
                 derived = True
                 result.notes = [_("Ingen id i kilden: avledet nøkkel {noekkel} (fra fødselsnummer, enhet og startdato).",
                                   noekkel=record_id)]
+            if index in cleaned:
+                result.notes = [*result.notes, *(_("«{kolonne}»: {merknad}.", kolonne=column,
+                                                   merknad="; ".join(texts.render(part) for part in parts))
+                                                 for column, parts in cleaned[index])]
             draft = drafts.get(index)
             if record_id is not None and seen is not None:
                 if record_id in seen:
@@ -307,6 +316,35 @@ class Validator:
         for part, key, made in fresh:
             if len(made) < _CACHE_LIMIT:
                 made[key] = getattr(record, part)
+
+
+_CLEANED_KINDS = frozenset(("text", "longtext", "list", "tiltak", "status", "sektor"))
+"""The kinds whose converters clean harmless whitespace-like characters (normalize._clean)."""
+
+
+def _harmless_notes(layout: _Layout, group: list[RawRecord]) -> dict[int, list[tuple[str, list[Message]]]]:
+    """Per row of the chunk, a note for each text field whose value held a no-break space, a
+    zero-width space, a soft hyphen or the like (cleaned by its converter, so not an error,
+    but said, with the field). Each column is looked at whole first, at C speed."""
+    notes: dict[int, list[tuple[str, list[Message]]]] = {}
+    rows = [raw.cells for raw in group]
+    for position, path in enumerate(layout.paths):
+        if FIELDS[path].kind.name not in _CLEANED_KINDS:
+            continue
+        texts = list(map(itemgetter(position), rows))
+        try:
+            joined = "".join(texts)  # a CSV's cells are all text
+        except TypeError:  # blank cells, numbers or lists (.xlsx, JSON)
+            texts = [cell if cell.__class__ is str else "\n".join(map(str, cell)) if isinstance(cell, list) else ""
+                     for cell in texts]
+            joined = "".join(texts)
+        if not has_harmless(joined):
+            continue
+        for index, text in enumerate(texts):
+            note = harmless_note(text)
+            if note is not None:
+                notes.setdefault(index, []).append((group[index].columns[path], note))
+    return notes
 
 
 def _convert_column(step: _Step, column: tuple[Any, ...]) -> tuple[list[Any], list[tuple[int, str]]]:

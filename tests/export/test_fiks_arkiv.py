@@ -136,3 +136,33 @@ def test_an_invalid_message_stops_the_export_and_leaves_no_bundle(workspace_copy
 def test_unknown_case_is_a_clear_error(workspace_copy):
     result = praksis(workspace_copy, "export", "fiks-arkiv", "--sak", "1999/1")
     assert result.exit_code != 0 and "Fant ingen sak 1999/1" in result.output
+
+
+def test_an_old_record_with_a_nul_is_left_out_with_its_case_and_field_and_never_stops_the_export(workspace_copy):
+    """A record archived before validation refused control characters, written directly on
+    disk: the case is left out with a message naming it and the field, the others are
+    exported, and the next incremental run names it again instead of stopping there."""
+    from pipeline.archive.store import GRUNNLAG
+
+    config = load_config(Workspace(workspace_copy))
+    store = ArchiveStore(config.workspace.archive)
+    cases = list(store.iter_cases())
+    broken = cases[0]
+    for journal in broken.journals.values():
+        for version in journal.versions:
+            path = version.folder / GRUNNLAG
+            if path.is_file():
+                record = json.loads(path.read_text(encoding="utf-8"))
+                record["praktikant"]["navn"] = "Ola\x00Nordmann"
+                path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    first = export_fiks_arkiv(config)
+    assert [sak for sak, _ in first.left_out] == [broken.saksnummer]
+    why = first.left_out[0][1]
+    assert "«partNavn»" in why and "U+0000 (NUL)" in why and "ny versjon" in why
+    assert sorted(first.cases) == sorted(c.saksnummer for c in cases[1:])
+    again = export_fiks_arkiv(config)
+    assert [sak for sak, _ in again.left_out] == [broken.saksnummer]
+    assert again.cases == [] and again.unchanged == len(cases) - 1
+    result = praksis(workspace_copy, "export", "fiks-arkiv")
+    assert result.exit_code == 1, result.output
+    assert f"IKKE MED: sak {broken.saksnummer}" in result.output and "Traceback" not in result.output

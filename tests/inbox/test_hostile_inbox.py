@@ -135,3 +135,36 @@ def test_a_file_over_a_limit_is_rejected_at_once_not_waited_for(workspace, warm_
     assert watcher.results[0].outcome == "avvist"
     notice = (workspace.inbox / "avvist" / "dyp.json.feil.txt").read_text(encoding="utf-8-sig")
     assert "[grenser] maks_dybde" in notice
+
+
+def test_a_file_swapped_for_a_link_after_the_check_is_set_aside_and_the_link_never_followed(
+        fast, warm_pool, workspace, tmp_path, monkeypatch):
+    """The processor looks at an ordinary file; before it reads it, the name is swapped for a
+    link to a sheet outside the workspace (the swap is the only thing hooked in; the check, the
+    read and the rest are real). Nothing outside is read: the link is set aside with a notice."""
+    from pipeline.inbox import processor as processor_module
+    from pipeline.inbox.processor import InboxProcessor
+
+    outside = tmp_path / "utenfor.csv"
+    outside.write_bytes(csv_bytes(rows(3, "Secret")))
+    before = outside.stat()
+    for folder in ("behandlet", "avvist", "duplikater"):
+        (workspace.inbox / folder).mkdir(parents=True, exist_ok=True)
+    entry = workspace.inbox / "liste.csv"
+    entry.write_bytes(csv_bytes(rows(1, "Ordinary")))
+    real_check = processor_module.entry_kind
+
+    def check_then_swap(path: Path) -> str | None:
+        kind = real_check(path)
+        path.unlink()
+        path.symlink_to(outside)
+        return kind
+
+    monkeypatch.setattr(processor_module, "entry_kind", check_then_swap)
+    result = InboxProcessor(fast, warm_pool).process(entry)
+    assert result.outcome == "avvist"
+    assert not [p for p in workspace.archive.rglob("*") if p.is_file()]  # nothing filed, no source copy kept
+    assert outside.stat().st_atime == before.st_atime and outside.read_bytes() == csv_bytes(rows(3, "Secret"))
+    assert (workspace.inbox / "avvist" / "liste.csv").is_symlink()
+    assert "snarvei (symbolsk lenke)" in (workspace.inbox / "avvist" / "liste.csv.feil.txt").read_text(encoding="utf-8-sig")
+    assert not list(fast.workspace.temp.iterdir())  # the private copy folder is gone

@@ -98,6 +98,47 @@ def test_a_sheet_over_the_row_limit_is_rejected_before_any_row_is_read(workspace
         open_source(path, config)  # raised by opening, not by reading the records
 
 
+def test_a_sheet_over_the_cell_limit_is_rejected_before_any_row_is_read(workspace, tmp_path):
+    config = with_limits(workspace, maks_celler=19)
+    path = h.stale_dimension(tmp_path / "celler.xlsx", [("Ola", "x", "y", "01.02.2026")] * 4)  # 5 rows x 4 cells
+    with pytest.raises(InputFileError, match=r"mer enn 19 celler .*maks_celler"):
+        open_source(path, config)
+    config = with_limits(workspace, maks_celler=20)
+    assert len(list(open_source(path, config).records())) == 4
+
+
+def test_only_the_sheet_that_is_read_is_held_to_the_row_limit(workspace, tmp_path):
+    """A workbook whose second sheet is long (an archive of earlier years, say) is read: only
+    the first sheet's rows are counted."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(list(h.HEADER))
+    book.active.append(["Ola", "x", "Enhet", "01.02.2026"])
+    old = book.create_sheet("Tidligere år")
+    for i in range(10):
+        old.append([f"Person {i}", "x", "Enhet", "01.02.2020"])
+    path = tmp_path / "to_ark.xlsx"
+    book.save(path)
+    config = with_limits(workspace, maks_rader=3)
+    assert [r.values["praktikant.navn"] for r in open_source(path, config).records()] == ["Ola"]
+
+
+def test_cells_of_columns_without_a_known_header_are_not_read_but_values_past_the_headers_are_noticed(
+        workspace, tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["Navn", "Ukjent", "Startdato"])
+    book.active.append(["Ola", "=HYPERLINK(1)", "01.02.2026"])
+    book.active.append(["Kari", "x", "01.02.2026", None, "utenfor"])
+    path = tmp_path / "ukjent.xlsx"
+    book.save(path)
+    first, second = open_source(path, load_config(workspace)).records()
+    assert first.values == {"praktikant.navn": "Ola", "startdato": "01.02.2026"} and not first.problems
+    assert second.problems and "uten overskrift" in second.problems[0][1]
+
+
 def test_rows_past_a_stale_dimension_are_all_read(workspace, tmp_path):
     rows = [(f"Person {i}", "x", "Enhet", "01.02.2026") for i in range(10)]
     path = h.stale_dimension(tmp_path / "dimensjon.xlsx", rows, stated="A1:D2")

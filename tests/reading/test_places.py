@@ -6,10 +6,16 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import multiprocessing
+import resource
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
-from pipeline.common.config import Config
+import pytest
+
+from pipeline.common.config import Config, load_config
 from pipeline.inbox.processor import InboxProcessor
 from pipeline.reading.places import is_places_sheet, load_offers, read_places
 from tests.conftest import EXAMPLES, fnr_for
@@ -35,8 +41,8 @@ def test_the_example_sheet_is_recognised_and_stored(config: Config):
     target = config.inbox / "ledige_plasser.csv"
     config.inbox.mkdir(parents=True, exist_ok=True)
     target.write_bytes((EXAMPLES / "ledige_plasser.csv").read_bytes())
-    assert is_places_sheet(target)
-    assert not is_places_sheet(EXAMPLES / "praksisliste.csv")
+    assert is_places_sheet(target, config.settings.grenser)
+    assert not is_places_sheet(EXAMPLES / "praksisliste.csv", config.settings.grenser)
     result = process(config, target)
     assert result.outcome == "behandlet"
     assert (config.inbox / "behandlet" / "ledige_plasser.csv").read_bytes() == (EXAMPLES / "ledige_plasser.csv").read_bytes()
@@ -97,3 +103,64 @@ def test_a_sheet_without_a_required_column_is_rejected_whole(config: Config):
     errors = (config.inbox / "avvist" / "uten.csv.feil.txt").read_text(encoding="utf-8-sig")
     assert "Kolonnen(e) «Kontakt» mangler" in errors
     assert load_offers(config) == []
+
+
+def test_a_places_sheet_as_a_workbook_and_as_json(config: Config, tmp_path: Path):
+    """The free-places sheet read by the streaming .xlsx reader and from JSON, recognised from
+    its header (a JSON: its first object) alone."""
+    from openpyxl import Workbook
+
+    rows = [["Bøgata skole", 2, "Kantine", "Nei", "Resepsjonen", None, None, None],
+            ["Eksempel sykehjem", 1, "Kjøkken", "Ja", "Vakttelefonen", None, None, None]]
+    book = Workbook()
+    for row in [HEADER, *rows]:
+        book.active.append(row)
+    workbook = tmp_path / "plasser.xlsx"
+    book.save(workbook)
+    assert is_places_sheet(workbook, config.settings.grenser)
+    result = read_places(workbook, config, datetime(2026, 1, 5).astimezone())
+    assert result.file_error is None, result.file_error
+    assert [o.enhet for _row, o in result.offers] == ["Bøgata skole", "Eksempel sykehjem"]
+    document = tmp_path / "plasser.json"
+    document.write_text(json.dumps([{h: v for h, v in zip(HEADER, row) if v is not None} for row in rows]),
+                        encoding="utf-8")
+    assert is_places_sheet(document, config.settings.grenser)
+    assert [o.enhet for _row, o in read_places(document, config, datetime(2026, 1, 5).astimezone()).offers] == [
+        "Bøgata skole", "Eksempel sykehjem"]
+    assert not is_places_sheet(EXAMPLES / "praksisplasser.json", config.settings.grenser)
+
+
+def _ask_and_process(root: str, name: str, out: Any) -> None:
+    """In a child under an address-space cap: is it a places sheet, and what the inbox does with it."""
+    resource.setrlimit(resource.RLIMIT_AS, (1536 << 20, 1536 << 20))
+    from pipeline.common.config import load_config
+    from pipeline.common.workspace import Workspace
+
+    config = load_config(Workspace(Path(root)))
+    path = config.inbox / name
+    asked = is_places_sheet(path, config.settings.grenser)
+    result = process(config, path)
+    notice = result.notice.read_text(encoding="utf-8-sig") if result.notice else ""
+    out.put((asked, result.outcome, notice))
+
+
+@pytest.mark.parametrize("kind", ["deep-json", "bomb"])
+def test_a_hostile_file_is_never_read_whole_to_tell_whether_it_is_a_places_sheet(workspace, tmp_path, kind):
+    """Every file dropped is asked whether it is a places sheet before it is read as a placement
+    sheet: a JSON nested 100,000 deep or an .xlsx unpacking to 150 MB is answered by its limit,
+    not loaded whole (which took gigabytes, or ended in RecursionError)."""
+    from bench import hostile_files as h
+
+    config = load_config(workspace)
+    config.inbox.mkdir(parents=True, exist_ok=True)
+    if kind == "deep-json":
+        path, limit = h.deep_json(config.inbox / "dyp.json", 100_000), "maks_dybde"
+    else:
+        path, limit = h.shared_strings_bomb(config.inbox / "bombe.xlsx", 150), "maks_utpakket_mb"
+    context = multiprocessing.get_context("spawn")
+    queue = context.Queue()
+    child = context.Process(target=_ask_and_process, args=(str(workspace.root), path.name, queue))
+    child.start()
+    asked, outcome, notice = queue.get(timeout=120)
+    child.join(30)
+    assert asked is False and outcome == "avvist" and f"[grenser] {limit}" in notice

@@ -78,3 +78,27 @@ def test_bytes_windows_1252_does_not_define_are_rejected(validator, tmp_path):
     path.write_bytes(b"Navn;Merknad\r\nOla;p\xe5\r\nKari;\x81\r\n")
     result = validator.validate_file(path)
     assert result.file_error and "verken UTF-8 eller Windows-1252" in result.file_error
+
+
+@pytest.mark.parametrize("ch, said", [("\u00a0", "hardt mellomrom (U+00A0) gjort om til vanlig mellomrom"),
+                                      ("\u2007", "sifferbredt mellomrom (U+2007) gjort om til vanlig mellomrom"),
+                                      ("\u202f", "smalt hardt mellomrom (U+202F) gjort om til vanlig mellomrom"),
+                                      ("\u200b", "usynlig mellomrom (U+200B) fjernet"),
+                                      ("\u00ad", "myk bindestrek (U+00AD) fjernet")])
+def test_harmless_whitespace_like_characters_are_cleaned_and_said_so_with_the_field(validator: Validator, write_csv,
+                                                                                     ch, said):
+    rows = [good_row(**{"praktikant.navn": f"Kari{ch}Nordmann", "arbeidsoppgaver": f"Rydde{ch}bord\nVaske"}, id="A"),
+            good_row(id="B")]
+    result = validator.validate_file(write_csv(rows))
+    first, second = result.records
+    expected = "Kari Nordmann" if ch not in "\u200b\u00ad" else "KariNordmann"
+    assert first.valid and first.record.praktikant.navn == expected
+    assert first.record.arbeidsoppgaver[0] == expected.replace("Kari", "Rydde").replace("Nordmann", "bord")
+    assert [n for n in first.notes if said in n] == [f"«praktikant.navn»: {said}.", f"«arbeidsoppgaver»: {said}."]
+    assert not second.notes
+    assert [where for where, note in result.notes if said in note] == [first.where, first.where]
+
+
+def test_a_value_of_nothing_but_invisible_characters_is_missing(validator: Validator, write_csv):
+    [record] = validator.validate_file(write_csv([good_row(**{"praktikant.navn": "\u200b\u00ad"})])).records
+    assert not record.valid and [e.kolonne for e in record.errors] == ["praktikant.navn"]
