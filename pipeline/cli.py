@@ -20,8 +20,8 @@ from .archive.reindex import reindex_workspace
 from .archive.store import ArchiveStore
 from .common.config import Config, load_config
 from .common.environment import from_os_error, from_sqlite_error
-from .common.errors import ExitCode, InputFileError, PraksisError
-from .ingest import CaseError, Ingest
+from .common.errors import CaseError, ExitCode, InputFileError, PraksisError
+from .ingest import Ingest
 from .documents.preview import PreviewDocument, render_previews
 from .report import (ValidationJson, ValidationTable, ingest_json, json_list, print_case, print_case_list,
                      print_ingest)

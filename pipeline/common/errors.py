@@ -38,3 +38,7 @@ class InputFileError(PraksisError):
         super().__init__(f"{path}: {message}")
         self.path = path
         self.reason = message
+
+
+class CaseError(PraksisError):
+    """A command named a case or document that does not exist."""

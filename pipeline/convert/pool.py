@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from http.client import HTTPConnection
 from pathlib import Path
 
+from ..common.config import Konvertering
 from .errors import ConversionError, ConverterUnavailable
 from .accessibility import expected_from_docx, require_accessible
 from .libreoffice import find_soffice, find_uno_python, pdf_filter_options
@@ -253,3 +254,10 @@ class ConverterPool:
 
         with ThreadPoolExecutor(self.size) as workers:
             return list(workers.map(run, list(jobs)))
+
+
+def pool_from_config(settings: Konvertering, tmp_root: Path) -> ConverterPool:
+    """The pool as the workspace configures it (`[konvertering]`), not started: the one place
+    a pool is built from configuration (ingest, watch, render, signed)."""
+    return ConverterPool(settings.instanser, settings.tidsavbrudd_sekunder, PdfaLevel.parse(settings.pdfa),
+                         tmp_root=tmp_root)

@@ -24,7 +24,9 @@ from ..common.config import Config
 from ..convert import ConverterPool
 from ..domain.identifiers import mask_numbers_in
 from ..reading.limits import is_limit_message
-from ..ingest import Ingest, RecordOutcome
+from ..documents.planning import Outcome
+from ..ingest import Ingest
+from ..report import RecordOutcome
 from ..archive.locking import WorkspaceBusy
 from ..reading.places import is_places_sheet
 from ..reading import SUPPORTED
@@ -129,8 +131,8 @@ class InboxProcessor:
         if (may_wait and file_result.file_error and not report.outcomes
                 and not is_limit_message(file_result.file_error)):
             return InboxResult("venter", name, wait=1.0)  # nothing read, nothing filed: perhaps still arriving
-        filed = [o for o in report.outcomes if o.kind != "avvist"]
-        rejected = [o for o in report.outcomes if o.kind == "avvist"]
+        filed = [o for o in report.outcomes if o.kind is not Outcome.AVVIST]
+        rejected = [o for o in report.outcomes if o.kind is Outcome.AVVIST]
         if file_result.file_error or not filed:
             target = free_name(self.rejected, name)
             notice = self.rejected / f"{target}.feil.txt"

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from ..common.names import shown
-from ..ingest import RecordOutcome
+from ..report import RecordOutcome
 from ..validation.validator import FileResult
 
 if TYPE_CHECKING:

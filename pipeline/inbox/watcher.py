@@ -23,7 +23,7 @@ from watchdog.observers.polling import PollingObserver
 
 from ..archive.reindex import RegistryDamaged
 from ..common.config import Config
-from ..convert import ConverterPool, PdfaLevel
+from ..convert import ConverterPool, pool_from_config
 from ..common.environment import machine_fault
 from ..archive.locking import inbox_lock
 from ..common.workspace import temp_root
@@ -140,8 +140,7 @@ class InboxWatcher:
         if self.pool is None:
             settings = self.config.settings.konvertering
             started = time.perf_counter()
-            self.pool = ConverterPool(settings.instanser, settings.tidsavbrudd_sekunder, PdfaLevel.parse(settings.pdfa),
-                                      tmp_root=temp_root(self.config.workspace))
+            self.pool = pool_from_config(settings, temp_root(self.config.workspace))
             self.pool.start()
             log.info("LibreOffice klar: %d omformer(e), PDF/A-%s (%.1f s)", settings.instanser, settings.pdfa,
                      time.perf_counter() - started)

@@ -26,6 +26,7 @@ from asn1crypto import pem, x509
 from ..archive.events import event
 from ..archive.reindex import open_registry, sync_case
 from ..archive.store import ArchiveStore
+from ..archive.writer import ArchiveWriter
 from ..common.config import Config
 from ..convert import PdfaLevel
 from ..convert.pdfa import pdfa_claim
@@ -187,7 +188,7 @@ class SignedIntake:
                                       "elektronisk signert" if signed else "skannet", identification.method or "?",
                                       signatures, archival_is_original=as_is, review=review)
                     filed_level = claim if as_is and claim is not None else self.level  # e-signed as is: its own claim (1a)
-                    saksnummer, version = file_signed(self.store, registry, copy, filed_level)
+                    saksnummer, version = file_signed(ArchiveWriter(self.config, self.store, registry), copy, filed_level)
                 finally:
                     registry.close()
         for part in parts:
