@@ -3,7 +3,7 @@ and wraps the PDF/A validator. One module per external program (see docs/arkitek
 
 from __future__ import annotations
 
-from .errors import ConversionError, ConverterUnavailable
+from ..programs.errors import ConversionError, ConverterUnavailable
 from .pdfa import PdfaLevel, pdfa_claim, require_pdfa
 from .pool import ConverterPool, pool_from_config
 

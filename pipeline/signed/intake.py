@@ -38,7 +38,7 @@ from ..inbox import receipts
 from ..common.folders import free_name, move_no_clobber, write_text
 from ..archive.locking import workspace_lock
 from ..common.workspace import copy_file, private_temp, sha256_file
-from . import pades
+from ..programs import pyhanko
 from .filing import SignedCopy, file_signed, find_target
 from .identify import Identification, identify
 from .inspect import SignedRejected, inspect_pdf
@@ -132,7 +132,7 @@ class SignedIntake:
             return cached[1], cached[2]
         try:
             inspect_pdf(path, int(self.settings.maks_mb * 1e6), self.settings.maks_sider)
-            signed = pades.has_signatures(path)
+            signed = pyhanko.has_signatures(path)
             identification = identify(path)
             if identification.identity is None:
                 raise SignedRejected(
@@ -166,7 +166,7 @@ class SignedIntake:
             as_is = False
             claim = None
             if signed:
-                signatures = [v.as_dict() for v in pades.validate(parts[0], self.trust_roots)]
+                signatures = [v.as_dict() for v in pyhanko.validate(parts[0], self.trust_roots)]
                 claim = pdfa_claim(parts[0])
                 as_is = claim is not None and claim.part == self.level.part
             with workspace_lock(self.config.workspace.root, "signert"):
