@@ -259,8 +259,8 @@ def signert_arkiver(app: AppContext, files: tuple[Path, ...], as_json: bool) -> 
 
     Dokumentet finnes fra QR-koden, dokument-id-en i filnavnet eller i teksten. Flere filer for
     samme dokument (én per part, forside og bakside) slås sammen til én signert versjon."""
-    from .signed.intake import SignedIntake
-    results = SignedIntake(app.config).file_given(list(files))
+    from .inbox.signed_folder import SignedFolder
+    results = SignedFolder(app.config).file_given(list(files))
     refresh_inbox(app.config)
     if as_json:
         click.echo(json.dumps([{"filer": r.names, "utfall": r.outcome, "saksnummer": r.saksnummer,
@@ -296,8 +296,8 @@ def signert_arkiver(app: AppContext, files: tuple[Path, ...], as_json: bool) -> 
 @click.pass_obj
 def signert_godkjenn(app: AppContext, fil: Path, grunn: str) -> None:
     """Arkiver en skannet kopi som venter i til_kontroll/ som signert: du har sett på den og går god for den."""
-    from .signed.intake import SignedIntake
-    result = SignedIntake(app.config).approve(fil, grunn)
+    from .inbox.signed_folder import SignedFolder
+    result = SignedFolder(app.config).approve(fil, grunn)
     assert result.identity is not None
     click.echo(f"  ARKIVERT {', '.join(result.names)}: {result.identity.dokumenttype} i sak {result.saksnummer} "
                f"som versjon {result.version} (godkjent ved kontroll).")
@@ -309,8 +309,8 @@ def signert_godkjenn(app: AppContext, fil: Path, grunn: str) -> None:
 @click.pass_obj
 def signert_avvis(app: AppContext, fil: Path, grunn: str) -> None:
     """Avvis en kopi som venter i til_kontroll/: den flyttes til avvist/, og dokumentet mangler fortsatt signatur."""
-    from .signed.intake import SignedIntake
-    result = SignedIntake(app.config).reject(fil, grunn)
+    from .inbox.signed_folder import SignedFolder
+    result = SignedFolder(app.config).reject(fil, grunn)
     click.echo(f"  AVVIST {', '.join(result.names)}: {result.message}"
                + (f" (logget i sak {result.saksnummer})" if result.saksnummer else ""))
 

@@ -17,7 +17,7 @@ from ..common.config import Config
 from .identity import DocumentIdentity
 from ..domain.record import Praksisplass
 from .render import RenderError, context_data
-from .template_check import template_variables
+from .template_source import template_variables
 
 NOT_FACTS = {"dokument", "virksomhet", "logo", "qr"}
 """Context names that describe the document or the organisation, not the placement."""

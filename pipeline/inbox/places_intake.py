@@ -13,14 +13,15 @@ from ..archive.registry import Registry
 from ..common.folders import free_name, move_no_clobber, write_text
 from .rejected_rows import write_rejected_rows
 
+from .results import InboxOutcome, InboxResult
+
 if TYPE_CHECKING:
-    from .processor import InboxProcessor, InboxResult
+    from .processor import InboxProcessor
 
 
 def process_places(processor: InboxProcessor, path: Path, sha: str, received: datetime) -> InboxResult:
     """Store the valid offers, then answer in the folders. Storing is idempotent (the same
     offers again replace themselves), so a crash before the move is completed by a re-run."""
-    from .processor import InboxResult
     name = path.name
     result = read_places(path, processor.config, received)
     if result.file_error or not result.offers:
@@ -28,7 +29,7 @@ def process_places(processor: InboxProcessor, path: Path, sha: str, received: da
         notice = processor.rejected / f"{target}.feil.txt"
         write_text(notice, error_list(name, sha, received, result, None))
         moved = move_no_clobber(path, processor.rejected, target)
-        return InboxResult("avvist", name, moved, notice, records=len(result.rejected_rows),
+        return InboxResult(InboxOutcome.AVVIST, name, moved, notice, records=len(result.rejected_rows),
                            rejected=len(result.rejected_rows), rows="enhet(er) med ledige plasser")
     save_offers(processor.config, [offer for _row, offer in result.offers])
     target = free_name(processor.done, name)
@@ -50,6 +51,6 @@ def process_places(processor: InboxProcessor, path: Path, sha: str, received: da
             registry.receipt_written(sha, mask_numbers_in(notice.relative_to(processor.inbox).as_posix()))
     finally:
         registry.close()
-    return InboxResult("delvis" if result.errors else "behandlet", name, moved, notice, [],
+    return InboxResult(InboxOutcome.DELVIS if result.errors else "behandlet", name, moved, notice, [],
                        len(result.offers) + len(result.rejected_rows), len(result.rejected_rows), 0,
                        rows="enhet(er) med ledige plasser")

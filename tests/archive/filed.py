@@ -6,10 +6,6 @@ made by pikepdf, not by LibreOffice, so these archives prove the filing, not the
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pikepdf
-
 from pipeline.archive.events import event, now
 from pipeline.archive.store import ArchiveStore
 from pipeline.archive.writer import ArchiveWriter, NewVersion
@@ -17,13 +13,7 @@ from pipeline.common.config import Config
 from pipeline.documents.identity import DocumentIdentity
 from pipeline.documents.planning import CasePlan
 from pipeline.documents.render import Renderer
-
-
-def blank_pdf(path: Path) -> Path:
-    pdf = pikepdf.new()
-    pdf.add_blank_page()
-    pdf.save(path)
-    return path
+from tests.convert.test_pdfa import plain_pdf
 
 
 def file_plan(config: Config, writer: ArchiveWriter, plan: CasePlan) -> None:
@@ -38,7 +28,7 @@ def file_plan(config: Config, writer: ArchiveWriter, plan: CasePlan) -> None:
         job.folder.mkdir()
         renderer.render_to(job.docx, plan.record, job.dokumenttype,
                            DocumentIdentity(job.dokumenttype, job.version, plan.saksnummer))
-        blank_pdf(job.pdf)
+        plain_pdf(job.pdf)
         version = NewVersion(job.dokumenttype, job.version, job.reason, job.facts_sha, job.folder)
         writer.finish_made(plan.saksnummer, plan.record, version, job.docx, job.pdf, now())
         versions.append(version)

@@ -21,7 +21,8 @@ from pipeline.documents.identity import DocumentIdentity
 from pipeline.documents.planning import Planner
 from pipeline.domain.synthetic import sample_record
 from pipeline.signed.filing import SignedCopy, file_signed
-from tests.archive.filed import blank_pdf, file_plan
+from tests.archive.filed import file_plan
+from tests.convert.test_pdfa import plain_pdf
 
 
 @pytest.fixture
@@ -86,8 +87,8 @@ def test_a_signed_copy_is_filed_by_the_same_writer_and_settles_the_journal_post(
     plan = Planner(config, FactReader(config)).plan(record, "liste.csv", "linje 2", None, None)
     file_plan(config, writer, plan)
     identity = DocumentIdentity("praksisavtale", 1, plan.saksnummer)
-    scan = blank_pdf(tmp_path / "skann.pdf")
-    copy = SignedCopy(identity, blank_pdf(tmp_path / "arkiv.pdf"), [("skann.pdf", scan)], "skannet", "qr")
+    scan = plain_pdf(tmp_path / "skann.pdf")
+    copy = SignedCopy(identity, plain_pdf(tmp_path / "arkiv.pdf"), [("skann.pdf", scan)], "skannet", "qr")
     assert file_signed(writer, copy, PdfaLevel.parse("1b")) == (plan.saksnummer, 2)
     assert file_signed(writer, copy, PdfaLevel.parse("1b")) == (plan.saksnummer, 2)  # the same files again
     case = writer.store.load_case(plan.saksnummer or "")
