@@ -20,13 +20,16 @@ from .archive.reindex import reindex_workspace
 from .archive.store import ArchiveStore
 from .common.config import Config, load_config
 from .common.environment import from_os_error, from_sqlite_error
-from .common.errors import CaseError, ExitCode, InputFileError, PraksisError
+from .common.errors import CaseError, ExitCode, PraksisError
 from .ingest import Ingest
 from .documents.preview import PreviewDocument, render_previews
-from .report import (ValidationJson, ValidationTable, ingest_json, json_list, print_case, print_case_list,
-                     print_ingest)
+from .signed.results import SignedOutcome
+from .report import (ValidationJson, ValidationTable, fixity_json, ingest_json, json_list, print_approved,
+                     print_case, print_case_list, print_due_for_disposal, print_fixity, print_ingest, print_missing,
+                     print_set_aside, print_signed, signed_json)
 from .documents.template_check import check_templates
-from .validation.validator import FileResult, Validator
+from .validation.files import validate_files
+from .validation.validator import Validator
 from .common.workspace import Workspace, init_workspace, workspace_from
 
 
@@ -105,23 +108,8 @@ def init(directory: Path) -> None:
 @click.pass_obj
 def validate(app: AppContext, files: tuple[Path, ...], as_json: bool) -> None:
     """Kontroller praksisplasser i FILES (JSON, CSV, .xlsx) og vis alle feil."""
-    validator = Validator(app.config)
     report = ValidationJson(lambda text: click.echo(text, nl=False)) if as_json else ValidationTable(click.echo)
-    results: list[FileResult] = []
-    for path in files:
-        result = FileResult(str(path))
-        results.append(result)
-        report.start_file(str(path))
-        try:
-            for i, record in enumerate(validator.iter_file(path, result)):  # streamed: records are not kept
-                if i == 0 and isinstance(report, ValidationTable):
-                    report.header(result.unit)
-                result.count(record)
-                report.record(record)
-        except InputFileError as exc:
-            result.file_error = exc.reason
-        report.finish_file(result)
-    report.summary(results)
+    results = validate_files(Validator(app.config), files, report)
     if not all(r.ok for r in results):
         sys.exit(int(ExitCode.INPUT_REJECTED))
 
@@ -202,12 +190,9 @@ def verify(app: AppContext, as_json: bool) -> None:
     """Kontroller hele arkivet mot lagrede sjekksummer; vis alle avvik; exit 1 ved avvik."""
     report = verify_workspace(app.config)
     if as_json:
-        click.echo(json.dumps({"saker": report.cases, "filer": report.files,
-                               "avvik": [p.as_dict() for p in report.problems]}, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(fixity_json(report), ensure_ascii=False, indent=2))
     else:
-        for problem in report.problems:
-            click.echo(f"  {problem.kind.upper():<12} {problem.path}: {problem.detail}")
-        click.echo(f"{report.cases} saker, {report.files} filer kontrollert, {len(report.problems)} avvik.")
+        print_fixity(report, click.echo)
     if report.problems:
         sys.exit(int(ExitCode.INPUT_REJECTED))
 
@@ -263,30 +248,10 @@ def signert_arkiver(app: AppContext, files: tuple[Path, ...], as_json: bool) -> 
     results = SignedFolder(app.config).file_given(list(files))
     refresh_inbox(app.config)
     if as_json:
-        click.echo(json.dumps([{"filer": r.names, "utfall": r.outcome, "saksnummer": r.saksnummer,
-                                "dokument": r.identity.dokumenttype if r.identity else None, "versjon": r.version,
-                                "variant": r.kind, "funnet_fra": r.method, "signaturer": r.signatures,
-                                "melding": r.message} for r in results], ensure_ascii=False, indent=2))
+        click.echo(json.dumps(signed_json(results), ensure_ascii=False, indent=2))
     else:
-        for result in results:
-            if result.outcome == "arkivert" and result.identity:
-                click.echo(f"  ARKIVERT {', '.join(result.names)}: {result.identity.dokumenttype} i sak "
-                           f"{result.saksnummer} som versjon {result.version} ({result.kind}; funnet fra {result.method})")
-                for signature in result.signatures:
-                    click.echo(f"      signatur: {signature['signert_av']}: {signature['resultat']}")
-                if result.replaced_by is not None:
-                    click.echo(f"      ADVARSEL: versjon {result.identity.versjon} er erstattet av versjon "
-                               f"{result.replaced_by}, som fortsatt venter på signatur.")
-            elif result.outcome == "til kontroll":
-                click.echo(f"  TIL KONTROLL {', '.join(result.names)}: {result.message} Kopien ligger i "
-                           f"{app.config.settings.signering.til_kontroll}/ og venter på «praksis signert godkjenn» "
-                           "eller «praksis signert avvis».")
-            else:
-                click.echo(f"  AVVIST {', '.join(result.names)}: {result.message}")
-        done = sum(1 for r in results if r.outcome == "arkivert")
-        review = sum(1 for r in results if r.outcome == "til kontroll")
-        click.echo(f"\n{done} dokument(er) arkivert, {review} til kontroll, {len(results) - done - review} avvist.")
-    if any(r.outcome != "arkivert" for r in results):
+        print_signed(results, app.config.settings.signering.til_kontroll, click.echo)
+    if any(r.outcome is not SignedOutcome.ARKIVERT for r in results):
         sys.exit(int(ExitCode.INPUT_REJECTED))
 
 
@@ -297,10 +262,7 @@ def signert_arkiver(app: AppContext, files: tuple[Path, ...], as_json: bool) -> 
 def signert_godkjenn(app: AppContext, fil: Path, grunn: str) -> None:
     """Arkiver en skannet kopi som venter i til_kontroll/ som signert: du har sett på den og går god for den."""
     from .inbox.signed_folder import SignedFolder
-    result = SignedFolder(app.config).approve(fil, grunn)
-    assert result.identity is not None
-    click.echo(f"  ARKIVERT {', '.join(result.names)}: {result.identity.dokumenttype} i sak {result.saksnummer} "
-               f"som versjon {result.version} (godkjent ved kontroll).")
+    print_approved(SignedFolder(app.config).approve(fil, grunn), click.echo)
 
 
 @signert.command("avvis")
@@ -310,9 +272,7 @@ def signert_godkjenn(app: AppContext, fil: Path, grunn: str) -> None:
 def signert_avvis(app: AppContext, fil: Path, grunn: str) -> None:
     """Avvis en kopi som venter i til_kontroll/: den flyttes til avvist/, og dokumentet mangler fortsatt signatur."""
     from .inbox.signed_folder import SignedFolder
-    result = SignedFolder(app.config).reject(fil, grunn)
-    click.echo(f"  AVVIST {', '.join(result.names)}: {result.message}"
-               + (f" (logget i sak {result.saksnummer})" if result.saksnummer else ""))
+    print_set_aside(SignedFolder(app.config).reject(fil, grunn), click.echo)
 
 
 @main.command()
@@ -323,13 +283,8 @@ def mangler(app: AppContext, as_json: bool) -> None:
     items = missing_items(ArchiveStore(app.config.workspace.archive), app.config)
     if as_json:
         click.echo(json_list("mangler", items))
-        return
-    if not items:
-        click.echo("Ingenting mangler: alle dokumenter som skal signeres har signert kopi.")
-        return
-    for item in items:
-        click.echo(f"  {item['saksnummer']:<11} {item['hva']:<28} {item['detalj']}")
-    click.echo(f"\n{len(items)} ting mangler.")
+    else:
+        print_missing(items, click.echo)
 
 
 @main.command()
@@ -427,16 +382,8 @@ def kassasjon_command(app: AppContext, on: Any, as_json: bool) -> None:
     due = due_cases(app.config, day)
     if as_json:
         click.echo(json.dumps({"dato": day.isoformat(), "saker": [d.as_dict() for d in due]}, ensure_ascii=False, indent=2))
-        return
-    if not due:
-        click.echo(f"Ingen avsluttede saker har utløpt bevaringstid per {day.strftime('%d.%m.%Y')}.")
-        return
-    for d in due:
-        click.echo(f"  {d.saksnummer:<11} {d.tiltak:<22} {d.enhet:<28} avsluttet {d.avsluttet}  "
-                   f"{d.kassasjonsvedtak} etter {d.bevaringstid} år: {d.kassasjonsdato}")
-    click.echo(f"\n{len(due)} sak(er) kan vurderes for kassasjon per {day.strftime('%d.%m.%Y')} "
-               f"(hjemmel: se [bevaring] i config/praksis.toml). praksis sletter ingenting: "
-               f"kassasjon gjøres i arkivsystemet etter arkivarens vedtak.")
+    else:
+        print_due_for_disposal(due, day, click.echo)
 
 
 @main.group()

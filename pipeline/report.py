@@ -5,11 +5,17 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from .common.workspace import Workspace
 from .documents.planning import Outcome, Skip
+from .signed.results import SignedOutcome, SignedResult
 from .validation.validator import FileResult, RecordResult
+
+if TYPE_CHECKING:
+    from .archive.fixity import FixityReport
+    from .archive.kassasjon import Due
 
 Echo = Callable[[str], None]
 
@@ -130,6 +136,9 @@ class ValidationJson:
         self.records_in_file = 0
         self.write('{"filer": [')
 
+    def header(self, unit: str) -> None:
+        """JSON has no header row."""
+
     def start_file(self, path: str) -> None:
         self.write(("," if self.files else "") + "\n  " + json.dumps({"fil": path}, ensure_ascii=False)[:-1]
                    + ', "poster": [')
@@ -242,3 +251,76 @@ def print_case(data: dict[str, Any], echo: Echo) -> None:
     echo("\n  Hendelser:")
     for item in data["hendelser"]:
         echo(f"    {item['tid'][:19].replace('T', ' ')}  {item['type']:<20} {event_detail(item)}".rstrip())
+
+
+# --- signed copies, fixity, what is missing, disposal ----------------------------------------------
+
+
+def signed_json(results: list[SignedResult]) -> list[dict[str, Any]]:
+    return [{"filer": r.names, "utfall": r.outcome, "saksnummer": r.saksnummer,
+             "dokument": r.identity.dokumenttype if r.identity else None, "versjon": r.version,
+             "variant": r.kind, "funnet_fra": r.method, "signaturer": r.signatures,
+             "melding": r.message} for r in results]
+
+
+def print_signed(results: list[SignedResult], review_folder: str, echo: Echo) -> None:
+    """`praksis signert FIL…`: per file, filed (and its signatures), to review or rejected."""
+    for result in results:
+        if result.outcome is SignedOutcome.ARKIVERT and result.identity:
+            echo(f"  ARKIVERT {', '.join(result.names)}: {result.identity.dokumenttype} i sak "
+                 f"{result.saksnummer} som versjon {result.version} ({result.kind}; funnet fra {result.method})")
+            for signature in result.signatures:
+                echo(f"      signatur: {signature['signert_av']}: {signature['resultat']}")
+            if result.replaced_by is not None:
+                echo(f"      ADVARSEL: versjon {result.identity.versjon} er erstattet av versjon "
+                     f"{result.replaced_by}, som fortsatt venter på signatur.")
+        elif result.outcome is SignedOutcome.KONTROLL:
+            echo(f"  TIL KONTROLL {', '.join(result.names)}: {result.message} Kopien ligger i "
+                 f"{review_folder}/ og venter på «praksis signert godkjenn» eller «praksis signert avvis».")
+        else:
+            echo(f"  AVVIST {', '.join(result.names)}: {result.message}")
+    done = sum(1 for r in results if r.outcome is SignedOutcome.ARKIVERT)
+    review = sum(1 for r in results if r.outcome is SignedOutcome.KONTROLL)
+    echo(f"\n{done} dokument(er) arkivert, {review} til kontroll, {len(results) - done - review} avvist.")
+
+
+def print_approved(result: SignedResult, echo: Echo) -> None:
+    assert result.identity is not None
+    echo(f"  ARKIVERT {', '.join(result.names)}: {result.identity.dokumenttype} i sak {result.saksnummer} "
+         f"som versjon {result.version} (godkjent ved kontroll).")
+
+
+def print_set_aside(result: SignedResult, echo: Echo) -> None:
+    echo(f"  AVVIST {', '.join(result.names)}: {result.message}"
+         + (f" (logget i sak {result.saksnummer})" if result.saksnummer else ""))
+
+
+def fixity_json(report: FixityReport) -> dict[str, Any]:
+    return {"saker": report.cases, "filer": report.files, "avvik": [p.as_dict() for p in report.problems]}
+
+
+def print_fixity(report: FixityReport, echo: Echo) -> None:
+    for problem in report.problems:
+        echo(f"  {problem.kind.upper():<12} {problem.path}: {problem.detail}")
+    echo(f"{report.cases} saker, {report.files} filer kontrollert, {len(report.problems)} avvik.")
+
+
+def print_missing(items: list[dict[str, Any]], echo: Echo) -> None:
+    if not items:
+        echo("Ingenting mangler: alle dokumenter som skal signeres har signert kopi.")
+        return
+    for item in items:
+        echo(f"  {item['saksnummer']:<11} {item['hva']:<28} {item['detalj']}")
+    echo(f"\n{len(items)} ting mangler.")
+
+
+def print_due_for_disposal(due: list[Due], day: date, echo: Echo) -> None:
+    if not due:
+        echo(f"Ingen avsluttede saker har utløpt bevaringstid per {day.strftime('%d.%m.%Y')}.")
+        return
+    for d in due:
+        echo(f"  {d.saksnummer:<11} {d.tiltak:<22} {d.enhet:<28} avsluttet {d.avsluttet}  "
+             f"{d.kassasjonsvedtak} etter {d.bevaringstid} år: {d.kassasjonsdato}")
+    echo(f"\n{len(due)} sak(er) kan vurderes for kassasjon per {day.strftime('%d.%m.%Y')} "
+         f"(hjemmel: se [bevaring] i config/praksis.toml). praksis sletter ingenting: "
+         f"kassasjon gjøres i arkivsystemet etter arkivarens vedtak.")

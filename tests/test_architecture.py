@@ -11,10 +11,8 @@ from pipeline.common.workspace import PACKAGE_ROOT
 PIPELINE = PACKAGE_ROOT / "pipeline"
 MAX_LINES = 400
 OVER_LIMIT = {  # not yet split (issue #15): each may shrink, none may grow
-    "pipeline/cli.py": 501,
+    "pipeline/cli.py": 448,
     "pipeline/documents/render.py": 428,
-    "pipeline/export/arkivuttrekk.py": 487,
-    "pipeline/export/fiks_arkiv.py": 522,
     "pipeline/validation/validator.py": 473,
 }
 

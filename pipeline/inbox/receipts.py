@@ -13,7 +13,7 @@ from ..validation.validator import FileResult
 
 if TYPE_CHECKING:
     from ..documents.identity import DocumentIdentity
-    from ..signed.intake import SignedResult
+    from ..signed.results import SignedResult
 
 KIND_TEXT = {"ny sak": "ny sak", "oppdatert": "oppdatert", "ingen endring": "ingen endring", "avvist": "AVVIST"}
 

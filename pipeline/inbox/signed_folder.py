@@ -24,7 +24,8 @@ from ..documents.identity import DocumentIdentity
 from ..domain.identifiers import mask_numbers_in
 from ..signed.identify import Identification, identify
 from ..signed.inspect import SignedRejected
-from ..signed.intake import SignedIntake, SignedOutcome, SignedResult
+from ..signed.intake import SignedIntake
+from ..signed.results import SignedOutcome, SignedResult
 from . import receipts
 
 NOTE = ".kontroll.txt"

@@ -36,7 +36,7 @@ from .signed_folder import SignedFolder
 from .processor import InboxProcessor
 from .results import InboxOutcome, InboxResult
 from ..signed.inspect import SignedRejected
-from ..signed.intake import SignedOutcome, SignedResult
+from ..signed.results import SignedOutcome, SignedResult
 from .stability import StabilityTracker
 
 log = logging.getLogger("praksis.watch")

@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +28,6 @@ from ..common.config import Config
 from ..convert import PdfaLevel
 from ..convert.pdfa import pdfa_claim
 from ..common.errors import ConfigError
-from ..common.names import shown
 from ..documents.identity import DocumentIdentity
 from ..archive.locking import workspace_lock
 from ..common.workspace import private_temp, sha256_file
@@ -39,44 +36,10 @@ from .filing import SignedCopy, file_signed, find_target
 from .identify import Identification, identify
 from .inspect import SignedRejected, inspect_pdf
 from .scans import check_pdfa, merge, to_pdfa
+from .results import SignedOutcome, SignedResult
 from .trust import NeedsReview, Part, review_reason
 
 METHOD_TEXT = {"qr": "QR-koden", "filnavn": "filnavnet", "tekst": "teksten i PDF-en"}
-
-
-class SignedOutcome(StrEnum):
-    """What became of a signed copy (the values are what receipts, logs and --json say)."""
-
-    ARKIVERT = "arkivert"
-    AVVIST = "avvist"
-    KONTROLL = "til kontroll"
-    VENTER = "venter"
-    FORSVANT = "forsvant"
-
-
-@dataclass
-class SignedResult:
-    outcome: SignedOutcome
-    names: list[str]
-    identity: DocumentIdentity | None = None
-    saksnummer: str | None = None
-    version: int | None = None
-    message: str | None = None
-    kind: str | None = None
-    method: str | None = None
-    signatures: list[dict[str, Any]] = field(default_factory=list)
-    wait: float = 0.0
-    pages: int = 0
-    seconds: float = 0.0
-    replaced_by: int | None = None
-    """The document's current version when the copy signs an older one (filed, with a warning)."""
-
-    def log_line(self) -> str:
-        names = ", ".join(shown(n) for n in self.names)
-        if self.outcome is SignedOutcome.ARKIVERT and self.identity:
-            return (f"signert arkivert {names}: {self.identity.dokumenttype} i sak {self.saksnummer} som v{self.version} "
-                    f"({self.kind}, fra {self.method}, {self.seconds:.1f} s)")
-        return f"signert {self.outcome} {names}: {self.message or ''}".rstrip(": ")
 
 
 def load_trust_roots(config: Config) -> list[x509.Certificate]:

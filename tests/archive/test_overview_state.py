@@ -10,7 +10,7 @@ from pipeline.archive.store import JournalFiles, VersionFiles
 from pipeline.documents.identity import DocumentIdentity
 from pipeline.inbox.receipts import signed_receipt
 from pipeline.archive.overview_state import SigningState, signing_state
-from pipeline.signed.intake import SignedResult
+from pipeline.signed.results import SignedResult
 
 
 def journal(*metas: dict) -> JournalFiles:
