@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from datetime import date
+from typing import Any, Protocol
 
 from lxml import etree
 
@@ -14,10 +15,22 @@ from ..common.workspace import sha256_file
 from .schemas import DEPOSIT_XML
 from .xmlwrite import XmlWriter
 
-if TYPE_CHECKING:
-    from .arkivuttrekk import DepositWriter
-
 ADDML = "http://www.arkivverket.no/standarder/addml"
+
+
+class Counts(Protocol):
+    documents: int
+    to_discard: int
+
+
+class Deposit(Protocol):
+    """What arkivuttrekk.xml says of the package (arkivuttrekk.DepositWriter)."""
+
+    creator: str
+    system: str
+    start: date
+    end: date
+    result: Counts
 OCCURRENCES = {
     "arkivstruktur": [("mappe", "//mappe"), ("registrering", "//registrering")],
     "endringslogg": [("endring", "//endring")],
@@ -51,7 +64,7 @@ def _file_props(w: XmlWriter, name: str, checksum: str) -> None:
             _leaf_prop(w, "value", checksum)
 
 
-def write_addml(package: Path, writer: DepositWriter, counts: dict[str, int]) -> None:
+def write_addml(package: Path, writer: Deposit, counts: dict[str, int]) -> None:
     r = writer.result
     with etree.xmlfile(str(package / "arkivuttrekk.xml"), encoding="UTF-8") as xf:
         xf.write_declaration()

@@ -5,21 +5,27 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
+from ..common.config import Config
 from ..domain.identifiers import mask_numbers_in
 from ..reading.places import error_list, read_places, receipt, save_offers
 from ..archive.registry import Registry
 from ..common.folders import free_name, move_no_clobber, write_text
 from .rejected_rows import write_rejected_rows
-
 from .results import InboxOutcome, InboxResult
 
-if TYPE_CHECKING:
-    from .processor import InboxProcessor
+
+class Folders(Protocol):
+    """Where the answer goes (the sheet processor's folders)."""
+
+    config: Config
+    inbox: Path
+    done: Path
+    rejected: Path
 
 
-def process_places(processor: InboxProcessor, path: Path, sha: str, received: datetime) -> InboxResult:
+def process_places(processor: Folders, path: Path, sha: str, received: datetime) -> InboxResult:
     """Store the valid offers, then answer in the folders. Storing is idempotent (the same
     offers again replace themselves), so a crash before the move is completed by a re-run."""
     name = path.name
