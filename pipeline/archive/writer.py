@@ -128,7 +128,7 @@ class ArchiveWriter:
         """An empty staged version folder `vN` (not yet created) in a fresh staging folder."""
         return self.store.new_staging() / f"v{version}"
 
-    def finish_version(self, saksnummer: str, version: NewVersion, grunnlag: str, files: list[StoredFile],
+    def finish_version(self, version: NewVersion, grunnlag: str, files: list[StoredFile],
                        journal_name: str, when: datetime) -> list[dict[str, Any]]:
         """Snapshot, versjon.json (checksums and Noark dokumentobjekt); returns the objects."""
         folder, number = version.folder, version.number
@@ -151,7 +151,7 @@ class ArchiveWriter:
         row = self._journal_row(saksnummer, version.dokumenttype)
         journal_name = self.store.journal_folder_name(row.journalpostnummer, version.dokumenttype)
         level = PdfaLevel.parse(self.config.settings.konvertering.pdfa)
-        objects = self.finish_version(saksnummer, version, record.model_dump_json(indent=2), [
+        objects = self.finish_version(version, record.model_dump_json(indent=2), [
             StoredFile(docx, "Produksjonsformat", noark.PRONOM_DOCX, "DOCX"),
             StoredFile(pdf, "Arkivformat", level.pronom, str(level))], journal_name, when)
         key = f"{version.dokumenttype}|v{version.number}"

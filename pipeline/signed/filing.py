@@ -119,7 +119,7 @@ def file_signed(writer: ArchiveWriter, copy: SignedCopy, level: PdfaLevel) -> tu
             shutil.copyfile(path, original)
             files.append(StoredFile(original, "Produksjonsformat", pdf_pronom(path), f"Mottatt {copy.kind} (del {index})"))
     grunnlag = (signed_version.folder / GRUNNLAG).read_text(encoding="utf-8")
-    objects = writer.finish_version(case.saksnummer, version, grunnlag, files, journal.folder.name, when)
+    objects = writer.finish_version(version, grunnlag, files, journal.folder.name, when)
     key = f"{dokumenttype}|v{number}"
     events = [event(case.saksnummer, "signert mottatt", key, dokument=dokumenttype, versjon=number,
                     signerer_versjon=copy.identity.versjon, variant=copy.kind, identifisert_fra=copy.method,
