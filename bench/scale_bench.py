@@ -294,9 +294,9 @@ def timed_median(argv: list[str], cwd: Path, runs: int = 3) -> tuple[float, floa
 WATCH_CHILD = r"""
 import json, shutil, sys, threading, time
 from pathlib import Path
-from pipeline.config import load_config
+from pipeline.common.config import load_config
 from pipeline.ingest import Ingest
-from pipeline.workspace import workspace_from
+from pipeline.common.workspace import workspace_from
 from pipeline.inbox.watcher import InboxWatcher
 import pipeline.signed.intake as intake
 

@@ -29,9 +29,9 @@ from pipeline.common.workspace import init_workspace
 _RUNNER = """
 import sys
 from pathlib import Path
-from pipeline.config import load_config
-from pipeline.validation import FileResult, Validator
-from pipeline.workspace import Workspace
+from pipeline.common.config import load_config
+from pipeline.validation.validator import FileResult, Validator
+from pipeline.common.workspace import Workspace
 data = Path(sys.argv[2])
 validator = Validator(load_config(Workspace(Path(sys.argv[1]))))
 sum(record.valid for record in validator.iter_file(data, FileResult(str(data))))
