@@ -24,9 +24,10 @@ from .common.errors import CaseError, ExitCode, PraksisError
 from .ingest import Ingest
 from .documents.preview import PreviewDocument, render_previews
 from .signed.results import SignedOutcome
-from .report import (ValidationJson, ValidationTable, fixity_json, ingest_json, json_list, print_approved,
-                     print_case, print_case_list, print_due_for_disposal, print_fixity, print_ingest, print_missing,
-                     print_set_aside, print_signed, signed_json)
+from .report import (ValidationJson, ValidationTable, fiks_json, fixity_json, ingest_json, json_list, print_approved,
+                     print_case, print_case_list, print_deposit, print_due_for_disposal, print_fiks, print_fixity,
+                     print_ingest, print_missing, print_package_problems, print_set_aside, print_signed,
+                     print_template_check, print_workspace, signed_json)
 from .documents.template_check import check_templates
 from .validation.files import validate_files
 from .validation.validator import Validator
@@ -95,11 +96,7 @@ def main(ctx: click.Context, root: Path | None) -> None:
 def init(directory: Path) -> None:
     """Lag et nytt arbeidsområde i DIRECTORY med standardoppsett."""
     workspace = init_workspace(directory)
-    click.echo(f"Laget arbeidsområdet {workspace.root}")
-    click.echo(f"  Oppsett:   {workspace.config_dir} (praksis.toml, kolonner.toml)")
-    click.echo(f"  Maler:     {workspace.templates}")
-    click.echo(f"  Innboks:   {workspace.inbox}")
-    click.echo(f"  Arkiv:     {workspace.archive}")
+    print_workspace(workspace, click.echo)
 
 
 @main.command()
@@ -315,19 +312,9 @@ def export_fiks_arkiv_command(app: AppContext, saker: tuple[str, ...], since: An
     result = export_fiks_arkiv(app.config, out, list(saker) or None, since.date() if since else None,
                                "samlet" if combined else None, progress=None if as_json else click.echo)
     if as_json:
-        click.echo(json.dumps({"bunter": [str(b) for b in result.bundles], "saker": result.cases,
-                               "meldinger": result.messages, "filer": result.files, "uendret": result.unchanged},
-                              ensure_ascii=False, indent=2))
-        return
-    if not result.cases:
-        click.echo(f"Ingenting nytt å eksportere ({result.unchanged} sak(er) er uendret siden forrige eksport).")
-        return
-    click.echo(f"{len(result.cases)} sak(er) eksportert: {result.messages} arkivmelding(er), {result.files} fil(er), "
-               f"i {len(result.bundles)} bunt(er)" + (f"; {result.unchanged} uendret." if result.unchanged else "."))
-    for bundle in result.bundles[:10]:
-        click.echo(f"  {bundle}")
-    if len(result.bundles) > 10:
-        click.echo(f"  … og {len(result.bundles) - 10} til i {result.bundles[0].parent}")
+        click.echo(json.dumps(fiks_json(result), ensure_ascii=False, indent=2))
+    else:
+        print_fiks(result, click.echo)
 
 
 @export.command("arkivuttrekk")
@@ -342,11 +329,7 @@ def export_arkivuttrekk_command(app: AppContext, start: Any, end: Any, out: Path
     """Lag et Noark 5 v5.0-arkivuttrekk (avleveringspakke) for de avsluttede sakene i perioden."""
     from .export.arkivuttrekk import export_arkivuttrekk
     result = export_arkivuttrekk(app.config, start.date(), end.date(), out)
-    click.echo(f"Avleveringspakken er laget og kontrollert: {result.folder}")
-    click.echo(f"  {result.cases} saksmapper, {result.journals} journalposter, {result.documents} dokumentfiler "
-               f"({result.bytes / 1e6:.1f} MB)")
-    if result.open_skipped:
-        click.echo(f"  {result.open_skipped} sak(er) i perioden er ikke avsluttet og er ikke tatt med.")
+    print_deposit(result, click.echo)
 
 
 @export.command("check")
@@ -362,9 +345,7 @@ def export_check_command(app: AppContext, directory: Path, as_json: bool) -> Non
         click.echo(json.dumps({"pakke": str(package), "avvik": [p.__dict__ for p in problems]},
                               ensure_ascii=False, indent=2))
     else:
-        for problem in problems:
-            click.echo(f"  {problem.text()}")
-        click.echo(f"{package}: {len(problems)} avvik." if problems else f"{package}: ingen avvik.")
+        print_package_problems(package, problems, click.echo)
     if problems:
         sys.exit(int(ExitCode.INPUT_REJECTED))
 
@@ -402,11 +383,7 @@ def templates_check(app: AppContext, as_json: bool) -> None:
         click.echo(json.dumps({"maler": {name: [p.message for p in found] for name, found in results.items()},
                                "feil": len(problems)}, ensure_ascii=False, indent=2))
     else:
-        for name, found in results.items():
-            click.echo(f"{name}: {'OK' if not found else f'{len(found)} feil'}")
-            for problem in found:
-                click.echo(f"  - {problem.message}")
-        click.echo(f"\n{len(results)} maler kontrollert, {len(problems)} feil.")
+        print_template_check(results, click.echo)
     if problems:
         sys.exit(int(ExitCode.INPUT_REJECTED))
 

@@ -14,8 +14,14 @@ from .signed.results import SignedOutcome, SignedResult
 from .validation.validator import FileResult, RecordResult
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from .archive.fixity import FixityReport
     from .archive.kassasjon import Due
+    from .documents.template_check import TemplateProblem
+    from .export.arkivuttrekk import DepositResult
+    from .export.fiks_arkiv import FiksExport
+    from .export.package_check import Problem
 
 Echo = Callable[[str], None]
 
@@ -324,3 +330,54 @@ def print_due_for_disposal(due: list[Due], day: date, echo: Echo) -> None:
     echo(f"\n{len(due)} sak(er) kan vurderes for kassasjon per {day.strftime('%d.%m.%Y')} "
          f"(hjemmel: se [bevaring] i config/praksis.toml). praksis sletter ingenting: "
          f"kassasjon gjøres i arkivsystemet etter arkivarens vedtak.")
+
+
+# --- the workspace, exports, templates ----------------------------------------------------------------
+
+
+def print_workspace(workspace: Workspace, echo: Echo) -> None:
+    echo(f"Laget arbeidsområdet {workspace.root}")
+    echo(f"  Oppsett:   {workspace.config_dir} (praksis.toml, kolonner.toml)")
+    echo(f"  Maler:     {workspace.templates}")
+    echo(f"  Innboks:   {workspace.inbox}")
+    echo(f"  Arkiv:     {workspace.archive}")
+
+
+def fiks_json(result: FiksExport) -> dict[str, Any]:
+    return {"bunter": [str(b) for b in result.bundles], "saker": result.cases, "meldinger": result.messages,
+            "filer": result.files, "uendret": result.unchanged}
+
+
+def print_fiks(result: FiksExport, echo: Echo) -> None:
+    if not result.cases:
+        echo(f"Ingenting nytt å eksportere ({result.unchanged} sak(er) er uendret siden forrige eksport).")
+        return
+    echo(f"{len(result.cases)} sak(er) eksportert: {result.messages} arkivmelding(er), {result.files} fil(er), "
+         f"i {len(result.bundles)} bunt(er)" + (f"; {result.unchanged} uendret." if result.unchanged else "."))
+    for bundle in result.bundles[:10]:
+        echo(f"  {bundle}")
+    if len(result.bundles) > 10:
+        echo(f"  … og {len(result.bundles) - 10} til i {result.bundles[0].parent}")
+
+
+def print_deposit(result: DepositResult, echo: Echo) -> None:
+    echo(f"Avleveringspakken er laget og kontrollert: {result.folder}")
+    echo(f"  {result.cases} saksmapper, {result.journals} journalposter, {result.documents} dokumentfiler "
+         f"({result.bytes / 1e6:.1f} MB)")
+    if result.open_skipped:
+        echo(f"  {result.open_skipped} sak(er) i perioden er ikke avsluttet og er ikke tatt med.")
+
+
+def print_package_problems(package: Path, problems: list[Problem], echo: Echo) -> None:
+    for problem in problems:
+        echo(f"  {problem.text()}")
+    echo(f"{package}: {len(problems)} avvik." if problems else f"{package}: ingen avvik.")
+
+
+def print_template_check(results: dict[str, list[TemplateProblem]], echo: Echo) -> None:
+    problems = sum(len(found) for found in results.values())
+    for name, found in results.items():
+        echo(f"{name}: {'OK' if not found else f'{len(found)} feil'}")
+        for problem in found:
+            echo(f"  - {problem.message}")
+    echo(f"\n{len(results)} maler kontrollert, {problems} feil.")

@@ -11,7 +11,7 @@ from pipeline.common.workspace import PACKAGE_ROOT
 PIPELINE = PACKAGE_ROOT / "pipeline"
 MAX_LINES = 400
 OVER_LIMIT = {  # not yet split (issue #15): each may shrink, none may grow
-    "pipeline/cli.py": 448,
+    "pipeline/cli.py": 425,
     "pipeline/documents/render.py": 428,
     "pipeline/validation/validator.py": 473,
 }
