@@ -113,7 +113,7 @@ bench: setup
 # The HR-facing texts in nynorsk (docs/spraak.md): extract the bokmål msgids from pipeline/ into
 # praksis.pot, merge them into the nynorsk catalogue (new ones untranslated, changed ones fuzzy),
 # and compile it. Translate the new and fuzzy entries in praksis.po, then run it again; the test
-# tests/common/test_texts.py fails while any is left. The compiled .mo is committed.
+# tests/domain/test_texts.py fails while any is left. The compiled .mo is committed.
 LOCALE := pipeline/locale
 i18n: venv
 	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-output --no-wrap \

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from pipeline.common.config import load_config
 from pipeline.convert import ConverterPool, PdfaLevel, pdfa_claim
-from pipeline.convert.libreoffice import soffice_convert
+from pipeline.programs.libreoffice import soffice_convert
 from pipeline.documents.identity import DocumentIdentity
 from pipeline.documents.render import Renderer
 from pipeline.domain.synthetic import TILTAK, sample_record

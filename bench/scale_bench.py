@@ -185,6 +185,7 @@ def sign_documents(config: Config, placeholders: Placeholders, rng: random.Rando
     from pipeline.convert import PdfaLevel
     from pipeline.archive.locking import workspace_lock
     from pipeline.archive.registry import Registry
+    from pipeline.archive.writer import ArchiveWriter
     from pipeline.signed.filing import SignedCopy, file_signed
     level = PdfaLevel(config.settings.konvertering.pdfa)
     signable = {name for name, spec in config.settings.dokumenter.items() if spec.signeres_av}
@@ -204,8 +205,8 @@ def sign_documents(config: Config, placeholders: Placeholders, rng: random.Rando
                 archival, scan = folder / "arkiv.pdf", folder / "skann.pdf"
                 archival.write_bytes(placeholders.pdf_for(identity.id + ":signert"))
                 scan.write_bytes(placeholders.pdf_for(identity.id + ":skann"))
-                file_signed(store, registry, SignedCopy(identity, archival, [("skann.pdf", scan)], "skannet", "qr"),
-                            level)
+                file_signed(ArchiveWriter(config, store, registry),
+                            SignedCopy(identity, archival, [("skann.pdf", scan)], "skannet", "qr"), level)
                 signed += 1
         finally:
             registry.close()

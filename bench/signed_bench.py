@@ -24,7 +24,7 @@ from pipeline.archive.store import ArchiveStore
 from pipeline.common.config import load_config
 from pipeline.ingest import Ingest
 from pipeline.signed.identify import identify
-from pipeline.signed.intake import SignedIntake
+from pipeline.inbox.signed_folder import SignedFolder
 from pipeline.common.workspace import PACKAGE_ROOT, init_workspace
 
 sys.path.insert(0, str(PACKAGE_ROOT))  # the tests' scan maker: the same scans the tests use
@@ -57,7 +57,7 @@ def main() -> None:
         identify_time = time.perf_counter() - started
         print(f"identify: {total_pages} scanned pages in {identify_time:.2f} s = {identify_time / total_pages:.3f} s/page; "
               f"QR found on {found} of {total_pages} pages")
-        intake = SignedIntake(config)
+        intake = SignedFolder(config)
         started = time.perf_counter()
         filed = 0
         for parts in scans:

@@ -20,15 +20,19 @@ from .archive.reindex import reindex_workspace
 from .archive.store import ArchiveStore
 from .common.config import Config, load_config
 from .common.environment import from_os_error, from_sqlite_error
-from .common.errors import ExitCode, InputFileError, PraksisError
-from .ingest import CaseError, Ingest
+from .common.errors import CaseError, ExitCode, PraksisError
+from .ingest import Ingest
 from .documents.preview import PreviewDocument, render_previews
-from .report import (ValidationJson, ValidationTable, ingest_json, json_list, print_case, print_case_list,
-                     print_ingest)
+from .signed.results import SignedOutcome
+from .report import (ValidationJson, ValidationTable, fiks_json, fixity_json, ingest_json, json_list, print_approved,
+                     print_case, print_case_list, print_deposit, print_due_for_disposal, print_fiks, print_fixity,
+                     print_ingest, print_missing, print_package_problems, print_set_aside, print_signed,
+                     print_template_check, print_workspace, signed_json)
 from .documents.template_check import check_templates
-from .validation.validator import FileResult, Validator
+from .validation.files import validate_files
+from .validation.validator import Validator
 from .common.workspace import Workspace, init_workspace, workspace_from
-from .common.texts import Texts
+from .domain.texts import Texts
 
 
 @dataclass
@@ -103,11 +107,7 @@ def main(ctx: click.Context, root: Path | None) -> None:
 def init(directory: Path) -> None:
     """Lag et nytt arbeidsområde i DIRECTORY med standardoppsett."""
     workspace = init_workspace(directory)
-    click.echo(f"Laget arbeidsområdet {workspace.root}")
-    click.echo(f"  Oppsett:   {workspace.config_dir} (praksis.toml, kolonner.toml)")
-    click.echo(f"  Maler:     {workspace.templates}")
-    click.echo(f"  Innboks:   {workspace.inbox}")
-    click.echo(f"  Arkiv:     {workspace.archive}")
+    print_workspace(workspace, click.echo)
 
 
 @main.command()
@@ -116,24 +116,8 @@ def init(directory: Path) -> None:
 @click.pass_obj
 def validate(app: AppContext, files: tuple[Path, ...], as_json: bool) -> None:
     """Kontroller praksisplasser i FILES (JSON, CSV, .xlsx) og vis alle feil."""
-    validator = Validator(app.config)
-    report = (ValidationJson(lambda text: click.echo(text, nl=False)) if as_json
-              else ValidationTable(click.echo, app.config.texts))
-    results: list[FileResult] = []
-    for path in files:
-        result = FileResult(str(path))
-        results.append(result)
-        report.start_file(str(path))
-        try:
-            for i, record in enumerate(validator.iter_file(path, result)):  # streamed: records are not kept
-                if i == 0 and isinstance(report, ValidationTable):
-                    report.header(result.unit)
-                result.count(record)
-                report.record(record)
-        except InputFileError as exc:
-            result.file_error = app.config.texts.render(exc.reason)
-        report.finish_file(result)
-    report.summary(results)
+    report = ValidationJson(lambda text: click.echo(text, nl=False)) if as_json else ValidationTable(click.echo, app.config.texts)
+    results = validate_files(Validator(app.config), files, report)
     if not all(r.ok for r in results):
         sys.exit(int(ExitCode.INPUT_REJECTED))
 
@@ -214,12 +198,9 @@ def verify(app: AppContext, as_json: bool) -> None:
     """Kontroller hele arkivet mot lagrede sjekksummer; vis alle avvik; exit 1 ved avvik."""
     report = verify_workspace(app.config)
     if as_json:
-        click.echo(json.dumps({"saker": report.cases, "filer": report.files,
-                               "avvik": [p.as_dict() for p in report.problems]}, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(fixity_json(report), ensure_ascii=False, indent=2))
     else:
-        for problem in report.problems:
-            click.echo(f"  {problem.kind.upper():<12} {problem.path}: {problem.detail}")
-        click.echo(f"{report.cases} saker, {report.files} filer kontrollert, {len(report.problems)} avvik.")
+        print_fixity(report, click.echo)
     if report.problems:
         sys.exit(int(ExitCode.INPUT_REJECTED))
 
@@ -271,34 +252,14 @@ def signert_arkiver(app: AppContext, files: tuple[Path, ...], as_json: bool) -> 
 
     Dokumentet finnes fra QR-koden, dokument-id-en i filnavnet eller i teksten. Flere filer for
     samme dokument (én per part, forside og bakside) slås sammen til én signert versjon."""
-    from .signed.intake import SignedIntake
-    results = SignedIntake(app.config).file_given(list(files))
+    from .inbox.signed_folder import SignedFolder
+    results = SignedFolder(app.config).file_given(list(files))
     refresh_inbox(app.config)
     if as_json:
-        click.echo(json.dumps([{"filer": r.names, "utfall": r.outcome, "saksnummer": r.saksnummer,
-                                "dokument": r.identity.dokumenttype if r.identity else None, "versjon": r.version,
-                                "variant": r.kind, "funnet_fra": r.method, "signaturer": r.signatures,
-                                "melding": r.message} for r in results], ensure_ascii=False, indent=2))
+        click.echo(json.dumps(signed_json(results), ensure_ascii=False, indent=2))
     else:
-        for result in results:
-            if result.outcome == "arkivert" and result.identity:
-                click.echo(f"  ARKIVERT {', '.join(result.names)}: {result.identity.dokumenttype} i sak "
-                           f"{result.saksnummer} som versjon {result.version} ({result.kind}; funnet fra {result.method})")
-                for signature in result.signatures:
-                    click.echo(f"      signatur: {signature['signert_av']}: {signature['resultat']}")
-                if result.replaced_by is not None:
-                    click.echo(f"      ADVARSEL: versjon {result.identity.versjon} er erstattet av versjon "
-                               f"{result.replaced_by}, som fortsatt venter på signatur.")
-            elif result.outcome == "til kontroll":
-                click.echo(f"  TIL KONTROLL {', '.join(result.names)}: {result.message} Kopien ligger i "
-                           f"{app.config.settings.signering.til_kontroll}/ og venter på «praksis signert godkjenn» "
-                           "eller «praksis signert avvis».")
-            else:
-                click.echo(f"  AVVIST {', '.join(result.names)}: {result.message}")
-        done = sum(1 for r in results if r.outcome == "arkivert")
-        review = sum(1 for r in results if r.outcome == "til kontroll")
-        click.echo(f"\n{done} dokument(er) arkivert, {review} til kontroll, {len(results) - done - review} avvist.")
-    if any(r.outcome != "arkivert" for r in results):
+        print_signed(results, app.config.settings.signering.til_kontroll, click.echo)
+    if any(r.outcome is not SignedOutcome.ARKIVERT for r in results):
         sys.exit(int(ExitCode.INPUT_REJECTED))
 
 
@@ -308,11 +269,8 @@ def signert_arkiver(app: AppContext, files: tuple[Path, ...], as_json: bool) -> 
 @click.pass_obj
 def signert_godkjenn(app: AppContext, fil: Path, grunn: str) -> None:
     """Arkiver en skannet kopi som venter i til_kontroll/ som signert: du har sett på den og går god for den."""
-    from .signed.intake import SignedIntake
-    result = SignedIntake(app.config).approve(fil, grunn)
-    assert result.identity is not None
-    click.echo(f"  ARKIVERT {', '.join(result.names)}: {result.identity.dokumenttype} i sak {result.saksnummer} "
-               f"som versjon {result.version} (godkjent ved kontroll).")
+    from .inbox.signed_folder import SignedFolder
+    print_approved(SignedFolder(app.config).approve(fil, grunn), click.echo)
 
 
 @signert.command("avvis")
@@ -321,10 +279,8 @@ def signert_godkjenn(app: AppContext, fil: Path, grunn: str) -> None:
 @click.pass_obj
 def signert_avvis(app: AppContext, fil: Path, grunn: str) -> None:
     """Avvis en kopi som venter i til_kontroll/: den flyttes til avvist/, og dokumentet mangler fortsatt signatur."""
-    from .signed.intake import SignedIntake
-    result = SignedIntake(app.config).reject(fil, grunn)
-    click.echo(f"  AVVIST {', '.join(result.names)}: {result.message}"
-               + (f" (logget i sak {result.saksnummer})" if result.saksnummer else ""))
+    from .inbox.signed_folder import SignedFolder
+    print_set_aside(SignedFolder(app.config).reject(fil, grunn), click.echo)
 
 
 @main.command()
@@ -336,13 +292,8 @@ def mangler(app: AppContext, as_json: bool) -> None:
     items = missing_items(ArchiveStore(app.config.workspace.archive), app.config)
     if as_json:
         click.echo(json_list("mangler", items))
-        return
-    if not items:
-        click.echo(_("Ingenting mangler: alle dokumenter som skal signeres har signert kopi."))
-        return
-    for item in items:
-        click.echo(f"  {item['saksnummer']:<11} {item['hva']:<28} {item['detalj']}")
-    click.echo("\n" + _("{antall} ting mangler.", antall=len(items)))
+    else:
+        print_missing(items, click.echo, app.config.texts)
 
 
 @main.command()
@@ -373,26 +324,9 @@ def export_fiks_arkiv_command(app: AppContext, saker: tuple[str, ...], since: An
     result = export_fiks_arkiv(app.config, out, list(saker) or None, since.date() if since else None,
                                "samlet" if combined else None, progress=None if as_json else click.echo)
     if as_json:
-        click.echo(json.dumps({"bunter": [str(b) for b in result.bundles], "saker": result.cases,
-                               "meldinger": result.messages, "filer": result.files, "uendret": result.unchanged,
-                               "ikke_med": [{"sak": sak, "grunn": why} for sak, why in result.left_out]},
-                              ensure_ascii=False, indent=2))
-        if result.left_out:
-            sys.exit(int(ExitCode.INPUT_REJECTED))
-        return
-    for sak, why in result.left_out:
-        click.echo(f"IKKE MED: sak {sak}: {why}")
-    if not result.cases:
-        click.echo(f"Ingenting nytt å eksportere ({result.unchanged} sak(er) er uendret siden forrige eksport).")
-        if result.left_out:
-            sys.exit(int(ExitCode.INPUT_REJECTED))
-        return
-    click.echo(f"{len(result.cases)} sak(er) eksportert: {result.messages} arkivmelding(er), {result.files} fil(er), "
-               f"i {len(result.bundles)} bunt(er)" + (f"; {result.unchanged} uendret." if result.unchanged else "."))
-    for bundle in result.bundles[:10]:
-        click.echo(f"  {bundle}")
-    if len(result.bundles) > 10:
-        click.echo(f"  … og {len(result.bundles) - 10} til i {result.bundles[0].parent}")
+        click.echo(json.dumps(fiks_json(result), ensure_ascii=False, indent=2))
+    else:
+        print_fiks(result, click.echo)
     if result.left_out:
         sys.exit(int(ExitCode.INPUT_REJECTED))
 
@@ -409,11 +343,7 @@ def export_arkivuttrekk_command(app: AppContext, start: Any, end: Any, out: Path
     """Lag et Noark 5 v5.0-arkivuttrekk (avleveringspakke) for de avsluttede sakene i perioden."""
     from .export.arkivuttrekk import export_arkivuttrekk
     result = export_arkivuttrekk(app.config, start.date(), end.date(), out)
-    click.echo(f"Avleveringspakken er laget og kontrollert: {result.folder}")
-    click.echo(f"  {result.cases} saksmapper, {result.journals} journalposter, {result.documents} dokumentfiler "
-               f"({result.bytes / 1e6:.1f} MB)")
-    if result.open_skipped:
-        click.echo(f"  {result.open_skipped} sak(er) i perioden er ikke avsluttet og er ikke tatt med.")
+    print_deposit(result, click.echo)
 
 
 @export.command("check")
@@ -429,9 +359,7 @@ def export_check_command(app: AppContext, directory: Path, as_json: bool) -> Non
         click.echo(json.dumps({"pakke": str(package), "avvik": [p.__dict__ for p in problems]},
                               ensure_ascii=False, indent=2))
     else:
-        for problem in problems:
-            click.echo(f"  {problem.text()}")
-        click.echo(f"{package}: {len(problems)} avvik." if problems else f"{package}: ingen avvik.")
+        print_package_problems(package, problems, click.echo)
     if problems:
         sys.exit(int(ExitCode.INPUT_REJECTED))
 
@@ -449,16 +377,8 @@ def kassasjon_command(app: AppContext, on: Any, as_json: bool) -> None:
     due = due_cases(app.config, day)
     if as_json:
         click.echo(json.dumps({"dato": day.isoformat(), "saker": [d.as_dict() for d in due]}, ensure_ascii=False, indent=2))
-        return
-    if not due:
-        click.echo(f"Ingen avsluttede saker har utløpt bevaringstid per {day.strftime('%d.%m.%Y')}.")
-        return
-    for d in due:
-        click.echo(f"  {d.saksnummer:<11} {d.tiltak:<22} {d.enhet:<28} avsluttet {d.avsluttet}  "
-                   f"{d.kassasjonsvedtak} etter {d.bevaringstid} år: {d.kassasjonsdato}")
-    click.echo(f"\n{len(due)} sak(er) kan vurderes for kassasjon per {day.strftime('%d.%m.%Y')} "
-               f"(hjemmel: se [bevaring] i config/praksis.toml). praksis sletter ingenting: "
-               f"kassasjon gjøres i arkivsystemet etter arkivarens vedtak.")
+    else:
+        print_due_for_disposal(due, day, click.echo)
 
 
 @main.group()
@@ -480,12 +400,7 @@ def templates_check(app: AppContext, as_json: bool) -> None:
                                              for name, found in results.items() if any(p.warning for p in found)},
                                "feil": len(problems)}, ensure_ascii=False, indent=2))
     else:
-        for name, found in results.items():
-            errors = [p for p in found if not p.warning]
-            click.echo(f"{name}: {'OK' if not errors else f'{len(errors)} feil'}")
-            for problem in found:
-                click.echo(f"  - {'Merk: ' if problem.warning else ''}{problem.message}")
-        click.echo(f"\n{len(results)} maler kontrollert, {len(problems)} feil, {len(warnings)} merknader.")
+        print_template_check(results, click.echo)
     if problems:
         sys.exit(int(ExitCode.INPUT_REJECTED))
 

@@ -4,14 +4,71 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
-from .ingest import IngestReport
-from .validation.validator import FileResult, RecordResult
 from .common.workspace import Workspace
-from .common.texts import Texts
+from .domain.texts import Texts
+from .documents.planning import Outcome, Skip
+from .signed.results import SignedOutcome, SignedResult
+from .validation.validator import FileResult, RecordResult
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from .archive.fixity import FixityReport
+    from .archive.kassasjon import Due
+    from .documents.template_check import TemplateProblem
+    from .export.arkivuttrekk import DepositResult
+    from .export.fiks_arkiv import FiksExport
+    from .export.package_check import Problem
 
 Echo = Callable[[str], None]
+
+
+@dataclass
+class RecordOutcome:
+    """What happened to one placement of an ingest, for the CLI, --json and receipts."""
+
+    source: str
+    where: str
+    praksisplass_id: str | None
+    kind: Outcome
+    saksnummer: str | None = None
+    row: int | None = None  # line, row or post number in the source (for rejected-row files)
+    name: str | None = None  # the praktikant's name, for receipts
+    documents: list[str] = field(default_factory=list)
+    message: str | None = None
+    skipped: list[Skip] = field(default_factory=list)  # documents due but not made again, with why
+
+
+@dataclass
+class IngestReport:
+    """A whole ingest (or regenerate) run."""
+
+    files: list[FileResult] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, when it was processed)
+    outcomes: list[RecordOutcome] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    documents: int = 0
+    source_copies: dict[str, str] = field(default_factory=dict)  # input path → its copy in archive/
+
+    def count(self, kind: Outcome) -> int:
+        return sum(1 for o in self.outcomes if o.kind == kind)
+
+    @property
+    def ok(self) -> bool:
+        return all(f.ok for f in self.files) and self.count(Outcome.AVVIST) == 0
+
+
+def describe_errors(result: RecordResult, texts: Texts) -> str:
+    """Every error of a record, with its column and (masked) value, one per line (the messages
+    are in the målform already: the validator wrote them)."""
+    _ = texts
+    return "\n".join(
+        _("kolonne «{kolonne}» = «{verdi}»: {melding}", kolonne=e.kolonne, verdi=e.verdi, melding=e.melding) if e.verdi
+        else _("kolonne «{kolonne}»: {melding}", kolonne=e.kolonne, melding=e.melding) for e in result.errors)
 
 
 def json_list(key: str, items: list[dict[str, Any]]) -> str:
@@ -101,6 +158,9 @@ class ValidationJson:
         self.records_in_file = 0
         self.write('{"filer": [')
 
+    def header(self, unit: str) -> None:
+        """JSON has no header row."""
+
     def start_file(self, path: str) -> None:
         self.write(("," if self.files else "") + "\n  " + json.dumps({"fil": path}, ensure_ascii=False)[:-1]
                    + ', "poster": [')
@@ -126,7 +186,7 @@ class ValidationJson:
 def print_ingest(report: IngestReport, workspace: Workspace, echo: Echo) -> None:
     """Per record: what happened (case number, documents made); then every error and a summary."""
     for outcome in report.outcomes:
-        what = outcome.kind.upper() if outcome.kind == "avvist" else outcome.kind
+        what = outcome.kind.upper() if outcome.kind is Outcome.AVVIST else outcome.kind
         case = f" {outcome.saksnummer}" if outcome.saksnummer else ""
         docs = f": {', '.join(outcome.documents)}" if outcome.documents else ""
         echo(f"  {outcome.source}, {outcome.where}  {outcome.praksisplass_id or '—'}  {what}{case}{docs}")
@@ -135,7 +195,7 @@ def print_ingest(report: IngestReport, workspace: Workspace, echo: Echo) -> None
     for result in report.files:
         for warning in result.warnings:
             echo(f"  Merk ({result.path}): {warning}")
-    counts = ", ".join(f"{report.count(k)} {k}" for k in ("ny sak", "oppdatert", "ingen endring", "avvist"))
+    counts = ", ".join(f"{report.count(k)} {k}" for k in Outcome)
     echo(f"\nFerdig: {len(report.outcomes)} praksisplasser ({counts}); {report.documents} dokument(er) arkivert.")
     rejected_files = [f for f in report.files if f.file_error]
     if rejected_files:
@@ -150,10 +210,12 @@ def ingest_json(report: IngestReport) -> dict[str, Any]:
     return {
         "poster": [
             {"fil": o.source, "plassering": o.where, "id": o.praksisplass_id, "utfall": o.kind,
-             "saksnummer": o.saksnummer, "dokumenter": o.documents, "melding": o.message}
+             "saksnummer": o.saksnummer, "dokumenter": o.documents, "melding": o.message,
+             "ikke_laget": [{"dokument": s.dokumenttype, "grunn": s.reason} for s in o.skipped]}
             for o in report.outcomes
         ],
-        "hoppet_over": [{"fil": f, "behandlet": when} for f, when in report.skipped],
+        "hoppet_over": [{"fil": f, "behandlet": when, "grunn": f"allerede behandlet {when[:16].replace('T', ' ')}"}
+                        for f, when in report.skipped],
         "dokumenter": report.documents,
         "tider_sekunder": {k: round(v, 3) for k, v in report.timings.items()},
     }
@@ -213,3 +275,134 @@ def print_case(data: dict[str, Any], echo: Echo) -> None:
     echo("\n  Hendelser:")
     for item in data["hendelser"]:
         echo(f"    {item['tid'][:19].replace('T', ' ')}  {item['type']:<20} {event_detail(item)}".rstrip())
+
+
+# --- signed copies, fixity, what is missing, disposal ----------------------------------------------
+
+
+def signed_json(results: list[SignedResult]) -> list[dict[str, Any]]:
+    return [{"filer": r.names, "utfall": r.outcome, "saksnummer": r.saksnummer,
+             "dokument": r.identity.dokumenttype if r.identity else None, "versjon": r.version,
+             "variant": r.kind, "funnet_fra": r.method, "signaturer": r.signatures,
+             "melding": r.message} for r in results]
+
+
+def print_signed(results: list[SignedResult], review_folder: str, echo: Echo) -> None:
+    """`praksis signert FIL…`: per file, filed (and its signatures), to review or rejected."""
+    for result in results:
+        if result.outcome is SignedOutcome.ARKIVERT and result.identity:
+            echo(f"  ARKIVERT {', '.join(result.names)}: {result.identity.dokumenttype} i sak "
+                 f"{result.saksnummer} som versjon {result.version} ({result.kind}; funnet fra {result.method})")
+            for signature in result.signatures:
+                echo(f"      signatur: {signature['signert_av']}: {signature['resultat']}")
+            if result.replaced_by is not None:
+                echo(f"      ADVARSEL: versjon {result.identity.versjon} er erstattet av versjon "
+                     f"{result.replaced_by}, som fortsatt venter på signatur.")
+        elif result.outcome is SignedOutcome.KONTROLL:
+            echo(f"  TIL KONTROLL {', '.join(result.names)}: {result.message} Kopien ligger i "
+                 f"{review_folder}/ og venter på «praksis signert godkjenn» eller «praksis signert avvis».")
+        else:
+            echo(f"  AVVIST {', '.join(result.names)}: {result.message}")
+    done = sum(1 for r in results if r.outcome is SignedOutcome.ARKIVERT)
+    review = sum(1 for r in results if r.outcome is SignedOutcome.KONTROLL)
+    echo(f"\n{done} dokument(er) arkivert, {review} til kontroll, {len(results) - done - review} avvist.")
+
+
+def print_approved(result: SignedResult, echo: Echo) -> None:
+    assert result.identity is not None
+    echo(f"  ARKIVERT {', '.join(result.names)}: {result.identity.dokumenttype} i sak {result.saksnummer} "
+         f"som versjon {result.version} (godkjent ved kontroll).")
+
+
+def print_set_aside(result: SignedResult, echo: Echo) -> None:
+    echo(f"  AVVIST {', '.join(result.names)}: {result.message}"
+         + (f" (logget i sak {result.saksnummer})" if result.saksnummer else ""))
+
+
+def fixity_json(report: FixityReport) -> dict[str, Any]:
+    return {"saker": report.cases, "filer": report.files, "avvik": [p.as_dict() for p in report.problems]}
+
+
+def print_fixity(report: FixityReport, echo: Echo) -> None:
+    for problem in report.problems:
+        echo(f"  {problem.kind.upper():<12} {problem.path}: {problem.detail}")
+    echo(f"{report.cases} saker, {report.files} filer kontrollert, {len(report.problems)} avvik.")
+
+
+def print_missing(items: list[dict[str, Any]], echo: Echo, texts: Texts) -> None:
+    _ = texts
+    if not items:
+        echo(_("Ingenting mangler: alle dokumenter som skal signeres har signert kopi."))
+        return
+    for item in items:
+        echo(f"  {item['saksnummer']:<11} {item['hva']:<28} {item['detalj']}")
+    echo("\n" + _("{antall} ting mangler.", antall=len(items)))
+
+
+def print_due_for_disposal(due: list[Due], day: date, echo: Echo) -> None:
+    if not due:
+        echo(f"Ingen avsluttede saker har utløpt bevaringstid per {day.strftime('%d.%m.%Y')}.")
+        return
+    for d in due:
+        echo(f"  {d.saksnummer:<11} {d.tiltak:<22} {d.enhet:<28} avsluttet {d.avsluttet}  "
+             f"{d.kassasjonsvedtak} etter {d.bevaringstid} år: {d.kassasjonsdato}")
+    echo(f"\n{len(due)} sak(er) kan vurderes for kassasjon per {day.strftime('%d.%m.%Y')} "
+         f"(hjemmel: se [bevaring] i config/praksis.toml). praksis sletter ingenting: "
+         f"kassasjon gjøres i arkivsystemet etter arkivarens vedtak.")
+
+
+# --- the workspace, exports, templates ----------------------------------------------------------------
+
+
+def print_workspace(workspace: Workspace, echo: Echo) -> None:
+    echo(f"Laget arbeidsområdet {workspace.root}")
+    echo(f"  Oppsett:   {workspace.config_dir} (praksis.toml, kolonner.toml)")
+    echo(f"  Maler:     {workspace.templates}")
+    echo(f"  Innboks:   {workspace.inbox}")
+    echo(f"  Arkiv:     {workspace.archive}")
+
+
+def fiks_json(result: FiksExport) -> dict[str, Any]:
+    return {"bunter": [str(b) for b in result.bundles], "saker": result.cases, "meldinger": result.messages,
+            "filer": result.files, "uendret": result.unchanged,
+            "ikke_med": [{"sak": sak, "grunn": why} for sak, why in result.left_out]}
+
+
+def print_fiks(result: FiksExport, echo: Echo) -> None:
+    for sak, why in result.left_out:
+        echo(f"IKKE MED: sak {sak}: {why}")
+    if not result.cases:
+        echo(f"Ingenting nytt å eksportere ({result.unchanged} sak(er) er uendret siden forrige eksport).")
+        return
+    echo(f"{len(result.cases)} sak(er) eksportert: {result.messages} arkivmelding(er), {result.files} fil(er), "
+         f"i {len(result.bundles)} bunt(er)" + (f"; {result.unchanged} uendret." if result.unchanged else "."))
+    for bundle in result.bundles[:10]:
+        echo(f"  {bundle}")
+    if len(result.bundles) > 10:
+        echo(f"  … og {len(result.bundles) - 10} til i {result.bundles[0].parent}")
+
+
+def print_deposit(result: DepositResult, echo: Echo) -> None:
+    echo(f"Avleveringspakken er laget og kontrollert: {result.folder}")
+    echo(f"  {result.cases} saksmapper, {result.journals} journalposter, {result.documents} dokumentfiler "
+         f"({result.bytes / 1e6:.1f} MB)")
+    if result.open_skipped:
+        echo(f"  {result.open_skipped} sak(er) i perioden er ikke avsluttet og er ikke tatt med.")
+
+
+def print_package_problems(package: Path, problems: list[Problem], echo: Echo) -> None:
+    for problem in problems:
+        echo(f"  {problem.text()}")
+    echo(f"{package}: {len(problems)} avvik." if problems else f"{package}: ingen avvik.")
+
+
+def print_template_check(results: dict[str, list[TemplateProblem]], echo: Echo) -> None:
+    """Each template's errors and remarks («Merk: …», which do not fail the check)."""
+    problems = sum(1 for found in results.values() for p in found if not p.warning)
+    warnings = sum(1 for found in results.values() for p in found if p.warning)
+    for name, found in results.items():
+        errors = [p for p in found if not p.warning]
+        echo(f"{name}: {'OK' if not errors else f'{len(errors)} feil'}")
+        for problem in found:
+            echo(f"  - {'Merk: ' if problem.warning else ''}{problem.message}")
+    echo(f"\n{len(results)} maler kontrollert, {problems} feil, {warnings} merknader.")

@@ -29,7 +29,7 @@ from typing import Any
 
 from ..common.errors import PraksisError
 from ..common.workspace import atomic_write_bytes, sha256_file
-from ..common.texts import N_
+from ..domain.texts import N_
 
 SAKSMAPPE = "saksmappe.json"
 JOURNALPOST = "journalpost.json"
@@ -166,9 +166,14 @@ class ArchiveStore:
         return found
 
     def append_events(self, case_folder: Path, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """Append events not yet in the log (by id); returns those appended. Append-only."""
+        """Append events not yet in the log (by id, each once however often it is given);
+        returns those appended. Append-only."""
         present = {e.get("id") for e in self.events(case_folder)}
-        new = [e for e in events if e["id"] not in present]
+        new = []
+        for item in events:
+            if item["id"] not in present:
+                present.add(item["id"])
+                new.append(item)
         if not new:
             return []
         path = case_folder / HENDELSER
@@ -186,6 +191,9 @@ class ArchiveStore:
         return new
 
     # --- reading cases back ------------------------------------------------------------------
+
+    def has_case(self, saksnummer: str) -> bool:
+        return (self.case_folder(saksnummer) / SAKSMAPPE).exists()
 
     def load_case(self, saksnummer: str) -> CaseFiles | None:
         folder = self.case_folder(saksnummer)

@@ -14,7 +14,7 @@ from ..domain.normalize import ValueProblem, converters, fold, maalform_text
 from .permissions import DEFAULT_FILE_MODE, apply_file_mode, parse_mode
 from ..domain.record import FIELDS, Maalform, Praksisplass, Status, Tiltak
 from ..domain.retention import Bevaring
-from .texts import Texts
+from ..domain.texts import CatalogueMissing, Texts
 from .workspace import Workspace, clean_temp, load_or_create_id_key
 
 PARTIES = ("praktikant", "praksisenhet", "praksisveileder", "praksisbestiller", "hjemmeenhet")
@@ -35,7 +35,7 @@ class Virksomhet(_Section):
     maalform: Maalform = Maalform.BOKMAAL
     """The workspace's written standard: its documents (a placement's own «Målform» overrides it for
     that placement's documents) and the texts HR read (receipts, error lists, `validate`, `list`,
-    `mangler`, the inbox pages; see common/texts.py)."""
+    `mangler`, the inbox pages; see domain/texts.py)."""
 
     @field_validator("maalform", mode="before")
     @classmethod
@@ -393,7 +393,10 @@ class Config(BaseModel):
     @cached_property
     def texts(self) -> Texts:
         """The HR-facing texts in the workspace's målform (`[virksomhet] maalform`)."""
-        return Texts.load(self.settings.virksomhet.maalform)
+        try:
+            return Texts.load(self.settings.virksomhet.maalform)
+        except CatalogueMissing as exc:
+            raise ConfigError(str(exc)) from None
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from .texts import N_
+from ..domain.texts import N_
 
 
 class ExitCode(IntEnum):
@@ -41,3 +41,7 @@ class InputFileError(PraksisError):
         super().__init__(N_("{fil}: {melding}", fil=path, melding=message))
         self.path = path
         self.reason = message
+
+
+class CaseError(PraksisError):
+    """A command named a case or document that does not exist."""

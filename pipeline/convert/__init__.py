@@ -3,8 +3,9 @@ and wraps the PDF/A validator. One module per external program (see docs/arkitek
 
 from __future__ import annotations
 
-from .errors import ConversionError, ConverterUnavailable
+from ..programs.errors import ConversionError, ConverterUnavailable
 from .pdfa import PdfaLevel, pdfa_claim, require_pdfa
-from .pool import ConverterPool
+from .pool import ConverterPool, pool_from_config
 
-__all__ = ["ConversionError", "ConverterPool", "ConverterUnavailable", "PdfaLevel", "pdfa_claim", "require_pdfa"]
+__all__ = ["ConversionError", "ConverterPool", "ConverterUnavailable", "PdfaLevel", "pdfa_claim", "pool_from_config",
+           "require_pdfa"]

@@ -23,7 +23,7 @@ import pypdfium2
 import pypdfium2.raw as pdfium_c
 from lxml import etree
 
-from .errors import ConversionError
+from ..programs.errors import ConversionError
 
 LANGUAGES = ("nb", "nn", "no")
 """Primary language subtags a Norwegian screen reader reads with Norwegian pronunciation."""

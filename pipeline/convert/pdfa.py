@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pikepdf
 
-from .errors import ConversionError
+from ..programs.errors import ConversionError
 
 
 PRONOM = {(1, "A"): "fmt/95", (1, "B"): "fmt/354", (2, "A"): "fmt/476", (2, "B"): "fmt/477", (2, "U"): "fmt/478"}

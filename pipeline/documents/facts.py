@@ -22,7 +22,7 @@ from .identity import DocumentIdentity
 from .maalform import template_path
 from ..domain.record import Maalform, Praksisplass
 from .render import RenderError, context_data, template_name
-from .template_check import template_variables
+from .template_source import template_variables
 
 NOT_FACTS = {"dokument", "virksomhet", "logo", "qr", "maalform"}
 """Context names that describe the document or the organisation, not the placement (the målform

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..common.config import Config
-from ..convert import ConverterPool, PdfaLevel
+from ..convert import pool_from_config
 from ..convert.pool import Outcome
 from .identity import DocumentIdentity
 from .planning import applicable_documents, due_documents
@@ -88,8 +88,7 @@ def render_previews(config: Config, files: list[Path], out: Path, *, every_docum
             if on_document:
                 on_document(document)
 
-        with ConverterPool(settings.instanser, settings.tidsavbrudd_sekunder, PdfaLevel.parse(settings.pdfa),
-                           tmp_root=temp_root(config.workspace)) as pool:  # drafts of real records: not in /tmp
+        with pool_from_config(settings, temp_root(config.workspace)) as pool:  # drafts of real records: not in /tmp
             pool.convert_many([(d.docx, d.docx.with_suffix(".pdf")) for d in to_convert], progress=converted)
     elif on_document:
         for document in to_convert:

@@ -17,10 +17,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from docx import Document
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import parse_xml
-from docxtpl import DocxTemplate
 from jinja2 import Environment, Template, TemplateSyntaxError, meta, nodes
 
 from ..common.config import Config, DokumentSpec
@@ -31,6 +27,7 @@ from .render import TEMPLATE_IMAGES, Renderer, RenderError, context_data, jinja_
 from ..domain.synthetic import sample_record
 from .template_accessibility import accessibility_warnings
 from .template_holes import Hole, docx_blocks, due_cases, empty_optional_record, find_holes
+from .template_source import attribute_chain, template_parts
 from .template_syntax import unclosed_tags
 
 _TAG = re.compile(r"<[^>]+>")
@@ -54,47 +51,10 @@ def _text_of(xml_line: str) -> str:
     return " ".join(_TAG.sub("", xml_line).split())
 
 
-def template_parts(path: Any) -> list[tuple[str, str]]:
-    """(part name, Jinja source) for the body, headers and footers, as docxtpl renders them."""
-    template = DocxTemplate(path)
-    document = Document(path)
-    parts = [("brødteksten", template.patch_xml(template.xml_to_string(document.element.body)))]
-    for label, reltype in (("topptekst", RT.HEADER), ("bunntekst", RT.FOOTER)):
-        for rel in document.part.rels.values():
-            if rel.reltype == reltype and rel.target_part.blob:
-                xml = template.xml_to_string(parse_xml(rel.target_part.blob))
-                parts.append((label, template.patch_xml(xml)))
-    # one paragraph per line, as docxtpl does, so line numbers point at a paragraph
-    return [(label, re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)) for label, xml in parts]
-
-
 def _schema(config: Config, spec: DokumentSpec) -> dict[str, Any]:
     context = context_data(sample_record(spec.tiltak[0].value), spec, DocumentIdentity("x", 1, "2026/1"), config,
                            date.today())
     return {**context, **{name: "bilde" for name in TEMPLATE_IMAGES}}
-
-
-def _chain(node: nodes.Node) -> list[str] | None:
-    parts: list[str] = []
-    while isinstance(node, nodes.Getattr):
-        parts.append(node.attr)
-        node = node.node
-    if isinstance(node, nodes.Name):
-        return [node.name, *reversed(parts)]
-    return None
-
-
-def template_variables(path: Any) -> set[tuple[str, ...]]:
-    """The context names a template prints or tests, as attribute chains (`praktikant.navn` →
-    ("praktikant", "navn")), longest chains only. Raises TemplateSyntaxError for a broken template."""
-    env = jinja_environment()
-    chains: set[tuple[str, ...]] = set()
-    for _, source in template_parts(path):
-        tree = env.parse(source)
-        globals_ = meta.find_undeclared_variables(tree)
-        chains |= {tuple(c) for c in (_chain(n) for n in tree.find_all(nodes.Getattr)) if c and c[0] in globals_}
-        chains |= {(g,) for g in globals_}
-    return {c for c in chains if not any(len(o) > len(c) and o[: len(c)] == c for o in chains)}
 
 
 def _lookup(schema: dict[str, Any], chain: list[str]) -> bool:
@@ -156,7 +116,7 @@ def check_template(config: Config, name: str, spec: DokumentSpec,
             )))
             continue
         globals_ = meta.find_undeclared_variables(tree)
-        chains = [c for c in (_chain(n) for n in tree.find_all(nodes.Getattr)) if c and c[0] in globals_]
+        chains = [c for c in (attribute_chain(n) for n in tree.find_all(nodes.Getattr)) if c and c[0] in globals_]
         chains += [[g] for g in globals_]
         failing = {".".join(c) for c in chains if not _lookup(schema, c)}
         for dotted in sorted(failing):

@@ -7,7 +7,7 @@ import re
 from datetime import date
 from operator import mul
 
-from ..common.texts import N_
+from .texts import N_
 
 _K1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
 _K2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)

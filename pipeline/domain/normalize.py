@@ -19,7 +19,7 @@ from typing import Any
 
 from .identifiers import fnr_problem, orgnr_problem
 from .record import Maalform, Sektor, Status, Tiltak
-from ..common.texts import N_, Message
+from .texts import N_, Message
 
 
 class ValueProblem(ValueError):

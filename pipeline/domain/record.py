@@ -16,7 +16,7 @@ from typing import Annotated, Any, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..common.texts import N_
+from .texts import N_
 
 
 class Tiltak(str, Enum):

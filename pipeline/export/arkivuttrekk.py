@@ -37,15 +37,14 @@ from ..common.localtime import day_end, day_start, local_date
 from ..common.localtime import now as oslo_now
 from ..archive.locking import workspace_lock
 from ..domain.retention import Kassasjon, case_decision, decision, kassasjon
-from ..common.workspace import sha256_file
 from . import package_check
 from ..archive.case_state import closed_at, journal_date
 from .errors import ExportError
 from .schemas import DEPOSIT_XML, DEPOSIT_XSDS, NOARK5, validate_file
+from .addml import write_addml
 from .xmlwrite import UnwritableText, XmlWriter
 
 NS = "http://www.arkivverket.no/standarder/noark5/"
-ADDML = "http://www.arkivverket.no/standarder/addml"
 NAMESPACE = uuid.UUID("0f6d1c7e-5a3b-4c8e-9b1d-2e7f3a9c4d51")
 AV = "praksis"
 DEPOSIT_REMEDY = ("Saken ble arkivert før slike tegn ble avvist ved innlesing. Rett verdien i kildearket og legg "
@@ -315,94 +314,6 @@ class DepositWriter:
                     with w.element("korrespondansepart"):
                         w.leaf("korrespondanseparttype", part["korrespondanseparttype"])
                         w.leaf("korrespondansepartNavn", name)
-
-
-# --- arkivuttrekk.xml (ADDML) -------------------------------------------------------------------
-
-OCCURRENCES = {
-    "arkivstruktur": [("mappe", "//mappe"), ("registrering", "//registrering")],
-    "endringslogg": [("endring", "//endring")],
-    "loependeJournal": [("journalregistrering", "//journalregistrering")],
-    "offentligJournal": [("journalregistrering", "//journalregistrering")],
-}
-"""The dataObjects of arkivuttrekk.xml (one per XML file, `<name>.xml`) and the elements counted in each."""
-
-
-@contextmanager
-def _prop(w: XmlWriter, name: str, value: Any = None, data_type: str | None = None) -> Iterator[None]:
-    attributes = {"name": name, **({"dataType": data_type} if data_type else {})}
-    with w.element("property", **attributes):
-        if value is not None:
-            w.leaf("value", value)
-        yield
-
-
-def _leaf_prop(w: XmlWriter, name: str, value: Any, data_type: str | None = None) -> None:
-    with _prop(w, name, value, data_type):
-        pass
-
-
-def _file_props(w: XmlWriter, name: str, checksum: str) -> None:
-    with _prop(w, "file"), w.element("properties"):
-        _leaf_prop(w, "name", name)
-        with _prop(w, "format", "XML"), w.element("properties"):
-            _leaf_prop(w, "version", "1.0")
-        with _prop(w, "checksum"), w.element("properties"):
-            _leaf_prop(w, "algorithm", "SHA-256")
-            _leaf_prop(w, "value", checksum)
-
-
-def write_addml(package: Path, writer: DepositWriter, counts: dict[str, int]) -> None:
-    r = writer.result
-    with etree.xmlfile(str(package / "arkivuttrekk.xml"), encoding="UTF-8") as xf:
-        xf.write_declaration()
-        w = XmlWriter(xf, ADDML)
-        with w.element("addml", name="Noark 5-arkivuttrekk"):
-            with w.element("dataset"):
-                w.leaf("description", "Noark 5-arkivuttrekk")
-                with w.element("reference"):
-                    with w.element("context"), w.element("additionalElements"):
-                        with w.element("additionalElement", name="recordCreators"), w.element("additionalElements"), \
-                                w.element("additionalElement", name="recordCreator"):
-                            w.leaf("value", writer.creator)
-                        for name, value in (("systemType", "Sakarkiv (Noark-5)"), ("systemName", writer.system),
-                                            ("archive", f"{writer.creator} – praksisplasser")):
-                            with w.element("additionalElement", name=name):
-                                w.leaf("value", value)
-                    with w.element("content"), w.element("additionalElements"), \
-                            w.element("additionalElement", name="archivalPeriod"), w.element("properties"):
-                        _leaf_prop(w, "startDate", writer.start)
-                        _leaf_prop(w, "endDate", writer.end)
-                with w.element("dataObjects"), w.element("dataObject", name="Noark 5-arkivuttrekk"):
-                    with w.element("properties"), _prop(w, "info"), w.element("properties"):
-                        with _prop(w, "type", "Noark 5"), w.element("properties"):
-                            _leaf_prop(w, "version", "5.0")
-                        with _prop(w, "additionalInfo"), w.element("properties"):
-                            with _prop(w, "periode"), w.element("properties"):
-                                _leaf_prop(w, "inngaaendeSkille", "skarpt")
-                                _leaf_prop(w, "utgaaendeSkille", "skarpt")
-                            _leaf_prop(w, "inneholderSkjermetInformasjon", "true", "boolean")
-                            _leaf_prop(w, "omfatterDokumenterSomErKassert", "false", "boolean")
-                            _leaf_prop(w, "inneholderDokumenterSomSkalKasseres",
-                                       "true" if r.to_discard else "false", "boolean")
-                            _leaf_prop(w, "inneholderVirksomhetsspesifikkeMetadata", "false", "boolean")
-                            _leaf_prop(w, "antallDokumentfiler", r.documents, "integer")
-                    with w.element("dataObjects"):
-                        for name, occurrences in OCCURRENCES.items():
-                            xml = f"{name}.xml"
-                            xsd = DEPOSIT_XML[xml]
-                            with w.element("dataObject", name=name), w.element("properties"):
-                                _file_props(w, xml, sha256_file(package / xml))
-                                for main, schema_file in ((True, xsd), (False, "metadatakatalog.xsd")):
-                                    with _prop(w, "schema", "main" if main else None), w.element("properties"):
-                                        _file_props(w, schema_file, sha256_file(package / schema_file))
-                                        with _prop(w, "type", "XML Schema"), w.element("properties"):
-                                            _leaf_prop(w, "version", "1.0")
-                                with _prop(w, "info"), w.element("properties"):
-                                    for element, path in occurrences:
-                                        with _prop(w, "numberOfOccurrences", element), w.element("properties"):
-                                            _leaf_prop(w, "elementPath", path)
-                                            _leaf_prop(w, "value", counts[element], "integer")
 
 
 # --- the export ---------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ import os
 import stat
 from pathlib import Path
 
-from ..common.texts import N_
+from ..domain.texts import N_
 
 KINDS = {stat.S_IFDIR: N_("en mappe"), stat.S_IFLNK: N_("en snarvei (symbolsk lenke)"),
          stat.S_IFIFO: N_("et navngitt rør (FIFO)"), stat.S_IFSOCK: N_("en socket"), stat.S_IFCHR: N_("en enhetsfil"),

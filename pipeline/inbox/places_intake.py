@@ -5,23 +5,32 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
+from ..common.config import Config
+from ..domain.texts import Texts
 from ..domain.identifiers import mask_numbers_in
 from ..reading.places import error_list, read_places, receipt, save_offers
 from ..archive.registry import Registry
 from ..common.folders import free_name, move_no_clobber, write_text
 from .rejected_rows import write_rejected_rows
-
-if TYPE_CHECKING:
-    from .processor import InboxProcessor, InboxResult
+from .results import InboxOutcome, InboxResult
 
 
-def process_places(processor: InboxProcessor, path: Path, copy: Path, sha: str, received: datetime) -> InboxResult:
+class Folders(Protocol):
+    """Where the answer goes (the sheet processor's folders)."""
+
+    config: Config
+    texts: Texts
+    inbox: Path
+    done: Path
+    rejected: Path
+
+
+def process_places(processor: Folders, path: Path, copy: Path, sha: str, received: datetime) -> InboxResult:
     """Store the valid offers, then answer in the folders. Storing is idempotent (the same
     offers again replace themselves), so a crash before the move is completed by a re-run.
     `copy` holds the file's bytes as read (entries.snapshot); `path` is the entry that is moved."""
-    from .processor import InboxResult
     name = path.name
     result = read_places(copy, processor.config, received)
     if result.file_error or not result.offers:
@@ -29,7 +38,7 @@ def process_places(processor: InboxProcessor, path: Path, copy: Path, sha: str, 
         notice = processor.rejected / f"{target}.feil.txt"
         write_text(notice, error_list(name, sha, received, result, None, processor.texts))
         moved = move_no_clobber(path, processor.rejected, target)
-        return InboxResult("avvist", name, moved, notice, records=len(result.rejected_rows),
+        return InboxResult(InboxOutcome.AVVIST, name, moved, notice, records=len(result.rejected_rows),
                            rejected=len(result.rejected_rows), rows="enhet(er) med ledige plasser")
     save_offers(processor.config, [offer for _row, offer in result.offers])
     target = free_name(processor.done, name)
@@ -52,6 +61,6 @@ def process_places(processor: InboxProcessor, path: Path, copy: Path, sha: str, 
             registry.receipt_written(sha, mask_numbers_in(notice.relative_to(processor.inbox).as_posix()))
     finally:
         registry.close()
-    return InboxResult("delvis" if result.errors else "behandlet", name, moved, notice, [],
+    return InboxResult(InboxOutcome.DELVIS if result.errors else InboxOutcome.BEHANDLET, name, moved, notice, [],
                        len(result.offers) + len(result.rejected_rows), len(result.rejected_rows), 0,
                        rows="enhet(er) med ledige plasser")

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -24,7 +23,9 @@ from ..common.config import Config
 from ..convert import ConverterPool
 from ..domain.identifiers import mask_numbers_in
 from ..reading.limits import is_limit_message
-from ..ingest import Ingest, RecordOutcome
+from ..documents.planning import Outcome
+from ..ingest import Ingest
+from ..report import RecordOutcome
 from ..archive.locking import WorkspaceBusy
 from ..reading.places import is_places_sheet
 from ..reading import SUPPORTED
@@ -37,39 +38,10 @@ from ..common.folders import free_name, move_no_clobber, write_text
 from .places_intake import process_places
 from ..common.names import shown
 from .rejected_rows import write_rejected_rows
+from .results import InboxOutcome, InboxResult
 from ..pages.til_signering import waiting_by_case
 
 log = logging.getLogger("praksis.watch")
-
-
-@dataclass
-class InboxResult:
-    """What happened to one file: `outcome` is behandlet, delvis, avvist, duplikat, ustøttet,
-    venter (the workspace is busy: try again) or forsvant (gone before it was taken)."""
-
-    outcome: str
-    name: str
-    moved_to: Path | None = None
-    notice: Path | None = None
-    cases: list[str] = field(default_factory=list)
-    records: int = 0
-    rejected: int = 0
-    documents: int = 0
-    seconds: float = 0.0
-    wait: float = 2.0  # for «venter»: seconds before trying again (another command holds the workspace)
-    rows: str = "praksisplass(er)"  # what a record is in this sheet (a free-places sheet: «enhet(er)»)
-
-    def log_line(self) -> str:
-        name = shown(self.name)
-        if self.outcome in ("behandlet", "delvis"):
-            cases = ", ".join(self.cases[:5]) + (" …" if len(self.cases) > 5 else "")
-            return (f"{self.outcome} {name}: {self.records} {self.rows}, {self.rejected} avvist, "
-                    f"{self.documents} dokument(er); saker {cases or '—'} ({self.seconds:.1f} s)")
-        if self.outcome == "avvist":
-            return f"avvist {name}: se {self.notice.name if self.notice else 'feillisten'} ({self.seconds:.1f} s)"
-        if self.outcome == "duplikat":
-            return f"duplikat {name}: behandlet før, flyttet til {self.moved_to.parent.name if self.moved_to else '?'}"
-        return f"{self.outcome} {name}"
 
 
 class InboxProcessor:
@@ -97,7 +69,7 @@ class InboxProcessor:
         name = path.name
         kind = entry_kind(path)
         if kind is None:
-            return InboxResult("forsvant", name)
+            return InboxResult(InboxOutcome.FORSVANT, name)
         if kind != "":
             return self.set_aside(path, received, kind)
         if path.suffix.lower() in SUPPORTED:
@@ -106,7 +78,7 @@ class InboxProcessor:
                 try:
                     copy, sha = snapshot(path, folder)
                 except FileNotFoundError:
-                    return InboxResult("forsvant", name)
+                    return InboxResult(InboxOutcome.FORSVANT, name)
                 except NotAFile as exc:  # swapped for a link or the like since it was looked at
                     return self.set_aside(path, received, exc.kind)
                 return self._process_copy(path, copy, sha, received, may_wait)
@@ -119,7 +91,7 @@ class InboxProcessor:
                        mappe=self.config.settings.signering.mappe) if path.suffix.lower() == ".pdf" else ""))
         write_text(self.rejected / f"{target}.feil.txt", receipts.unsupported(name, received, reason, self.texts))
         moved = move_no_clobber(path, self.rejected, target)
-        return InboxResult("ustøttet", name, moved, self.rejected / f"{target}.feil.txt")
+        return InboxResult(InboxOutcome.USTOETTET, name, moved, self.rejected / f"{target}.feil.txt")
 
     def _process_copy(self, path: Path, copy: Path, sha: str, received: datetime, may_wait: bool) -> InboxResult:
         """The file whose bytes are in `copy` (SHA-256 `sha`): everything reads the copy; the
@@ -132,27 +104,27 @@ class InboxProcessor:
             target = free_name(self.duplicates, name)
             notice = self.duplicates / f"{target}.duplikat.txt"
             write_text(notice, receipts.duplicate(name, sha, received, dict(earlier), self.texts))
-            return InboxResult("duplikat", name, move_no_clobber(path, self.duplicates, target), notice)
+            return InboxResult(InboxOutcome.DUPLIKAT, name, move_no_clobber(path, self.duplicates, target), notice)
         if is_places_sheet(copy, self.config.settings.grenser):  # «ledige plasser»: the units' offers, not placements
             return process_places(self, path, copy, sha, received)
         try:
             report = Ingest(self.config, progress=lambda message: log.debug(shown(message)), pool=self.pool,
                             channel="innboks", force=earlier is not None).run([copy])
         except WorkspaceBusy:
-            return InboxResult("venter", name)
+            return InboxResult(InboxOutcome.VENTER, name)
         file_result = report.files[0]
         if (may_wait and file_result.file_error and not report.outcomes
                 and not is_limit_message(file_result.file_error)):
-            return InboxResult("venter", name, wait=1.0)  # nothing read, nothing filed: perhaps still arriving
-        filed = [o for o in report.outcomes if o.kind != "avvist"]
-        rejected = [o for o in report.outcomes if o.kind == "avvist"]
+            return InboxResult(InboxOutcome.VENTER, name, wait=1.0)  # nothing read, nothing filed: perhaps still arriving
+        filed = [o for o in report.outcomes if o.kind is not Outcome.AVVIST]
+        rejected = [o for o in report.outcomes if o.kind is Outcome.AVVIST]
         if file_result.file_error or not filed:
             target = free_name(self.rejected, name)
             notice = self.rejected / f"{target}.feil.txt"
             write_text(notice, receipts.error_list(name, sha, received, file_result, rejected, None, self.texts))
             moved = move_no_clobber(path, self.rejected, target)
             self._receipt_written(sha, notice)
-            return InboxResult("avvist", name, moved, notice, records=len(report.outcomes), rejected=len(rejected))
+            return InboxResult(InboxOutcome.AVVIST, name, moved, notice, records=len(report.outcomes), rejected=len(rejected))
         target = free_name(self.done, name)
         rejected_file = self._rejected_rows(path, copy, sha, received, file_result, rejected, target) if rejected else None
         notice = self.done / f"{target}.kvittering.txt"
@@ -167,7 +139,7 @@ class InboxProcessor:
         faults.crash_point("innboks-etter-flytting")
         self._receipt_written(sha, notice)
         cases = sorted({o.saksnummer for o in filed if o.saksnummer}, key=_case_order)
-        return InboxResult("delvis" if rejected else "behandlet", name, moved, notice, cases,
+        return InboxResult(InboxOutcome.DELVIS if rejected else "behandlet", name, moved, notice, cases,
                            len(report.outcomes), len(rejected), report.documents)
 
     def set_aside(self, path: Path, received: datetime, kind: str, folder: Path | None = None) -> InboxResult:
@@ -177,7 +149,7 @@ class InboxProcessor:
         target = free_name(rejected, path.name)
         notice = rejected / f"{target}.feil.txt"
         write_text(notice, receipts.not_a_file(path.name, received, kind, self.texts))
-        return InboxResult("avvist", path.name, move_no_clobber(path, rejected, target), notice)
+        return InboxResult(InboxOutcome.AVVIST, path.name, move_no_clobber(path, rejected, target), notice)
 
     def _rejected_rows(self, path: Path, copy: Path, sha: str, received: datetime, file_result: FileResult,
                        rejected: list[RecordOutcome], processed_as: str) -> str:

@@ -9,13 +9,13 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from ..common.names import shown
-from ..ingest import RecordOutcome
+from ..report import RecordOutcome
 from ..validation.validator import FileResult
-from ..common.texts import N_, Texts
+from ..domain.texts import N_, Texts
 
 if TYPE_CHECKING:
     from ..documents.identity import DocumentIdentity
-    from ..signed.intake import SignedResult
+    from ..signed.results import SignedResult
 
 KIND_TEXT = {"ny sak": N_("ny sak"), "oppdatert": N_("oppdatert"), "ingen endring": N_("ingen endring"),
              "avvist": N_("AVVIST")}

@@ -23,7 +23,7 @@ from openpyxl import Workbook, load_workbook
 from ..reading.csv_reader import detect_delimiter, detect_encoding
 from ..reading.json_reader import records_prefix
 from ..common.workspace import atomic_write_bytes
-from ..common.texts import N_
+from ..domain.texts import N_
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

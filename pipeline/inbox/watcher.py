@@ -23,7 +23,7 @@ from watchdog.observers.polling import PollingObserver
 
 from ..archive.reindex import RegistryDamaged
 from ..common.config import Config
-from ..convert import ConverterPool, PdfaLevel
+from ..convert import ConverterPool, pool_from_config
 from ..common.environment import machine_fault
 from ..archive.locking import inbox_lock
 from ..common.workspace import temp_root
@@ -32,9 +32,11 @@ from .entries import entry_kind, lkind
 from ..common.folders import free_name, move_no_clobber, write_text
 from ..common.names import is_safe, shown
 from .patterns import IgnoreRules
-from .processor import InboxProcessor, InboxResult
+from .signed_folder import SignedFolder
+from .processor import InboxProcessor
+from .results import InboxOutcome, InboxResult
 from ..signed.inspect import SignedRejected
-from ..signed.intake import SignedIntake, SignedResult
+from ..signed.results import SignedOutcome, SignedResult
 from .stability import StabilityTracker
 
 log = logging.getLogger("praksis.watch")
@@ -101,7 +103,7 @@ class InboxWatcher:
             pool = self._start_converter()
             processor = self.processor = InboxProcessor(self.config, pool)
             processor.reconcile()
-            self.intake = SignedIntake(self.config)
+            self.intake = SignedFolder(self.config)
             observer = PollingObserver(timeout=1.0) if self.polling else Observer()
             handler = _Events(self.names, self.wake)
             observer.schedule(handler, str(self.inbox), recursive=False)
@@ -140,8 +142,7 @@ class InboxWatcher:
         if self.pool is None:
             settings = self.config.settings.konvertering
             started = time.perf_counter()
-            self.pool = ConverterPool(settings.instanser, settings.tidsavbrudd_sekunder, PdfaLevel.parse(settings.pdfa),
-                                      tmp_root=temp_root(self.config.workspace))
+            self.pool = pool_from_config(settings, temp_root(self.config.workspace))
             self.pool.start()
             log.info("LibreOffice klar: %d omformer(e), PDF/A-%s (%.1f s)", settings.instanser, settings.pdfa,
                      time.perf_counter() - started)
@@ -238,7 +239,7 @@ class InboxWatcher:
         """A signed copy: False while it cannot be read yet within its grace period. (A sheet is
         not parsed here: the ingest reads it once, and answers «venter» within the grace.)"""
         try:
-            self.intake.examine(path)
+            self.intake.intake.examine(path)
             return True
         except SignedRejected:
             return not self._in_grace(path)
@@ -276,16 +277,17 @@ class InboxWatcher:
                 return
             self._failed(path, exc)
             return
-        if result.outcome == "venter":  # the workspace is busy, or the other parts may still come
+        if result.outcome in (InboxOutcome.VENTER, SignedOutcome.VENTER):  # the workspace is busy, or the other parts may still come
             log.info("venter %.0f s: %s", result.wait, shown(path.name))
             self.tracker.see(path)
             self.tracker.postpone(path, result.wait + 0.05)
             return
         self.tracker.forget(path)
         self.attempts.pop(path, None)
-        if result.outcome != "forsvant":
+        if result.outcome not in (InboxOutcome.FORSVANT, SignedOutcome.FORSVANT):
             (self.signed_results if signed else self.results).append(result)  # type: ignore[arg-type]
-            (log.warning if result.outcome in ("avvist", "ustøttet", "delvis") else log.info)(result.log_line())
+            (log.warning if result.outcome in (InboxOutcome.AVVIST, InboxOutcome.USTOETTET, InboxOutcome.DELVIS,
+                                               SignedOutcome.AVVIST) else log.info)(result.log_line())
             self._refresh_pages()
 
     def _refresh_pages(self) -> None:

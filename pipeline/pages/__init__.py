@@ -20,7 +20,7 @@ from ..domain.identifiers import mask_numbers_in
 from ..reading.places import load_offers
 from ..archive.registry import Registry
 from ..common.workspace import atomic_write_bytes
-from ..common.texts import N_
+from ..domain.texts import N_
 from ..domain.record import Status
 from . import model, render
 from ..archive.overview_state import ensure_tables, record_case

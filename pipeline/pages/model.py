@@ -17,7 +17,7 @@ from ..domain.normalize import fold
 from ..reading.places import Offer
 from ..domain.record import Status
 from ..archive.overview_state import ensure_tables
-from ..common.texts import N_
+from ..domain.texts import N_
 
 OSLO = ZoneInfo("Europe/Oslo")
 ATTEST_DAYS = 14

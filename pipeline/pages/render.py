@@ -12,7 +12,7 @@ from datetime import date, datetime
 from urllib.parse import quote
 
 from ..domain.record import Status, Tiltak
-from ..common.texts import N_, Texts
+from ..domain.texts import N_, Texts
 from .model import Case, Meeting, UnitPlaces
 
 CSS = """

@@ -16,7 +16,7 @@ from ..common.config import Config, header_key
 from ..common.errors import InputFileError
 from ..domain.normalize import is_blank
 from .limits import check_size, check_zip, too_many_columns
-from ..common.texts import N_
+from ..domain.texts import N_
 
 
 class RawRecord(NamedTuple):

@@ -10,7 +10,7 @@ from typing import Any, TextIO
 
 from ..common.config import Config, Grenser
 from ..common.errors import InputFileError
-from ..common.texts import N_
+from ..domain.texts import N_
 from . import HeaderMap, RawRecord, Source
 from .limits import cell_too_long, too_many_lines, too_many_rows
 

@@ -11,7 +11,7 @@ import ijson
 from ..common.config import Config, Grenser, header_key
 from ..common.errors import InputFileError
 from ..domain.record import FIELDS
-from ..common.texts import N_
+from ..domain.texts import N_
 from . import RawRecord, Source
 from .limits import too_deep, too_many_rows
 

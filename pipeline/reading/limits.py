@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..common.config import Grenser
 from ..common.errors import InputFileError
-from ..common.texts import N_
+from ..domain.texts import N_
 
 MB = 1 << 20
 RATIO_FLOOR = MB

@@ -34,7 +34,7 @@ from .csv_reader import detect_delimiter, detect_encoding
 from .json_reader import records_prefix
 from .limits import check_size
 from ..common.workspace import atomic_write_bytes
-from ..common.texts import N_, Texts
+from ..domain.texts import N_, Texts
 
 STORE = "ledige_plasser.json"
 MAX_ROWS = 5000

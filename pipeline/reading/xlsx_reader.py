@@ -34,7 +34,7 @@ from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, fr
 
 from ..common.config import Config, Grenser
 from ..common.errors import InputFileError
-from ..common.texts import N_
+from ..domain.texts import N_
 from . import HeaderMap, RawRecord, Source
 from .limits import check_zip, count_sheet, too_many_rows
 

@@ -16,27 +16,20 @@ arkivert) are idempotent; the registry is synced from the files.
 
 from __future__ import annotations
 
-import json
 import shutil
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ..common import faults
-from ..archive import metadata as noark
 from ..archive.events import event, now
-from ..archive.reindex import sync_case
-from ..archive.store import GRUNNLAG, HENDELSER, JOURNALPOST, VERSJON, ArchiveStore, CaseFiles, JournalFiles, write_json
-from ..convert import PdfaLevel
-from ..domain.identifiers import mask_numbers_in
-from ..documents.identity import DocumentIdentity
-from ..archive.registry import Registry
+from ..archive.store import GRUNNLAG, HENDELSER, ArchiveStore, CaseFiles, JournalFiles
+from ..archive.writer import ArchiveWriter, NewVersion, StoredFile, write_events
 from ..common.workspace import sha256_file
+from ..convert import PdfaLevel
+from ..documents.identity import DocumentIdentity
+from ..domain.identifiers import mask_numbers_in
 from .inspect import SignedRejected
-
-JOURNALSTATUS_ARKIVERT = "Arkivert"
-
 
 @dataclass
 class SignedCopy:
@@ -92,55 +85,41 @@ def already_filed(journal: JournalFiles, part_shas: list[str]) -> int | None:
     return None
 
 
-def file_signed(store: ArchiveStore, registry: Registry, copy: SignedCopy, level: PdfaLevel) -> tuple[str, int]:
+def file_signed(writer: ArchiveWriter, copy: SignedCopy, level: PdfaLevel) -> tuple[str, int]:
     """File `copy` as the next version; returns (saksnummer, version number). Idempotent: the
     same files filed again return the version they already are."""
-    case, journal = find_target(store, copy.identity)
+    case, journal = find_target(writer.store, copy.identity)
     part_shas = [sha256_file(path) for _name, path in copy.originals]
     earlier = already_filed(journal, part_shas)
     if earlier is not None:
-        _settle_journal_status(store, registry, case, journal, [], now())
+        writer.settle_journal(case, journal, [], now())
         return case.saksnummer, earlier
     signed_version = next(v for v in journal.versions if v.number == copy.identity.versjon)
     latest = journal.latest
     assert latest is not None
     number = latest.number + 1
     when: datetime = now()
-    staged = store.new_staging() / f"v{number}"
-    staged.mkdir()
     dokumenttype = copy.identity.dokumenttype
-    journal_name = journal.folder.name
-    objects = []
-    archival_name = f"{dokumenttype}-signert.pdf"
-    shutil.copyfile(copy.archival, staged / archival_name)
-    archival_details = f"{level}, elektronisk signert (uendret)" if copy.archival_is_original else str(level)
-    objects.append(noark.dokumentobjekt(number, "Arkivformat", level.pronom, archival_details, archival_name,
-                                        f"{journal_name}/v{number}/{archival_name}", sha256_file(staged / archival_name),
-                                        (staged / archival_name).stat().st_size, when))
-    if not copy.archival_is_original:
-        for index, (_name, path) in enumerate(copy.originals, start=1):
-            name = f"original-{index}{path.suffix.lower() or '.pdf'}"
-            shutil.copyfile(path, staged / name)
-            objects.append(noark.dokumentobjekt(number, "Produksjonsformat", pdf_pronom(path),
-                                                f"Mottatt {copy.kind} (del {index})", name,
-                                                f"{journal_name}/v{number}/{name}", sha256_file(staged / name),
-                                                (staged / name).stat().st_size, when))
-    shutil.copyfile(signed_version.folder / GRUNNLAG, staged / GRUNNLAG)
-    grunnlag_sha = sha256_file(staged / GRUNNLAG)
     reason = (f"Signert kopi av versjon {copy.identity.versjon} mottatt ({copy.kind}; "
               f"identifisert fra {dict(qr='QR-kode', filnavn='filnavnet', tekst='teksten').get(copy.method, copy.method)}"
               + (f"; godkjent ved kontroll av {copy.review['av']}" if copy.review else "") + ").")
-    write_json(staged / VERSJON, {
-        "versjonsnummer": number, "dokumenttype": dokumenttype, "arsak": reason,
-        "opprettetDato": when.isoformat(), "opprettetAv": noark.OPPRETTET_AV,
-        "fakta_sha256": signed_version.meta["fakta_sha256"],
+    version = NewVersion(dokumenttype, number, reason, signed_version.meta["fakta_sha256"], writer.staging(number), {
         "signert": True, "signerer_versjon": copy.identity.versjon, "variant": copy.kind,
-        "identifisert_fra": copy.method, "deler": [mask_numbers_in(name) for name, _ in copy.originals], "deler_sha256": part_shas,
-        "signaturer": copy.signatures,
-        **({"godkjent_ved_kontroll": copy.review} if copy.review else {}),
-        "grunnlag": {"fil": GRUNNLAG, "sjekksum": grunnlag_sha, "sjekksumAlgoritme": "SHA256"},
-        "dokumentobjekt": objects,
-    })
+        "identifisert_fra": copy.method, "deler": [mask_numbers_in(name) for name, _ in copy.originals],
+        "deler_sha256": part_shas, "signaturer": copy.signatures,
+        **({"godkjent_ved_kontroll": copy.review} if copy.review else {})})
+    version.folder.mkdir()
+    archival = version.folder / f"{dokumenttype}-signert.pdf"
+    shutil.copyfile(copy.archival, archival)
+    files = [StoredFile(archival, "Arkivformat", level.pronom,
+                        f"{level}, elektronisk signert (uendret)" if copy.archival_is_original else str(level))]
+    if not copy.archival_is_original:
+        for index, (_name, path) in enumerate(copy.originals, start=1):
+            original = version.folder / f"original-{index}{path.suffix.lower() or '.pdf'}"
+            shutil.copyfile(path, original)
+            files.append(StoredFile(original, "Produksjonsformat", pdf_pronom(path), f"Mottatt {copy.kind} (del {index})"))
+    grunnlag = (signed_version.folder / GRUNNLAG).read_text(encoding="utf-8")
+    objects = writer.finish_version(version, grunnlag, files, journal.folder.name, when)
     key = f"{dokumenttype}|v{number}"
     events = [event(case.saksnummer, "signert mottatt", key, dokument=dokumenttype, versjon=number,
                     signerer_versjon=copy.identity.versjon, variant=copy.kind, identifisert_fra=copy.method,
@@ -154,27 +133,6 @@ def file_signed(store: ArchiveStore, registry: Registry, copy: SignedCopy, level
                                         for s in copy.signatures]))
     events.append(event(case.saksnummer, "arkivert", key, dokument=dokumenttype, versjon=number,
                         journalpost=journal.meta["registreringsID"]))
-    (staged / HENDELSER).write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in events), encoding="utf-8")
-    store.move_into_place(staged, journal.folder / f"v{number}")
-    shutil.rmtree(staged.parent, ignore_errors=True)
-    faults.crash_point("signert-etter-versjon")
-    _settle_journal_status(store, registry, case, journal, events, when)
+    write_events(version.folder / HENDELSER, events)
+    writer.file_signed(case, journal, version, when)
     return case.saksnummer, number
-
-
-def _settle_journal_status(store: ArchiveStore, registry: Registry, case: CaseFiles, journal: JournalFiles,
-                           events: list[dict[str, Any]], when: datetime) -> None:
-    """The journal post «Arkivert», the events logged, the registry synced: also completes a
-    filing that a crash interrupted after the version was moved in."""
-    if journal.meta["journalstatus"] != JOURNALSTATUS_ARKIVERT:
-        before = journal.meta["journalstatus"]
-        updated = {**journal.meta, "journalstatus": JOURNALSTATUS_ARKIVERT, "journalstatusDato": when.isoformat()}
-        write_json(journal.folder / JOURNALPOST, updated)
-        events.append(event(case.saksnummer, "status endret", f"{journal.dokumenttype}|journalstatus|{JOURNALSTATUS_ARKIVERT}",
-                            dokument=journal.dokumenttype, felt="journalstatus", fra=before, til=JOURNALSTATUS_ARKIVERT))
-    reloaded = store.load_case(case.saksnummer)
-    assert reloaded is not None
-    for version in reloaded.journals[journal.dokumenttype].versions:
-        events += store.events(version.folder)  # each version's own events, appended once
-    store.append_events(case.folder, events)
-    sync_case(registry, store, reloaded)

@@ -1,8 +1,7 @@
 """Which generated document a returned PDF belongs to.
 
-1. the QR code in the footer: each page rasterised (pypdfium2) and read with zxing-cpp,
-   the footer strip first (fast), then the whole page, at 150 dpi and then 200 dpi; zxing
-   tolerates a slightly rotated, noisy scan;
+1. the QR code in the footer (programs/qr.py: pdfium and zxing-cpp), the footer strip
+   first, then the whole page, at 150 dpi and then 200 dpi;
 2. else the document id in the file name (`2026-17_praksisavtale_v1.pdf`, `2026_17-praksisavtale-v1`);
 3. else the id in the text layer (an e-signed PDF keeps the footer text `2026/17:praksisavtale:v1`).
 """
@@ -13,12 +12,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pypdfium2
-import zxingcpp
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
 from ..documents.identity import DocumentIdentity
+from ..programs import qr
 
 _IN_TEXT = re.compile(r"\d{4}/\d+:[a-z_]+:v\d+")
 _IN_NAME = re.compile(r"(\d{4})[-_/ ](\d+)[-_: ]+([a-z_]+?)[-_: ]+v(\d+)", re.IGNORECASE)
@@ -31,37 +29,9 @@ class Identification:
     page_ids: list[DocumentIdentity | None] = field(default_factory=list)  # per page, from QR codes
 
 
-def _qr_on(page: pypdfium2.PdfPage, dpi: int) -> DocumentIdentity | None:
-    image = page.render(scale=dpi / 72, grayscale=True).to_pil()
-    width, height = image.size
-    for crop in (image.crop((0, int(height * 0.8), width, height)), image):  # the footer strip, then the page
-        for barcode in zxingcpp.read_barcodes(crop, formats=zxingcpp.BarcodeFormat.QRCode):
-            identity = DocumentIdentity.parse(barcode.text)
-            if identity is not None:
-                return identity
-    return None
-
-
 def qr_identities(path: Path, dpis: tuple[int, ...] = (150, 200)) -> list[DocumentIdentity | None]:
     """The identity on each page ([] if pdfium cannot open the file: the name and text still may)."""
-    try:
-        pdf = pypdfium2.PdfDocument(str(path))
-    except pypdfium2.PdfiumError:
-        return []
-    try:
-        found: list[DocumentIdentity | None] = []
-        for index in range(len(pdf)):
-            page = pdf[index]
-            identity = None
-            for dpi in dpis:
-                identity = _qr_on(page, dpi)
-                if identity is not None:
-                    break
-            found.append(identity)
-            page.close()
-        return found
-    finally:
-        pdf.close()
+    return qr.page_codes(path, dpis, DocumentIdentity.parse)
 
 
 def from_name(name: str) -> DocumentIdentity | None:

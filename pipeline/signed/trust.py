@@ -1,6 +1,6 @@
 """How far a returned scan can be trusted to be the signed document (docs/signert.md).
 
-A PAdES signature proves itself (pades.py). A scan proves nothing by itself: praksis files it
+A PAdES signature proves itself (programs/pyhanko.py). A scan proves nothing by itself: praksis files it
 as signed only when it looks like what a signed paper copy must be, and sends everything
 else to a person (signert/til_kontroll/):
 - it is not the very bytes of a PDF praksis generated (SHA-256 against the archive);

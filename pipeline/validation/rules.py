@@ -22,7 +22,7 @@ from typing import Any
 from ..common.config import DocumentSet
 from ..domain.record import FIELDS, REQUIRED_FIELDS, Status, Tiltak
 from ..domain.vilkaar import hours_disagree, hours_text, probation
-from ..common.texts import N_
+from ..domain.texts import N_
 
 Column = Sequence[Any]
 Columns = Mapping[str, Column]

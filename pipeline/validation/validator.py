@@ -29,7 +29,7 @@ from ..domain.identifiers import mask_fnr
 from ..domain.normalize import UNSHOWN, Converter, ValueProblem, converters, fold, harmless_note, has_harmless
 from ..reading import RawRecord, Source, open_source
 from ..domain.record import FIELDS, Praksisplass
-from ..common.texts import N_, Message, Texts
+from ..domain.texts import N_, Message, Texts
 
 _CACHED = {"text", "longtext", "date", "bool", "number", "list", "tiltak", "status", "orgnr", "phone", "email"}
 """Kinds whose converted values are remembered per column: sheets repeat units, dates, tiltak,

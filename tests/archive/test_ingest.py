@@ -234,7 +234,7 @@ def test_a_failed_document_is_made_on_the_next_run(tmp_path: Path) -> None:
 
 
 def test_preflight_accepts_every_archived_pdf(ingested: Path) -> None:
-    from pipeline.convert.preflight import preflight
+    from pipeline.programs.preflight import preflight
 
     pdfs = sorted((ingested / "archive").rglob("*.pdf"))
     assert len(pdfs) == 29

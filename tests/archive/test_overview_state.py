@@ -10,8 +10,8 @@ from pipeline.archive.store import JournalFiles, VersionFiles
 from pipeline.documents.identity import DocumentIdentity
 from pipeline.inbox.receipts import signed_receipt
 from pipeline.archive.overview_state import SigningState, signing_state
-from pipeline.signed.intake import SignedResult
-from pipeline.common.texts import Texts
+from pipeline.signed.results import SignedResult
+from pipeline.domain.texts import Texts
 
 BOKMAAL = Texts.load("bokmaal")
 

@@ -9,7 +9,7 @@ import pytest
 from pipeline.convert import ConversionError, ConverterPool, PdfaLevel, pdfa_claim
 from pipeline.convert.accessibility import (AccessibilityError, Expected, expected_from_docx, problems,
                                             reading_order, require_accessible)
-from pipeline.convert.preflight import preflight
+from pipeline.programs.preflight import preflight
 from tests.convert.samples import sample_docx
 
 

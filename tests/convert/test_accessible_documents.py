@@ -10,7 +10,7 @@ import pytest
 
 from pipeline.convert import PdfaLevel, pdfa_claim
 from pipeline.convert.accessibility import Expected, problems, reading_order, structure
-from pipeline.convert.preflight import preflight
+from pipeline.programs.preflight import preflight
 from pipeline.documents.planning import applicable_documents
 from pipeline.documents.preview import render_previews
 from pipeline.domain.record import Tiltak

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.convert import ConverterPool, ConverterUnavailable, PdfaLevel, libreoffice, pdfa_claim
-from pipeline.convert.preflight import preflight
+from pipeline.convert import ConverterPool, ConverterUnavailable, PdfaLevel, pdfa_claim
+from pipeline.programs import libreoffice
+from pipeline.programs.preflight import preflight
 from pipeline.documents.identity import DocumentIdentity
 from pipeline.documents.render import Renderer
 from pipeline.domain.synthetic import sample_record

@@ -25,7 +25,7 @@ import pytest
 
 from pipeline.common.config import Config, DokumentSpec
 from pipeline.convert import ConverterPool, PdfaLevel
-from pipeline.convert.preflight import preflight
+from pipeline.programs.preflight import preflight
 from pipeline.documents.identity import DocumentIdentity
 from pipeline.domain.record import Praksisplass, Status, Tiltak
 from pipeline.documents.render import Renderer, context_data

@@ -15,7 +15,7 @@ import pytest
 
 from pipeline.common.config import Config
 from pipeline.convert import ConverterPool, PdfaLevel
-from pipeline.convert.preflight import preflight
+from pipeline.programs.preflight import preflight
 from pipeline.documents.identity import DocumentIdentity
 from pipeline.documents.maalform import template_path
 from pipeline.domain.record import Maalform, Praksisplass, Status, Tiltak

@@ -13,8 +13,9 @@ from lxml import etree
 
 from pipeline.archive.store import ArchiveStore
 from pipeline.common.config import load_config
-from pipeline.export.fiks_arkiv import FiksArkivWriter, export_fiks_arkiv
-from pipeline.export.fiks_arkiv import MESSAGE_TYPE, UPDATE_TYPE
+from pipeline.export.arkivmelding import FiksArkivWriter
+from pipeline.export.fiks_arkiv import export_fiks_arkiv
+from pipeline.export.arkivmelding import MESSAGE_TYPE, UPDATE_TYPE
 from pipeline.export.schemas import ARKIVMELDING_OPPDATER_XSD, ARKIVMELDING_XSD, SchemaInvalid, schema
 from pipeline.common.workspace import Workspace
 from tests.archive.conftest import praksis

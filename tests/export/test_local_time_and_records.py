@@ -21,7 +21,7 @@ from lxml import etree
 
 from pipeline.archive.store import ArchiveStore
 from pipeline.cli import main
-from pipeline.export.fiks_arkiv import MESSAGE_TYPE, UPDATE_TYPE
+from pipeline.export.arkivmelding import MESSAGE_TYPE, UPDATE_TYPE
 from pipeline.export.package_check import check_package
 from pipeline.export.schemas import ARKIVMELDING_OPPDATER_XSD, ARKIVMELDING_XSD, schema
 from pipeline.export.xmlwrite import DATETIME_TAGS

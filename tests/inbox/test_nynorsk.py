@@ -20,7 +20,7 @@ from pipeline.common.workspace import Workspace
 from tests.archive.conftest import praksis
 from tests.conftest import good_row
 from tests.pages.build import add_case
-from tests.common.test_texts import BOKMAAL_ONLY, nynorsk
+from tests.domain.test_texts import BOKMAAL_ONLY, nynorsk
 
 
 def bokmaal_words(text: str) -> list[str]:

@@ -17,7 +17,7 @@ from tests.pages.build import add_case
 from tests.pages.chromium import dump_dom
 from tests.pages.dom import Dom
 from tests.pages.test_pages_browser import offer
-from tests.common.test_texts import BOKMAAL_ONLY, nynorsk
+from tests.domain.test_texts import BOKMAAL_ONLY, nynorsk
 
 pytestmark = pytest.mark.slow  # Chromium
 

@@ -14,7 +14,7 @@ import pytest
 from pipeline.archive.store import ArchiveStore
 from pipeline.common.config import load_config
 from pipeline.convert import PdfaLevel, pdfa_claim
-from pipeline.convert.preflight import preflight
+from pipeline.programs.preflight import preflight
 from pipeline.signed.identify import identify
 from pipeline.common.workspace import Workspace
 from tests.archive.conftest import VALID_EXAMPLES, praksis

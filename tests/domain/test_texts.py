@@ -18,7 +18,7 @@ from babel.messages.pofile import read_po
 import pipeline
 from pipeline.common.config import load_config
 from pipeline.common.errors import ConfigError
-from pipeline.common.texts import LOCALE_DIR, N_, Message, Texts
+from pipeline.domain.texts import LOCALE_DIR, CatalogueMissing, N_, Message, Texts
 from pipeline.validation.validator import Validator
 from pipeline.common.workspace import PACKAGE_ROOT, Workspace
 from tests.conftest import good_row
@@ -126,10 +126,13 @@ def test_bokmaal_is_the_source_text_and_needs_no_catalogue():
     assert isinstance(again, Message) and nynorsk.render(again) == nynorsk.render(message)
 
 
-def test_a_missing_nynorsk_catalogue_is_a_configuration_error(monkeypatch, tmp_path):
-    monkeypatch.setattr("pipeline.common.texts.LOCALE_DIR", tmp_path)
-    with pytest.raises(ConfigError, match="make i18n"):
+def test_a_missing_nynorsk_catalogue_is_a_configuration_error(monkeypatch, tmp_path, workspace):
+    monkeypatch.setattr("pipeline.domain.texts.LOCALE_DIR", tmp_path)
+    with pytest.raises(CatalogueMissing, match="make i18n"):
         Texts.load("nynorsk")
+    nynorsk(workspace)
+    with pytest.raises(ConfigError, match="make i18n"):  # exit 2 with what to do, not a traceback
+        load_config(workspace).texts
 
 
 def nynorsk(workspace: Workspace) -> None:

@@ -33,6 +33,11 @@ LANGUAGE: dict[str, str] = {"bokmaal": "nb", "nynorsk": "nn"}
 """The gettext language of each målform; bokmål (the source language) has no catalogue."""
 
 
+class CatalogueMissing(LookupError):
+    """The compiled catalogue of a målform is not there (the configuration turns it into a
+    ConfigError: this module sits below the errors, so that everything can mark its texts)."""
+
+
 class Message(str):
     """A text with its msgid and placeholders kept for translation; its value is the bokmål text."""
 
@@ -74,11 +79,10 @@ class Texts:
         maalform = getattr(maalform, "value", maalform)
         if maalform == "bokmaal":
             return cls(maalform, gettext.NullTranslations())
-        from .errors import ConfigError  # errors.py writes its messages with N_
         try:
             translation = gettext.translation(DOMAIN, LOCALE_DIR, languages=[LANGUAGE[maalform]])
         except OSError:
-            raise ConfigError(
+            raise CatalogueMissing(
                 f"Fant ikke den kompilerte {maalform}-katalogen ({LOCALE_DIR}/{LANGUAGE[maalform]}/LC_MESSAGES/"
                 f"{DOMAIN}.mo). Kjør «make i18n» i praksis-mappen, eller sett maalform = \"bokmaal\"."
             ) from None

@@ -10,8 +10,10 @@ and the signer.
 
 from __future__ import annotations
 
+import importlib.metadata
 import logging
 from dataclasses import asdict, dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +21,8 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import SignatureCoverageLevel, validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.registry import SimpleTrustManager
+
+from . import versions
 
 
 # pyHanko logs a warning with a traceback for every signature it cannot trust (a self-signed or
@@ -41,7 +45,17 @@ class SignatureVerdict:
         return asdict(self)
 
 
+TESTED = {"pyHanko": ("0.38",), "pyhanko-certvalidator": ("0.33",)}
+
+
+@cache
+def _checked() -> None:
+    for package, tested in TESTED.items():
+        versions.check(package, importlib.metadata.version(package), tested)
+
+
 def has_signatures(path: Path) -> bool:
+    _checked()
     try:
         with path.open("rb") as handle:
             return bool(PdfFileReader(handle, strict=False).embedded_signatures)
@@ -51,6 +65,7 @@ def has_signatures(path: Path) -> bool:
 
 def validate(path: Path, trust_roots: list[Any] | None = None) -> list[SignatureVerdict]:
     """pyHanko's verdict on every signature in the file, in the order they were applied."""
+    _checked()
     verdicts = []
     with path.open("rb") as handle:
         reader = PdfFileReader(handle, strict=False)
