@@ -1022,6 +1022,7 @@ def taushetsloefte(s: Spraak) -> Document:
         cells[0].text = topic
     widths(table, [126, 40])
     keep_rows_whole(table)
+    keep_table_together(table)  # the review moves with the signatures: they are never on a page of their own
 
     signature_table(doc, s, s("Jeg har lest taushetsløftet og gått gjennom de etiske retningslinjene, og jeg "
                               "forplikter meg til å følge dem. {{ Veileder }} bekrefter gjennomgangen med sin "

@@ -405,11 +405,15 @@ def signature_problem(document: Rendered) -> str | None:
             f"«{mark}» s. {line.page + 1}" for mark, line in found)
     page = block_pages.pop()
     top = max(line.top for _, line in found)
-    # the signature heading/intro right above the first role belongs to the block too
+    # the block's own heading («Underskrifter»), its sentence and the table's header row are not
+    # the text it signs: body text must stand above the heading
+    heading = [line for line in lines if line.page == page and line.text.strip() == "Underskrifter"
+               and line.top > top]
+    limit = min(line.top for line in heading) if heading else top
     repeated = {re.sub(r"\d+", "#", line.text) for line in lines if line.page != page}
-    body = [line for line in lines if line.page == page and line.top > top + 1
+    body = [line for line in lines if line.page == page and line.top > limit + 1
             and (pages == 1 or re.sub(r"\d+", "#", line.text) not in repeated)]
-    if pages > 1 and len(body) < 3:
+    if pages > 1 and not body:  # the end of the text it signs stands above it, on its page
         return f"signaturblokken står nesten alene på side {page + 1} (brødtekst over den: {[b.text for b in body]})"
     after = [line.text for line in lines if line.page > page and any(m in line.text for m in marks)]
     if after:
