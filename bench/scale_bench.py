@@ -56,7 +56,8 @@ if not os.environ.get("PYTHONPATH"):  # PYTHONPATH=<another checkout> times that
 from pipeline.config import Config, load_config  # noqa: E402
 from pipeline.identity import DocumentIdentity  # noqa: E402
 from pipeline.ingest import CasePlan, DocumentJob, Ingest  # noqa: E402
-from pipeline.synthetic import placement_row, sample_record  # noqa: E402
+from pipeline.synthetic import placement_row  # noqa: E402
+from pipeline.vilkaar import probation_months_allowed  # noqa: E402
 from pipeline.workspace import init_workspace  # noqa: E402
 
 BATCH = 1000
@@ -121,16 +122,26 @@ class Placeholders:
     @classmethod
     def make(cls, config: Config, folder: Path) -> Placeholders:
         """A minimal DOCX (no text, so the PDF/A embeds no font) converted once by the real
-        LibreOffice pool: a few kB each, where a rendered agreement is some 100 kB."""
-        from pipeline.convert import ConverterPool, PdfaLevel
+        LibreOffice: a few kB each, where a rendered agreement is some 100 kB. Its PDF/A claim is
+        checked; not its accessibility (a page with no text has no title, heading or language
+        to check, which `ConverterPool.convert` would rightly refuse)."""
+        from pipeline.convert import PdfaLevel
+        from pipeline.convert.pdfa import require_pdfa
+        from pipeline.convert.pool import UnoInstance
         folder.mkdir(parents=True, exist_ok=True)
         docx, pdf = folder / "referanse.docx", folder / "referanse.pdf"
         with zipfile.ZipFile(docx, "w", zipfile.ZIP_DEFLATED) as package:
             for name, text in MINIMAL_DOCX.items():
                 package.writestr(name, text)
         settings = config.settings.konvertering
-        with ConverterPool(1, settings.tidsavbrudd_sekunder, PdfaLevel(settings.pdfa)) as pool:
-            pool.convert(docx, pdf)
+        level = PdfaLevel.parse(settings.pdfa)
+        instance = UnoInstance(0, folder, settings.tidsavbrudd_sekunder)
+        instance.start()
+        try:
+            instance.convert(docx.resolve(), pdf.resolve(), level.part)
+        finally:
+            instance.stop()
+        require_pdfa(pdf, level, docx.name)
         return cls(docx.read_bytes(), pdf.read_bytes())
 
 
@@ -156,8 +167,13 @@ def life_of(rng: random.Random, number: int) -> tuple[dict[str, str], dict[str, 
     """(the row as first sent, the row at its final status) for placement `number`."""
     final = placement_row(rng, number)
     start = date(2017, 1, 2) + timedelta(days=rng.randrange(0, 3600))
-    end = start + timedelta(weeks=rng.choice([8, 12, 26, 52]))
+    weeks = rng.choice([8, 12, 26, 52])
+    if final["tiltak"] == "Trainee":  # a trainee's fixed term is long enough for a probation (12 months typical)
+        weeks = max(weeks, 26)
+    end = start + timedelta(weeks=weeks)
     final["startdato"], final["sluttdato"] = start.strftime("%d.%m.%Y"), end.strftime("%d.%m.%Y")
+    if final["tiltak"] == "Trainee":  # the probation the new period allows (the row's was for its own dates)
+        final["ansettelse.proevetid_maaneder"] = str(probation_months_allowed(start, end) or "")
     if final["politiattest_fremvist"]:
         final["politiattest_fremvist"] = (start - timedelta(days=7)).strftime("%d.%m.%Y")
     status = rng.choices([s for s, _ in FINAL_STATUS], [w for _, w in FINAL_STATUS])[0]
@@ -186,7 +202,7 @@ def sign_documents(config: Config, placeholders: Placeholders, rng: random.Rando
     from pipeline.locking import workspace_lock
     from pipeline.registry import Registry
     from pipeline.signed.filing import SignedCopy, file_signed
-    level = PdfaLevel(config.settings.konvertering.pdfa)
+    level = PdfaLevel.parse(config.settings.konvertering.pdfa).image_only  # as the intake files a scan
     signable = {name for name, spec in config.settings.dokumenter.items() if spec.signeres_av}
     store = ArchiveStore(config.workspace.archive)
     signed = 0
