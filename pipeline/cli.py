@@ -9,25 +9,22 @@ import sqlite3
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from . import __version__
-from .archive.fixity import verify_workspace
-from .archive.overview import list_cases, missing_items, show_case
-from .archive.reindex import reindex_workspace
-from .archive.store import ArchiveStore
-from .config import Config, load_config
 from .environment import from_os_error, from_sqlite_error
 from .errors import ExitCode, InputFileError, PraksisError
-from .ingest import CaseError, Ingest
-from .preview import PreviewDocument, render_previews
-from .report import (ValidationJson, ValidationTable, ingest_json, json_list, print_case, print_case_list,
-                     print_ingest)
-from .template_check import check_templates
-from .validation import FileResult, Validator
 from .workspace import Workspace, init_workspace, workspace_from
+
+if TYPE_CHECKING:
+    from .config import Config
+    from .preview import PreviewDocument
+
+# Each command imports what it uses: `praksis list` should not pay for pydantic's record model,
+# pikepdf, openpyxl, docxtpl and LibreOffice's wrappers (2.5 s of start-up on a loaded machine,
+# more than list's own work at 30,000 cases).
 
 
 @dataclass
@@ -39,6 +36,7 @@ class AppContext:
     def config(self) -> Config:
         """Read once, on first use, and passed down from here."""
         if self._config is None:
+            from .config import load_config
             self._config = load_config(self.workspace)
         return self._config
 
@@ -105,6 +103,8 @@ def init(directory: Path) -> None:
 @click.pass_obj
 def validate(app: AppContext, files: tuple[Path, ...], as_json: bool) -> None:
     """Kontroller praksisplasser i FILES (JSON, CSV, .xlsx) og vis alle feil."""
+    from .report import ValidationJson, ValidationTable
+    from .validation import FileResult, Validator
     validator = Validator(app.config)
     report = ValidationJson(lambda text: click.echo(text, nl=False)) if as_json else ValidationTable(click.echo)
     results: list[FileResult] = []
@@ -133,6 +133,8 @@ def validate(app: AppContext, files: tuple[Path, ...], as_json: bool) -> None:
 @click.pass_obj
 def ingest(app: AppContext, files: tuple[Path, ...], force: bool, as_json: bool) -> None:
     """Les, kontroller, lag dokumentene som er aktuelle, og arkiver dem i archive/."""
+    from .ingest import Ingest
+    from .report import ingest_json, print_ingest
     echo = (lambda _m: None) if as_json else click.echo
     report = Ingest(app.config, progress=echo, force=force).run(list(files))
     refresh_inbox(app.config)
@@ -171,11 +173,14 @@ def watch(app: AppContext, polling: bool, verbose: bool) -> None:
 @click.pass_obj
 def list_command(app: AppContext, as_json: bool) -> None:
     """Sakene: status, tiltak, enhet, periode, dokumenter og hva som mangler signert versjon."""
-    cases = list_cases(ArchiveStore(app.config.workspace.archive), app.config)
+    from .archive.overview import list_cases, list_json
+    from .archive.store import ArchiveStore
+    from .report import json_lines, print_case_list
+    store = ArchiveStore(app.config.workspace.archive)
     if as_json:
-        click.echo(json_list("saker", cases))
+        click.echo(json_lines("saker", list_json(store, app.config)))
         return
-    print_case_list(cases, click.echo)
+    print_case_list(list_cases(store, app.config), click.echo)
 
 
 @main.command()
@@ -184,6 +189,10 @@ def list_command(app: AppContext, as_json: bool) -> None:
 @click.pass_obj
 def show(app: AppContext, saksnummer: str, as_json: bool) -> None:
     """Alt om én sak: metadata, journalposter, versjoner med filer og sjekksummer, hendelser."""
+    from .archive.overview import show_case
+    from .archive.store import ArchiveStore
+    from .ingest import CaseError
+    from .report import print_case
     store = ArchiveStore(app.config.workspace.archive)
     case = store.load_case(saksnummer)
     if case is None:
@@ -200,6 +209,7 @@ def show(app: AppContext, saksnummer: str, as_json: bool) -> None:
 @click.pass_obj
 def verify(app: AppContext, as_json: bool) -> None:
     """Kontroller hele arkivet mot lagrede sjekksummer; vis alle avvik; exit 1 ved avvik."""
+    from .archive.fixity import verify_workspace
     report = verify_workspace(app.config)
     if as_json:
         click.echo(json.dumps({"saker": report.cases, "filer": report.files,
@@ -216,6 +226,7 @@ def verify(app: AppContext, as_json: bool) -> None:
 @click.pass_obj
 def reindex(app: AppContext) -> None:
     """Bygg registeret (registry.sqlite) på nytt fra filene i archive/."""
+    from .archive.reindex import reindex_workspace
     counts = reindex_workspace(app.config, say=click.echo)
     refresh_inbox(app.config)
     click.echo("Registeret er bygd på nytt: " + ", ".join(f"{v} {k}" for k, v in counts.items()) + ".")
@@ -228,6 +239,8 @@ def reindex(app: AppContext) -> None:
 @click.pass_obj
 def regenerate(app: AppContext, saksnummer: str, dokumenter: tuple[str, ...], grunn: str) -> None:
     """Lag en ny versjon av dokumentene i en sak fra det lagrede grunnlaget, med dagens maler."""
+    from .ingest import Ingest
+    from .report import print_ingest
     report = Ingest(app.config, progress=click.echo).regenerate(saksnummer, list(dokumenter) or None, grunn)
     refresh_inbox(app.config)
     print_ingest(report, app.config.workspace, click.echo)
@@ -320,6 +333,9 @@ def signert_avvis(app: AppContext, fil: Path, grunn: str) -> None:
 @click.pass_obj
 def mangler(app: AppContext, as_json: bool) -> None:
     """Det en koordinator må purre på: dokumenter uten signert kopi, og attester som mangler."""
+    from .archive.overview import missing_items
+    from .archive.store import ArchiveStore
+    from .report import json_list
     items = missing_items(ArchiveStore(app.config.workspace.archive), app.config)
     if as_json:
         click.echo(json_list("mangler", items))
@@ -449,6 +465,7 @@ def templates() -> None:
 @click.pass_obj
 def templates_check(app: AppContext, as_json: bool) -> None:
     """Finn feil i malene: malkode, ukjente felt, fødselsnummer, og hull når valgfrie felt er tomme."""
+    from .template_check import check_templates
     results = check_templates(app.config)
     problems = [p for found in results.values() for p in found]
     if as_json:
@@ -474,6 +491,7 @@ def templates_check(app: AppContext, as_json: bool) -> None:
 @click.pass_obj
 def render(app: AppContext, files: tuple[Path, ...], out: Path, every_document: bool, no_pdf: bool) -> None:
     """Lag utkast (DOCX og PDF/A) for praksisplassene i FILES uten å arkivere dem."""
+    from .preview import render_previews
     config = app.config
     counter = {"n": 0}
 

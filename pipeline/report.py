@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
-from .ingest import IngestReport
-from .validation import FileResult, RecordResult
-from .workspace import Workspace
+if TYPE_CHECKING:  # `praksis list` imports this module and should not pay for ingest's imports
+    from .ingest import IngestReport
+    from .validation import FileResult, RecordResult
+    from .workspace import Workspace
 
 Echo = Callable[[str], None]
 
@@ -16,8 +17,13 @@ Echo = Callable[[str], None]
 def json_list(key: str, items: list[dict[str, Any]]) -> str:
     """`{key: items}` as JSON with one item per line: each line by the C encoder (`indent`
     makes json use its pure-Python encoder, 13 of the 22 s of a 30,000-case `list --json`)."""
-    lines = ",\n".join("  " + json.dumps(item, ensure_ascii=False) for item in items)
-    return f'{{"{key}": [\n{lines}\n]}}' if items else f'{{"{key}": []}}'
+    return json_lines(key, (json.dumps(item, ensure_ascii=False) for item in items))
+
+
+def json_lines(key: str, items: Iterable[str]) -> str:
+    """`{key: [...]}` from items that are JSON text already, one per line, as `json_list` writes it."""
+    lines = ",\n".join("  " + item for item in items)
+    return f'{{"{key}": [\n{lines}\n]}}' if lines else f'{{"{key}": []}}'
 
 
 def _cut(text: str, width: int) -> str:

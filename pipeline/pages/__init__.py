@@ -17,7 +17,6 @@ from datetime import datetime
 from ..archive.store import ArchiveStore
 from ..config import Config
 from ..identifiers import mask_numbers_in
-from ..places import load_offers
 from ..registry import Registry
 from ..workspace import atomic_write_bytes
 from . import model, render
@@ -75,6 +74,7 @@ def write_pages(config: Config, registry: Registry) -> int:
         for lack in case.lacks:
             if lack.link is not None and lack.link not in present:
                 lack.link = None
+    from ..places import load_offers  # openpyxl: imported only where the pages are written
     meetings = model.meetings(registry.db, cases, today)
     units = model.free_places(registry.db, load_offers(config), today)
     virksomhet = config.settings.virksomhet
