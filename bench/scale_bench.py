@@ -228,12 +228,15 @@ def sign_documents(config: Config, placeholders: Placeholders, rng: random.Rando
     return signed
 
 
-def build(target: Path, cases: int, seed: int = 20) -> dict[str, Any]:
-    """The workspace, built without waiting for the disk: fsync is a no-op in this process
-    and SQLite does not sync (a crash while building means building again; the files and the
-    registry are the same as praksis makes them, which is what the bench is about)."""
-    if target.exists() and any(target.iterdir()):
-        raise SystemExit(f"{target} is not empty")
+YEARS = 10
+"""The cases are spread over the last ten years (case numbers 2017/1 … 2026/n), each year built
+by a process of its own into a workspace of its own, then moved into one archive."""
+
+
+def _unsynced() -> None:
+    """Build without waiting for the disk: fsync is a no-op in this process and SQLite does
+    not sync (a crash while building means building again; the files and the registry are
+    the same as praksis makes them, which is what the bench is about)."""
     from pipeline.registry import Registry
     os.fsync = lambda _fd: None
     synced_init = Registry.__init__
@@ -243,13 +246,40 @@ def build(target: Path, cases: int, seed: int = 20) -> dict[str, Any]:
         registry.db.execute("PRAGMA synchronous=OFF")
 
     Registry.__init__ = unsynced_init  # type: ignore[method-assign]
-    started = time.perf_counter()
-    config = load_config(init_workspace(target))
-    work = target / "bench-arbeid"
-    placeholders = Placeholders.make(config, work / "referanse")
-    rng = random.Random(seed)
-    lives = [life_of(rng, n) for n in range(cases)]
+
+
+def _in_year(year: int) -> None:
+    """praksis' clock (`archive.events`, which ingest and the signed filing read) set back to
+    this day of `year`: case numbers, journal numbers and dates are then that year's."""
+    import pipeline.archive.events as events
+    real = events.oslo_now
+
+    def then() -> Any:
+        moment = real()
+        return moment.replace(year=year, day=min(moment.day, 28) if moment.month == 2 else moment.day)
+
+    events.oslo_now = then
+
+
+def build_year(folder: Path, config_dir: Path, placeholders_dir: Path, year: int, cases: int, first_number: int,
+               seed: int) -> dict[str, int]:
+    """One year's cases, in a workspace of its own (with the main workspace's configuration
+    and id key), through praksis' own filing code: each placement first as sent, then at its
+    final status, then a signed scan for most documents due for signing."""
+    _unsynced()
+    if year != date.today().year:
+        _in_year(year)
+    config = load_config(init_workspace(folder))
+    shutil.copytree(config_dir, config.workspace.config_dir, dirs_exist_ok=True)
+    config = load_config(config.workspace)
+    placeholders = Placeholders((placeholders_dir / "referanse.docx").read_bytes(),
+                                (placeholders_dir / "referanse.pdf").read_bytes())
+    work = folder / "bench-arbeid"
+    work.mkdir()
+    rng = random.Random(seed * 10_000 + year)
+    lives = [life_of(rng, n) for n in range(first_number, first_number + cases)]
     documents = 0
+    started = time.perf_counter()
     for phase in (0, 1):
         for first in range(0, cases, BATCH):
             rows = [life[phase] for life in lives[first:first + BATCH]]
@@ -262,10 +292,53 @@ def build(target: Path, cases: int, seed: int = 20) -> dict[str, Any]:
                 raise SystemExit(f"{rejected} rejected while building: {first_bad.message}")
             documents += report.documents
             sheet.unlink()
-            print(f"  built: pass {phase + 1}, {first + len(rows)} of {cases} placements "
+            print(f"  {year}: pass {phase + 1}, {first + len(rows)} of {cases} placements "
                   f"({time.perf_counter() - started:.0f} s)", flush=True)
     signed = sign_documents(config, placeholders, rng, work / "signert")
     shutil.rmtree(work)
+    print(f"  {year}: {cases} cases, {documents} documents, {signed} signed copies "
+          f"({time.perf_counter() - started:.0f} s)", flush=True)
+    return {"documents": documents, "signed": signed}
+
+
+def build(target: Path, cases: int, seed: int = 20, jobs: int = 2) -> dict[str, Any]:
+    """N cases over the last ten years: each year built by its own child process, `jobs` at a
+    time (one archive has one writer; ten years are ten archives until they are moved into
+    one), then the year folders and kept inputs moved into `target` and its registry and
+    inbox pages made by `praksis reindex`, the command that rebuilds them from the files."""
+    if target.exists() and any(target.iterdir()):
+        raise SystemExit(f"{target} is not empty")
+    started = time.perf_counter()
+    config = load_config(init_workspace(target))
+    work = target / "bench-arbeid"
+    Placeholders.make(config, work / "referanse")
+    last = date.today().year
+    years = list(range(last - min(YEARS, cases) + 1, last + 1))
+    shares = [cases // len(years) + (1 if i >= len(years) - cases % len(years) else 0) for i in range(len(years))]
+    firsts = [sum(shares[:i]) for i in range(len(years))]
+    pending = list(zip(years, shares, firsts))
+    running: list[tuple[subprocess.Popen[bytes], int]] = []
+    while pending or running:
+        while pending and len(running) < jobs:
+            year, share, first = pending.pop(0)
+            argv = [sys.executable, __file__, "--build-year", str(year), "--cases", str(share), "--first", str(first),
+                    "--seed", str(seed), str(work / f"aar-{year}")]
+            running.append((subprocess.Popen(argv), year))  # noqa: S603
+        process, year = running.pop(0)
+        if process.wait() != 0:
+            raise SystemExit(f"building {year} failed")
+    documents = signed = 0
+    (target / "archive" / "kilder").mkdir(parents=True, exist_ok=True)
+    for year in years:
+        shard = work / f"aar-{year}"
+        summary = json.loads((shard / "bygd.json").read_text(encoding="utf-8"))
+        documents, signed = documents + summary["documents"], signed + summary["signed"]
+        os.rename(shard / "archive" / str(year), target / "archive" / str(year))
+        for kept in (shard / "archive" / "kilder").iterdir():
+            os.rename(kept, target / "archive" / "kilder" / kept.name)
+    shutil.rmtree(work)
+    praksis = Path(sys.executable).parent / "praksis"
+    subprocess.run([str(praksis), "--root", str(target), "reindex"], check=True, stdout=subprocess.DEVNULL)  # noqa: S603
     seconds = time.perf_counter() - started
     files = sum(len(names) for _d, _s, names in os.walk(target / "archive"))
     size = sum(os.path.getsize(os.path.join(d, n)) for d, _s, names in os.walk(target / "archive") for n in names)
@@ -500,16 +573,27 @@ def main() -> None:
     parser.add_argument("--cases", type=lambda text: [int(n) for n in text.split(",")], default=[1000, 10_000, 30_000],
                         help="archive sizes, comma separated (default 1000,10000,30000)")
     parser.add_argument("--build-only", action="store_true", help="only build the workspace in DIR")
+    parser.add_argument("--jobs", type=int, default=2, help="years built at the same time (default 2)")
+    parser.add_argument("--build-year", type=int, help=argparse.SUPPRESS)  # one year of a build, in a child
+    parser.add_argument("--first", type=int, default=0, help=argparse.SUPPRESS)
+    parser.add_argument("--seed", type=int, default=20, help=argparse.SUPPRESS)
     parser.add_argument("--keep", type=Path, help="build the workspaces under this folder and keep them")
     parser.add_argument("--json-out", type=Path, help="also write the figures to this file as JSON")
     parser.add_argument("--only", default="", help="time only these (comma separated): reindex, list, mangler, "
                                                    "show, export, watch, verify (default: all)")
     parser.add_argument("dir", nargs="?", type=Path)
     args = parser.parse_args()
+    if args.build_year:
+        folder = args.dir.resolve()
+        work = folder.parent
+        summary = build_year(folder, work.parent / "config", work / "referanse", args.build_year, args.cases[0],
+                             args.first, args.seed)
+        (folder / "bygd.json").write_text(json.dumps(summary), encoding="utf-8")
+        return
     if args.build_only:
         if args.dir is None or len(args.cases) != 1:
             parser.error("--build-only takes one --cases N and a DIR")
-        build(args.dir.resolve(), args.cases[0])
+        build(args.dir.resolve(), args.cases[0], jobs=args.jobs)
         return
     base = (args.keep or Path(tempfile.mkdtemp(prefix="praksis-scale-"))).resolve()
     results: dict[int, dict[str, Any]] = {}
@@ -518,7 +602,8 @@ def main() -> None:
         for n in args.cases:
             workspace = base / f"ws-{n}"
             if not (workspace / "registry.sqlite").exists():  # built by a child: this process stays small,
-                subprocess.run([sys.executable, __file__, "--build-only", "--cases", str(n), str(workspace)],  # noqa: S603
+                subprocess.run([sys.executable, __file__, "--build-only", "--cases", str(n), "--jobs", str(args.jobs),  # noqa: S603
+                                str(workspace)],
                                check=True)  # as Linux counts it into every later child's ru_maxrss
             load[n] = " ".join(f"{x:.2f}" for x in os.getloadavg())
             results[n] = measure(workspace, set(filter(None, args.only.split(","))))
