@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .workspace import file_mode
 
@@ -248,8 +249,10 @@ class Registry:
                         "signatur = excluded.signatur, tid = excluded.tid, bunt = excluded.bunt",
                         (saksnummer, target, signature, when, bundle))
 
-    def index_event(self, event_id: str, saksnummer: str, when: str, kind: str) -> None:
-        self.db.execute("INSERT OR IGNORE INTO hendelse VALUES (?, ?, ?, ?)", (event_id, saksnummer, when, kind))
+    def index_events(self, saksnummer: str, events: list[dict[str, Any]]) -> None:
+        """A case's events (from its log) in one statement."""
+        self.db.executemany("INSERT OR IGNORE INTO hendelse VALUES (?, ?, ?, ?)",
+                            [(item["id"], saksnummer, item["tid"], item["type"]) for item in events])
 
     def clear(self) -> None:
         """Empty every table (for reindex, inside a transaction)."""
