@@ -327,13 +327,21 @@ def build(target: Path, cases: int, seed: int = 20, jobs: int = 2) -> dict[str, 
         process, year = running.pop(0)
         if process.wait() != 0:
             raise SystemExit(f"building {year} failed")
-    documents = signed = 0
+    return merge_years(target, years, started)
+
+
+def merge_years(target: Path, years: list[int], started: float) -> dict[str, Any]:
+    """The built years (target/bench-arbeid/aar-<year>) moved into `target`'s archive, then
+    `praksis reindex` makes its registry and inbox pages from the files."""
+    work = target / "bench-arbeid"
+    cases = documents = signed = 0
     (target / "archive" / "kilder").mkdir(parents=True, exist_ok=True)
     for year in years:
         shard = work / f"aar-{year}"
         summary = json.loads((shard / "bygd.json").read_text(encoding="utf-8"))
         documents, signed = documents + summary["documents"], signed + summary["signed"]
         os.rename(shard / "archive" / str(year), target / "archive" / str(year))
+        cases += sum(1 for _ in (target / "archive" / str(year)).iterdir())
         for kept in (shard / "archive" / "kilder").iterdir():
             os.rename(kept, target / "archive" / "kilder" / kept.name)
     shutil.rmtree(work)
