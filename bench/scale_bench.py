@@ -360,7 +360,7 @@ def merge_years(target: Path, years: list[int], started: float) -> dict[str, Any
 
 
 def timed(argv: list[str], cwd: Path, allowed: tuple[int, ...] = (0,),
-          keep_output: bool = False) -> tuple[float, float, str]:
+          keep_output: bool = False) -> tuple[float, float, str, float]:
     """Run `argv`, reaping it with os.wait4 for its own peak RSS (ru_maxrss, kB on Linux).
     Linux counts the parent's resident memory at fork into the child's ru_maxrss, so this
     process keeps no command's output unless asked (a 30,000-case `list --json` is 50 MB)."""
@@ -377,14 +377,15 @@ def timed(argv: list[str], cwd: Path, allowed: tuple[int, ...] = (0,),
         if process.returncode not in allowed:
             err.seek(0)
             raise SystemExit(f"{' '.join(argv)} exited {process.returncode}:\n{err.read().decode()[-2000:]}")
-    return wall, usage.ru_maxrss / 1024, stdout
+    return wall, usage.ru_maxrss / 1024, stdout, usage.ru_utime + usage.ru_stime
 
 
-def timed_median(argv: list[str], cwd: Path, runs: int = 3) -> tuple[float, float, str]:
+def timed_median(argv: list[str], cwd: Path, runs: int = 3) -> tuple[float, float, str, float]:
     """The median of `runs` runs (for short commands, which one busy second on a shared
     machine would otherwise decide), with the largest peak RSS."""
-    results = sorted((timed(argv, cwd) for _ in range(runs)), key=lambda result: result[0])
-    return results[len(results) // 2][0], max(result[1] for result in results), ""
+    results = [timed(argv, cwd) for _ in range(runs)]
+    walls, cpus = sorted(result[0] for result in results), sorted(result[3] for result in results)
+    return walls[runs // 2], max(result[1] for result in results), "", cpus[runs // 2]
 
 
 WATCH_CHILD = r"""
@@ -474,7 +475,7 @@ def watcher_drops(workspace: Path, python: str) -> dict[str, Any]:
         year, sequence = row["saksnummer"].split("/")
         shutil.copyfile(scan, drops / f"skann-{i}-{year}-{sequence}_praksisavtale_v{row['v']}.pdf")
     scan.unlink()
-    wall, rss, out = timed([python, "-c", WATCH_CHILD, str(workspace), str(drops)], workspace, keep_output=True)
+    wall, rss, out, _cpu = timed([python, "-c", WATCH_CHILD, str(workspace), str(drops)], workspace, keep_output=True)
     shutil.rmtree(drops)
     found = json.loads(out.strip().splitlines()[-1])
     return {"plass": found["plass"][-1], "skann": found["skann"][-1] if "skann" in found else None, "rss": rss,
@@ -504,22 +505,22 @@ def measure(workspace: Path, only: set[str]) -> dict[str, Any]:
         return not only or name in only
 
     if wanted("verify"):
-        wall, rss, out = timed([*praksis, "verify", "--json"], ROOT, allowed=(0, 1), keep_output=True)
+        wall, rss, out, cpu = timed([*praksis, "verify", "--json"], ROOT, allowed=(0, 1), keep_output=True)
         problems = json.loads(out)
         if problems.get("avvik"):
             raise SystemExit(f"verify found problems in the built workspace: {problems['avvik'][:3]}")
         size = sum(os.path.getsize(os.path.join(d, n)) for d, _s, names in os.walk(workspace / "archive") for n in names)
         figures["verify"] = (wall, rss, f"{size / 1e6 / wall:.0f} MB/s over {size / 1e6:.0f} MB; {problems['saker']} "
-                                        f"cases, {problems['filer']} files checked by checksum")
+                                        f"cases, {problems['filer']} files checked by checksum", cpu)
     if wanted("reindex"):
-        wall, rss, _out = timed([*praksis, "reindex"], ROOT)
-        figures["reindex"] = (wall, rss, "")
-    wall, rss, _out = timed_median([*praksis, "--version"], ROOT)
-    figures["--version (start-up only)"] = (wall, rss, "")
+        wall, rss, _out, cpu = timed([*praksis, "reindex"], ROOT)
+        figures["reindex"] = (wall, rss, "", cpu)
+    wall, rss, _out, cpu = timed_median([*praksis, "--version"], ROOT)
+    figures["--version (start-up only)"] = (wall, rss, "", cpu)
     for name, argv in (("list --json", ["list", "--json"]), ("mangler --json", ["mangler", "--json"])):
         if wanted(name.split()[0]):
-            wall, rss, _out = timed_median([*praksis, *argv], ROOT)
-            figures[name] = (wall, rss, "median of 3")
+            wall, rss, _out, cpu = timed_median([*praksis, *argv], ROOT)
+            figures[name] = (wall, rss, "median of 3", cpu)
     registry = sqlite3.connect(workspace / "registry.sqlite")
     try:
         count = registry.execute("SELECT count(*) FROM sak").fetchone()[0]
@@ -529,8 +530,8 @@ def measure(workspace: Path, only: set[str]) -> dict[str, Any]:
     finally:
         registry.close()
     if wanted("show"):
-        wall, rss, _out = timed_median([*praksis, "show", middle], ROOT)
-        figures["show"] = (wall, rss, f"{middle}, median of 3")
+        wall, rss, _out, cpu = timed_median([*praksis, "show", middle], ROOT)
+        figures["show"] = (wall, rss, f"{middle}, median of 3", cpu)
     if not wanted("export") and not wanted("watch"):
         return figures
     out_dir = workspace / "bench-eksport"
@@ -538,8 +539,8 @@ def measure(workspace: Path, only: set[str]) -> dict[str, Any]:
     if not exported:  # the first export of the whole archive, once per workspace
         first = timed([*praksis, "export", "fiks-arkiv", "--samlet", "--ut", str(out_dir)], ROOT)
         note = f"nothing new (first export of all: {first[0]:.0f} s, {first[1]:.0f} MB)"
-    wall, rss, _out = timed([*praksis, "export", "fiks-arkiv", "--samlet", "--ut", str(out_dir)], ROOT)
-    figures["export fiks-arkiv --samlet"] = (wall, rss, note)
+    wall, rss, _out, cpu = timed([*praksis, "export", "fiks-arkiv", "--samlet", "--ut", str(out_dir)], ROOT)
+    figures["export fiks-arkiv --samlet"] = (wall, rss, note, cpu)
     shutil.rmtree(out_dir, ignore_errors=True)
     if not wanted("watch"):
         return figures
@@ -549,22 +550,31 @@ def measure(workspace: Path, only: set[str]) -> dict[str, Any]:
         if item is None:
             continue
         figures[label] = (item["sekunder"] - item["konvertering"], drops["rss"],
-                          f"{item['sekunder']:.2f} s in all, {item['konvertering']:.2f} s converting; {item['utfall']}")
+                          f"{item['sekunder']:.2f} s in all, {item['konvertering']:.2f} s converting; {item['utfall']}", None)
     return figures
 
 
 def print_table(results: dict[int, dict[str, Any]], load: dict[int, str]) -> None:
+    """Wall time, CPU time (user + system: on a shared machine the wall time is mostly waiting
+    for a core) and peak RSS per command and size, with the growth factors of both times."""
     sizes = sorted(results)
     names = list(results[sizes[0]])
     print()
-    print(f"{'':32}" + "".join(f"{f'{n:,} cases':>24}" for n in sizes)
-          + (f"{'growth ' + format(sizes[0], ',') + '→' + format(sizes[-1], ','):>22}" if len(sizes) > 1 else ""))
+    print(f"{'':32}" + "".join(f"{f'{n:,} cases: wall, cpu, RSS':>36}" for n in sizes)
+          + (f"{'growth ' + format(sizes[0], ',') + '→' + format(sizes[-1], ',') + ' wall, cpu':>32}"
+             if len(sizes) > 1 else ""))
     for name in names:
-        cells = "".join(f"{results[n][name][0]:>12.2f} s {results[n][name][1]:>6.0f} MB " if name in results[n]
-                        else f"{'—':>24}" for n in sizes)
+        cells = ""
+        for n in sizes:
+            if name not in results[n]:
+                cells += f"{'—':>36}"
+                continue
+            wall, rss, _note, cpu = results[n][name]
+            cells += f"{wall:>12.2f} s {'—' if cpu is None else format(cpu, '.2f') + ' s':>11} {rss:>6.0f} MB "
         growth = ""
         if len(sizes) > 1 and name in results[sizes[0]] and name in results[sizes[-1]]:
-            growth = f"{results[sizes[-1]][name][0] / results[sizes[0]][name][0]:>21.1f}x"
+            first, last = results[sizes[0]][name], results[sizes[-1]][name]
+            growth = f"{last[0] / first[0]:>23.1f}x" + (f"{last[3] / first[3]:>8.1f}x" if first[3] else "")
         print(f"{name:<32}{cells}{growth}")
     print("notes:")
     for n in sizes:
@@ -573,7 +583,7 @@ def print_table(results: dict[int, dict[str, Any]], load: dict[int, str]) -> Non
                 print(f"  {n:,} {name}: {results[n][name][2]}")
         print(f"  {n:,} load: {load[n]}")
     print("(watch rows: drop-to-result less the time spent rendering and converting, which is shown in the notes;"
-          " it includes the 1 s stability delay)")
+          " it includes the 1 s stability delay; their CPU time is the watcher's and LibreOffice's together, not shown)")
 
 
 def main() -> None:
