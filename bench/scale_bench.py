@@ -14,7 +14,7 @@ makes a praksisavtale v2); most documents due for signing then get a signed scan
 later version. The workspace is checked with `praksis verify` (must be clean).
 
 Then each command runs as a child process (peak RSS from os.wait4):
-`list --json`, `mangler --json`, `show` of one case, `verify`, `reindex`,
+`list --json`, `mangler --json`, `oversikt`, `show` of one case, `verify`, `reindex`,
 `export fiks-arkiv --samlet` (run once first, the timed run has nothing new), and the
 watcher's drop-to-result for one new placement and for one signed scan (a child process
 that runs the real watcher with a warm LibreOffice; the time spent rendering and converting
@@ -521,6 +521,9 @@ def measure(workspace: Path, only: set[str]) -> dict[str, Any]:
         if wanted(name.split()[0]):
             wall, rss, _out, cpu = timed_median([*praksis, *argv], ROOT)
             figures[name] = (wall, rss, "median of 3", cpu)
+    if wanted("oversikt"):  # the inbox's pages and til_signering/, from the registry (nothing new to copy)
+        wall, rss, _out, cpu = timed_median([*praksis, "oversikt"], ROOT)
+        figures["oversikt (inbox pages)"] = (wall, rss, "median of 3", cpu)
     registry = sqlite3.connect(workspace / "registry.sqlite")
     try:
         count = registry.execute("SELECT count(*) FROM sak").fetchone()[0]
@@ -597,7 +600,7 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="build the workspaces under this folder and keep them")
     parser.add_argument("--json-out", type=Path, help="also write the figures to this file as JSON")
     parser.add_argument("--only", default="", help="time only these (comma separated): reindex, list, mangler, "
-                                                   "show, export, watch, verify (default: all)")
+                                                   "oversikt, show, export, watch, verify (default: all)")
     parser.add_argument("dir", nargs="?", type=Path)
     args = parser.parse_args()
     if args.build_year:
