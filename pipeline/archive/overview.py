@@ -183,7 +183,7 @@ def list_json(store: ArchiveStore, config: Config) -> Iterator[str]:
     registry = Registry(config.workspace.registry)
     try:
         for saksnummer, rows in groupby(registry.case_list_json(signable), key=itemgetter(0)):
-            _number, unknown_end, head, document, unsigned = first = next(rows)
+            _number, unknown_end, head, document, unsigned = next(rows)
             if unknown_end:  # synced before the registry kept the real end date: read the files
                 case = store.load_case(saksnummer)
                 if case is not None:

@@ -153,9 +153,8 @@ def open_registry(workspace: Workspace, say: Callable[[str], None] | None = None
 REINDEX_CACHE_KIB = 65_536
 """SQLite's page cache while rebuilding (64 MiB; the default is 2 MiB). An event's id is a hash,
 so its index is written in random order: with a cache smaller than that index (some 36 MB at
-30,000 cases) and a commit every 100 cases, most of its pages were written again at every
-commit, and a 30,000-case rebuild wrote gigabytes to the WAL where a 1,000-case one wrote
-megabytes."""
+30,000 cases) and a commit every 100 cases, most of its pages were written to the WAL again at
+every commit (at 30,000 cases, 21 s of system time against 7 s in one transaction)."""
 
 
 def reindex(store: ArchiveStore, registry: Registry) -> dict[str, int]:
