@@ -7,13 +7,15 @@ One real DOCX and one real PDF/A (LibreOffice, once per build) are given each do
 identity in place (the DOCX's zip comment; the PDF/A's XMP DocumentID, same length, so
 every offset stays valid) and written where the renderer and converter would write them.
 
-The life of a case, as in real life: every placement first arrives at «Bekreftet» or
+The cases are spread over the last ten years, each year built by a process of its own (`--jobs`
+at a time) and then moved into one archive, which `praksis reindex` indexes. The life of a
+case, as in real life: every placement first arrives at «Bekreftet» or
 earlier (praksisavtale and taushetsløfte v1), then again at its final status (most are
 «Avsluttet» after ten years: oppfølgingsplan and praksisbevis; some are extended, which
 makes a praksisavtale v2); most documents due for signing then get a signed scan as a
 later version. The workspace is checked with `praksis verify` (must be clean).
 
-Then each command runs as a child process (peak RSS from os.wait4):
+Then each command runs as a child process (wall time; CPU time and peak RSS from os.wait4):
 `list --json`, `mangler --json`, `oversikt`, `show` of one case, `verify`, `reindex`,
 `export fiks-arkiv --samlet` (run once first, the timed run has nothing new), and the
 watcher's drop-to-result for one new placement and for one signed scan (a child process
@@ -21,8 +23,8 @@ that runs the real watcher with a warm LibreOffice; the time spent rendering and
 — LibreOffice, Ghostscript and the PDF/A check — is measured there and shown apart).
 
 Usage:
-    python bench/scale_bench.py [--cases 1000,10000,30000] [--keep DIR]
-    python bench/scale_bench.py --build-only --cases N DIR
+    python bench/scale_bench.py [--cases 1000,10000,30000] [--keep DIR] [--jobs J] [--only reindex,list,...]
+    python bench/scale_bench.py --build-only --cases N [--jobs J] DIR
 Targets (issue #20): per-file work at most 1.5x slower at 30,000 than at 1,000; whole-archive
 commands at most 35x for 30x the cases; list and mangler under 2 s at 30,000; reindex under
 5 minutes; peak RSS under 300 MB everywhere.
