@@ -3,26 +3,26 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from .common.workspace import Workspace
 from .domain.texts import Texts
-from .documents.planning import Outcome, Skip
-from .signed.results import SignedOutcome, SignedResult
-from .validation.validator import FileResult, RecordResult
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # `praksis list` imports this module and should not pay for ingest's imports
     from pathlib import Path
 
     from .archive.fixity import FixityReport
     from .archive.kassasjon import Due
+    from .common.workspace import Workspace
+    from .documents.planning import Outcome, Skip
     from .documents.template_check import TemplateProblem
     from .export.arkivuttrekk import DepositResult
     from .export.fiks_arkiv import FiksExport
     from .export.package_check import Problem
+    from .signed.results import SignedOutcome, SignedResult
+    from .validation.validator import FileResult, RecordResult
 
 Echo = Callable[[str], None]
 
@@ -59,6 +59,7 @@ class IngestReport:
 
     @property
     def ok(self) -> bool:
+        from .documents.planning import Outcome  # at run time only where used: see the imports
         return all(f.ok for f in self.files) and self.count(Outcome.AVVIST) == 0
 
 
@@ -74,8 +75,13 @@ def describe_errors(result: RecordResult, texts: Texts) -> str:
 def json_list(key: str, items: list[dict[str, Any]]) -> str:
     """`{key: items}` as JSON with one item per line: each line by the C encoder (`indent`
     makes json use its pure-Python encoder, 13 of the 22 s of a 30,000-case `list --json`)."""
-    lines = ",\n".join("  " + json.dumps(item, ensure_ascii=False) for item in items)
-    return f'{{"{key}": [\n{lines}\n]}}' if items else f'{{"{key}": []}}'
+    return json_lines(key, (json.dumps(item, ensure_ascii=False) for item in items))
+
+
+def json_lines(key: str, items: Iterable[str]) -> str:
+    """`{key: [...]}` from items that are JSON text already, one per line, as `json_list` writes it."""
+    lines = ",\n".join("  " + item for item in items)
+    return f'{{"{key}": [\n{lines}\n]}}' if lines else f'{{"{key}": []}}'
 
 
 def _cut(text: str, width: int) -> str:
@@ -185,6 +191,7 @@ class ValidationJson:
 
 def print_ingest(report: IngestReport, workspace: Workspace, echo: Echo) -> None:
     """Per record: what happened (case number, documents made); then every error and a summary."""
+    from .documents.planning import Outcome
     for outcome in report.outcomes:
         what = outcome.kind.upper() if outcome.kind is Outcome.AVVIST else outcome.kind
         case = f" {outcome.saksnummer}" if outcome.saksnummer else ""
@@ -289,6 +296,7 @@ def signed_json(results: list[SignedResult]) -> list[dict[str, Any]]:
 
 def print_signed(results: list[SignedResult], review_folder: str, echo: Echo) -> None:
     """`praksis signert FIL…`: per file, filed (and its signatures), to review or rejected."""
+    from .signed.results import SignedOutcome
     for result in results:
         if result.outcome is SignedOutcome.ARKIVERT and result.identity:
             echo(f"  ARKIVERT {', '.join(result.names)}: {result.identity.dokumenttype} i sak "

@@ -9,12 +9,14 @@ crash never hands the same number out twice and a re-run reuses what it reserved
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..common.workspace import file_mode
 
@@ -145,6 +147,38 @@ class Registry:
                FROM journalpost j JOIN versjon v ON v.saksnummer = j.saksnummer AND v.dokumenttype = j.dokumenttype
                GROUP BY j.saksnummer, j.dokumenttype ORDER BY j.saksnummer, j.journalpostnummer""")
 
+    def case_list_json(self, signable: list[str]) -> Iterator[tuple[str, bool, str, str | None, str | None]]:
+        """What `praksis list --json` says of each filed case, made as JSON text by SQLite:
+        per journal post with a version one row, in case number and journal post order, as
+        (saksnummer, whether the case's real end date is unknown here (NULL: synced before
+        the registry kept it), the case's fields as the start of a JSON object, the document
+        as a JSON object, its type as a JSON string if it is in `signable` and has no signed
+        version). A case with no document has one row with the last two NULL. The text is
+        what `json.dumps(..., ensure_ascii=False)` writes (SQLite's json_quote escapes alike),
+        without a Python object per row: 30,000 cases and 100,000 documents in C."""
+        cursor = self.db.cursor()
+        cursor.row_factory = None
+        return cursor.execute(
+            """WITH dokument AS (
+                 SELECT j.saksnummer, j.journalpostnummer,
+                        '{"dokumenttype": ' || json_quote(j.dokumenttype) || ', "journalpost": '
+                        || json_quote(j.saksnummer || '-' || j.journalpostnummer) || ', "versjon": ' || max(v.versjon)
+                        || ', "signert": ' || iif(max(v.signert), 'true', 'false') || '}' AS tekst,
+                        iif(max(v.signert) = 0 AND j.dokumenttype IN (SELECT value FROM json_each(?1)),
+                            json_quote(j.dokumenttype), NULL) AS usignert
+                 FROM journalpost j JOIN versjon v ON v.saksnummer = j.saksnummer AND v.dokumenttype = j.dokumenttype
+                 GROUP BY j.saksnummer, j.dokumenttype)
+               SELECT s.saksnummer, s.faktisk_sluttdato IS NULL,
+                      '{"saksnummer": ' || json_quote(s.saksnummer) || ', "status": ' || json_quote(s.status)
+                      || ', "tiltak": ' || json_quote(s.tiltak) || ', "enhet": ' || json_quote(s.enhet)
+                      || ', "startdato": ' || json_quote(s.startdato) || ', "sluttdato": '
+                      || json_quote(coalesce(nullif(s.faktisk_sluttdato, ''), s.sluttdato))
+                      || ', "saksstatus": ' || json_quote(s.saksstatus),
+                      d.tekst, d.usignert
+               FROM sak s LEFT JOIN dokument d ON d.saksnummer = s.saksnummer
+               WHERE s.status IS NOT NULL
+               ORDER BY s.saksaar, s.sakssekvensnummer, d.journalpostnummer""", (json.dumps(signable),))
+
     def upsert_case(self, saksnummer: str, saksaar: int, sekvens: int, system_id: str, praksisplass_id: str,
                     person_hmac: str, status: str | None, tiltak: str | None, enhet: str | None,
                     startdato: str | None, sluttdato: str | None, saksstatus: str | None, now: str,
@@ -215,8 +249,10 @@ class Registry:
                         "signatur = excluded.signatur, tid = excluded.tid, bunt = excluded.bunt",
                         (saksnummer, target, signature, when, bundle))
 
-    def index_event(self, event_id: str, saksnummer: str, when: str, kind: str) -> None:
-        self.db.execute("INSERT OR IGNORE INTO hendelse VALUES (?, ?, ?, ?)", (event_id, saksnummer, when, kind))
+    def index_events(self, saksnummer: str, events: list[dict[str, Any]]) -> None:
+        """A case's events (from its log) in one statement."""
+        self.db.executemany("INSERT OR IGNORE INTO hendelse VALUES (?, ?, ?, ?)",
+                            [(item["id"], saksnummer, item["tid"], item["type"]) for item in events])
 
     def clear(self) -> None:
         """Empty every table (for reindex, inside a transaction)."""

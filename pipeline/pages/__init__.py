@@ -17,7 +17,6 @@ from datetime import datetime
 from ..archive.store import ArchiveStore
 from ..common.config import Config
 from ..domain.identifiers import mask_numbers_in
-from ..reading.places import load_offers
 from ..archive.registry import Registry
 from ..common.workspace import atomic_write_bytes
 from ..domain.texts import N_
@@ -81,6 +80,7 @@ def write_pages(config: Config, registry: Registry) -> int:
         for lack in case.lacks:
             if lack.link is not None and lack.link not in present:
                 lack.link = None
+    from ..reading.places import load_offers  # openpyxl: imported only where the pages are written
     meetings = model.meetings(registry.db, cases, today)
     units = model.free_places(registry.db, load_offers(config), today)
     virksomhet = config.settings.virksomhet
