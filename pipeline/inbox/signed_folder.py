@@ -6,12 +6,19 @@ moves what it handled, writes the receipts and notes, and keeps the review folde
                          is over (→ behandlet/ with a receipt), or → avvist/ with the reason
     signert/til_kontroll a copy praksis will not trust on its own, with a note; settled by
                          `praksis signert godkjenn/avvis` (approve, reject)
+
+Under the watcher every part in signert/ is read once, through the descriptor that was checked
+(`entries.snapshot`), into a private copy under its own name; only the copies are examined,
+hashed and filed, and the entries in signert/ are only moved. A part swapped for a symlink
+between the watcher's check and the read is set aside unread, never followed.
 """
 
 from __future__ import annotations
 
 import getpass
+import os
 import time
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -19,7 +26,7 @@ from ..archive.events import event
 from ..common.config import Config
 from ..common.errors import ConfigError
 from ..common.folders import free_name, move_no_clobber, write_text
-from ..common.workspace import copy_file, sha256_file
+from ..common.workspace import copy_file, private_temp, sha256_file
 from ..documents.identity import DocumentIdentity
 from ..domain.identifiers import mask_numbers_in
 from ..signed.identify import Identification, identify
@@ -27,6 +34,7 @@ from ..signed.inspect import SignedRejected
 from ..signed.intake import SignedIntake
 from ..signed.results import SignedOutcome, SignedResult
 from . import receipts
+from .entries import NotAFile, snapshot
 
 NOTE = ".kontroll.txt"
 """The note beside a file in til_kontroll/: why it waits, and the commands that settle it."""
@@ -42,6 +50,15 @@ def _who() -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         return "ukjent bruker"
+
+
+@dataclass(frozen=True)
+class _Taken:
+    """A part in signert/ (`entry`, only moved) and its private copy (`copy`, what is read)."""
+
+    entry: Path
+    copy: Path
+    sha: str
 
 
 class SignedFolder:
@@ -76,7 +93,7 @@ class SignedFolder:
             result = self.intake.safely(lambda: self.intake.file(parts, identification, False), parts)
             if result.outcome is SignedOutcome.KONTROLL:
                 result.identity = identification.identity
-                self._to_review(parts, result, keep=True)
+                self._to_review([(part, sha256_file(part)) for part in parts], result, keep=True)
             results.append(result)
         return results
 
@@ -87,23 +104,23 @@ class SignedFolder:
     def review_folder(self) -> Path:
         return self.config.inbox / self.settings.mappe / self.settings.til_kontroll
 
-    def _to_review(self, parts: list[Path], result: SignedResult, keep: bool) -> None:
-        """Copy (`keep`, from the command) or move (from the watcher) the parts into til_kontroll/
-        with a note each, and log it in the case; they stay in `praksis mangler` meanwhile."""
+    def _to_review(self, parts: list[tuple[Path, str]], result: SignedResult, keep: bool) -> None:
+        """Copy (`keep`, from the command) or move (from the watcher) the parts (path, SHA-256)
+        into til_kontroll/ with a note each, and log it in the case; they stay in `praksis mangler`
+        meanwhile."""
         identity = result.identity
         assert identity is not None and result.message is not None
         folder = self.review_folder
         folder.mkdir(parents=True, exist_ok=True)
         moved = []
-        for part in parts:
-            sha = sha256_file(part)
+        for part, sha in parts:
             waiting = self._waiting_copy(part, sha) if keep else None  # given again: the copy already there
             name = waiting.name if waiting else free_name(folder, part.name)
             if keep and waiting is None:
                 copy_file(part, folder / name)
             elif not keep:
                 move_no_clobber(part, folder, name)
-            self.intake.forget(part)
+            self.intake.forget(part.name, sha)
             write_text(folder / f"{name}{NOTE}", receipts.signed_review(name, identity, result.message,
                                                                        datetime.now().astimezone(), self.config.texts))
             moved.append((name, sha))
@@ -158,52 +175,85 @@ class SignedFolder:
         message = f"Avvist ved kontroll av {_who()}: {reason}"
         (path.parent / f"{path.name}{NOTE}").unlink(missing_ok=True)
         self._reject([path], message, received, path.parent.parent / self.config.settings.innboks.avvist)
-        self.intake.forget(path)
+        self.intake.forget(path.name, sha)
         return SignedResult(SignedOutcome.AVVIST, [path.name], identity, identity.saksnummer if identity else None,
                             message=message)
 
     # --- the watcher: inbox/signert/ --------------------------------------------------------------
 
-    def take(self, path: Path, folder_files: list[Path]) -> SignedResult:
+    def take(self, path: Path, folder_files: list[Path], may_wait: bool = False) -> SignedResult:
         """One file in signert/ is stable: file it (with the other parts of its document) when
-        their wait is over, or say how long to wait; move what was handled."""
+        their wait is over, or say how long to wait; move what was handled. Each part is read
+        once into a private copy (`snapshot`); the copies are examined and filed, under the same
+        names. `may_wait`: the file changed recently; if it cannot be read yet (a copy that
+        stalled half-way), answer «venter» instead of rejecting it."""
         received = datetime.now().astimezone().replace(microsecond=0)
-        if not path.is_file():
-            return SignedResult(SignedOutcome.FORSVANT, [path.name])
+        with private_temp(self.config.workspace, "signert") as folder:
+            try:
+                copy, sha = snapshot(path, folder)
+            except FileNotFoundError:
+                return SignedResult(SignedOutcome.FORSVANT, [path.name])
+            except NotAFile as exc:  # swapped for a link or the like since the watcher looked at it
+                return self._set_aside(path, exc.kind, received)
+            return self._take(_Taken(path, copy, sha), folder_files, folder, received, may_wait)
+
+    def _take(self, first: _Taken, folder_files: list[Path], folder: Path, received: datetime,
+              may_wait: bool) -> SignedResult:
         try:
-            identification, signed = self.intake.examine(path)
+            identification, signed = self.intake.examine(first.copy, first.sha)
         except SignedRejected as exc:
-            self._reject([path], exc.message, received)
-            return SignedResult(SignedOutcome.AVVIST, [path.name], message=exc.message)
-        parts = [path]
+            if may_wait:
+                self.intake.forget(first.entry.name, first.sha)  # the rest may still come
+                return SignedResult(SignedOutcome.VENTER, [first.entry.name],
+                                    wait=min(1.0, self.config.settings.innboks.uleselig_vent_sekunder))
+            self._reject([first.entry], exc.message, received)
+            self.intake.forget(first.entry.name, first.sha)
+            return SignedResult(SignedOutcome.AVVIST, [first.entry.name], message=exc.message)
+        parts = [first]
         if not signed:
             for other in folder_files:
-                if other == path or not other.is_file():
+                if other == first.entry:
                     continue
                 try:
-                    other_id, other_signed = self.intake.examine(other)
-                except (SignedRejected, OSError):
-                    continue
+                    copy, sha = snapshot(other, folder)
+                    other_id, other_signed = self.intake.examine(copy, sha)
+                except (NotAFile, SignedRejected, OSError):
+                    continue  # gone, unreadable, or no longer a file: taken (or set aside) on its own turn
                 if not other_signed and other_id.identity == identification.identity:
-                    parts.append(other)
-            newest = max(self._arrived(p) for p in parts)
+                    parts.append(_Taken(other, copy, sha))
+            newest = max(self._arrived(p.entry) for p in parts)
             remaining = self.settings.vent_sekunder - (time.time() - newest)
             if remaining > 0:
-                return SignedResult(SignedOutcome.VENTER, [p.name for p in parts], identification.identity, wait=remaining)
-        result = self.intake.safely(lambda: self.intake.file(parts, identification, signed), parts)
+                return SignedResult(SignedOutcome.VENTER, [p.entry.name for p in parts], identification.identity,
+                                    wait=remaining)
+        copies = [p.copy for p in parts]
+        result = self.intake.safely(lambda: self.intake.file(copies, identification, signed), copies)
+        entries = [p.entry for p in parts]
         if result.outcome is SignedOutcome.AVVIST:
-            self._reject(parts, result.message or "", received)
+            self._reject(entries, result.message or "", received)
         elif result.outcome is SignedOutcome.KONTROLL:
             result.identity = identification.identity
-            self._to_review(parts, result, keep=False)
+            self._to_review([(p.entry, p.sha) for p in parts], result, keep=False)
         else:
-            self._done(parts, result, received)
+            self._done(entries, result, received)
+        for part in parts:
+            self.intake.forget(part.entry.name, part.sha)
         return result
+
+    def _set_aside(self, path: Path, kind: str, received: datetime) -> SignedResult:
+        """A part that turned out not to be an ordinary file when it was read (a link swapped
+        in after the check): the entry itself moved to avvist/ with a notice; never followed."""
+        target_folder = path.parent / self.config.settings.innboks.avvist
+        name = free_name(target_folder, path.name)
+        message = receipts.not_a_file(path.name, received, kind, self.config.texts)
+        write_text(target_folder / f"{name}.feil.txt", message)
+        move_no_clobber(path, target_folder, name)
+        return SignedResult(SignedOutcome.AVVIST, [path.name], message=self.config.texts.render(kind))
 
     def _arrived(self, part: Path) -> float:
         """When a part came: its modification time, or, if that lies in the future, the moment it
         was first seen (else it would wait for decades)."""
-        mtime = part.stat().st_mtime
+        mtime = os.lstat(part).st_mtime  # the entry's own time; a link is never followed
         now = time.time()
         if mtime <= now:
             return mtime
@@ -223,4 +273,3 @@ class SignedFolder:
             name = free_name(target, part.name)
             write_text(target / f"{name}.feil.txt", receipts.signed_error(part.name, message, received, self.config.texts))
             move_no_clobber(part, target, name)
-            self.intake.forget(part)

@@ -35,7 +35,6 @@ from .patterns import IgnoreRules
 from .signed_folder import SignedFolder
 from .processor import InboxProcessor
 from .results import InboxOutcome, InboxResult
-from ..signed.inspect import SignedRejected
 from ..signed.results import SignedOutcome, SignedResult
 from .stability import StabilityTracker
 
@@ -235,15 +234,6 @@ class InboxWatcher:
         """Whether a stable file that cannot be read yet (perhaps still arriving) may still wait."""
         return self.tracker.since_change(path) < self.settings.uleselig_vent_sekunder
 
-    def _readable(self, path: Path) -> bool:
-        """A signed copy: False while it cannot be read yet within its grace period. (A sheet is
-        not parsed here: the ingest reads it once, and answers «venter» within the grace.)"""
-        try:
-            self.intake.intake.examine(path)
-            return True
-        except SignedRejected:
-            return not self._in_grace(path)
-
     def _take(self, path: Path, processor: InboxProcessor) -> None:
         """A stable file: a sheet from the inbox, or a signed copy from signert/."""
         kind = entry_kind(path)
@@ -257,12 +247,9 @@ class InboxWatcher:
         try:
             grace = self._in_grace(path)
             path = self._safe(path)
-            if signed and not self._readable(path):
-                self.tracker.postpone(path, min(1.0, self.settings.uleselig_vent_sekunder))
-                return
-            if signed:
+            if signed:  # read once, through the checked descriptor, like a sheet (the ingest or take answers «venter»)
                 parts = [p for p in self.signed.iterdir() if self._wanted(p) and lkind(p) == "" and is_safe(p.name)]
-                result: InboxResult | SignedResult = self.intake.take(path, parts)
+                result: InboxResult | SignedResult = self.intake.take(path, parts, may_wait=grace)
             else:
                 result = processor.process(path, may_wait=grace)
         except FileNotFoundError:

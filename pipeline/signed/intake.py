@@ -68,20 +68,22 @@ class SignedIntake:
         self.level = PdfaLevel.parse(config.settings.konvertering.pdfa).image_only  # a scan has no structure to tag: 1a → 1b
         self.store = ArchiveStore(config.workspace.archive)
         self.trust_roots = load_trust_roots(config)
-        self._seen: dict[Path, tuple[tuple[int, int], Identification | SignedRejected, bool]] = {}
+        self._seen: dict[tuple[str, str], tuple[Identification | SignedRejected, bool]] = {}
+        """What `examine` found, by file name and SHA-256 (the name can identify the document)."""
 
     # --- looking at one file ---------------------------------------------------------------------
 
-    def examine(self, path: Path) -> tuple[Identification, bool]:
+    def examine(self, path: Path, sha: str | None = None) -> tuple[Identification, bool]:
         """(identification, e-signed) for a file; SignedRejected if it cannot be taken.
-        Cached by size and mtime: a folder of parts is looked at again and again while waiting."""
-        stat = path.stat()
-        key = (stat.st_size, stat.st_mtime_ns)
-        cached = self._seen.get(path)
-        if cached and cached[0] == key:
-            if isinstance(cached[1], SignedRejected):
-                raise cached[1]
-            return cached[1], cached[2]
+        Remembered by name and content (`sha`, the file's SHA-256, hashed here if not given): a
+        folder of parts is looked at again and again while waiting, each time through new
+        private copies of the same bytes (inbox/signed_folder.py)."""
+        slot = (path.name, sha or sha256_file(path))
+        cached = self._seen.get(slot)
+        if cached:
+            if isinstance(cached[0], SignedRejected):
+                raise cached[0]
+            return cached[0], cached[1]
         try:
             inspect_pdf(path, int(self.settings.maks_mb * 1e6), self.settings.maks_sider)
             signed = pyhanko.has_signatures(path)
@@ -93,9 +95,9 @@ class SignedIntake:
                     "og hele bunnteksten med, eller gi filen navn etter id-en: 2026-17_praksisavtale_v1.pdf.")
             find_target(self.store, identification.identity)
         except SignedRejected as exc:
-            self._seen[path] = (key, exc, False)
+            self._seen[slot] = (exc, False)
             raise
-        self._seen[path] = (key, identification, signed)
+        self._seen[slot] = (identification, signed)
         return identification, signed
 
     # --- filing -----------------------------------------------------------------------------------
@@ -110,7 +112,9 @@ class SignedIntake:
         parts = sorted(parts, key=lambda p: _natural(p.name))
         if not signed and review is None:
             _case, journal = find_target(self.store, identity)
-            reason = review_reason(identity, journal, [Part(p, sha256_file(p), self.examine(p)[0]) for p in parts])
+            shas = [sha256_file(p) for p in parts]
+            reason = review_reason(identity, journal, [Part(p, sha, self.examine(p, sha)[0])
+                                                       for p, sha in zip(parts, shas, strict=True)])
             if reason is not None:
                 raise NeedsReview(reason)
         with private_temp(self.config.workspace, "signert") as work:
@@ -143,8 +147,6 @@ class SignedIntake:
                     saksnummer, version = file_signed(ArchiveWriter(self.config, self.store, registry), copy, filed_level)
                 finally:
                     registry.close()
-        for part in parts:
-            self._seen.pop(part, None)
         return SignedResult(SignedOutcome.ARKIVERT, [p.name for p in parts], identity, saksnummer, version, kind=copy.kind,
                             method=METHOD_TEXT.get(identification.method or "", identification.method),
                             signatures=signatures, pages=pages, seconds=time.perf_counter() - started,
@@ -193,6 +195,6 @@ class SignedIntake:
             finally:
                 registry.close()
 
-    def forget(self, path: Path) -> None:
-        """Drop what `examine` remembers of a file that was moved away."""
-        self._seen.pop(path, None)
+    def forget(self, name: str, sha: str) -> None:
+        """Drop what `examine` remembers of a file (name, SHA-256) that was moved away."""
+        self._seen.pop((name, sha), None)

@@ -13,6 +13,7 @@ import pytest
 
 from pipeline.common.workspace import Workspace
 from tests.conftest import fnr_for
+from tests.archive.conftest import ingested, workspace_copy  # noqa: F401 - fixtures
 from tests.inbox.conftest import FAST, inbox_settings, wait_for, watching
 from tests.inbox.test_watcher import cases, csv_bytes, rows
 
@@ -168,3 +169,54 @@ def test_a_file_swapped_for_a_link_after_the_check_is_set_aside_and_the_link_nev
     assert (workspace.inbox / "avvist" / "liste.csv").is_symlink()
     assert "snarvei (symbolsk lenke)" in (workspace.inbox / "avvist" / "liste.csv.feil.txt").read_text(encoding="utf-8-sig")
     assert not list(fast.workspace.temp.iterdir())  # the private copy folder is gone
+
+
+def test_a_signed_copy_swapped_for_a_link_after_the_check_is_set_aside_and_the_link_never_followed(
+        workspace_copy, warm_pool, tmp_path, monkeypatch):
+    """The same in signert/ under the real watcher: a scan is stable and checked; before it is
+    read, the name is swapped for a link to another scan of the same document outside the
+    workspace (the swap is the only thing hooked in). The outside scan is never read or filed:
+    the link is set aside with a notice."""
+    from pipeline.common.config import load_config
+    from pipeline.inbox import watcher as watcher_module
+    from tests.signed.scans import scan
+    from tests.signed.test_intake import document, latest
+
+    workspace = Workspace(workspace_copy)
+    inbox_settings(workspace, **FAST)
+    text = workspace.config_file.read_text(encoding="utf-8")
+    workspace.config_file.write_text(text.replace("vent_sekunder = 60.0", "vent_sekunder = 1.5"), encoding="utf-8")
+    config = load_config(workspace)
+    saksnummer, pdf = document(workspace_copy)
+    versions = [v.number for v in latest(workspace_copy, saksnummer).versions]
+    outside_bytes = scan(pdf, tmp_path / "annen.pdf", seed=7).read_bytes()
+    outside = tmp_path / "utenfor.pdf"
+    outside.write_bytes(outside_bytes)  # written, never read: with relatime a read would move its atime
+    before = outside.stat()
+    signed_folder = workspace.inbox / "signert"
+    dropped = scan(pdf, tmp_path / "skann.pdf", seed=8)
+    real_check = watcher_module.entry_kind
+    swapped: list[Path] = []
+
+    def check_then_swap(path: Path) -> str | None:
+        kind = real_check(path)
+        if path == signed_folder / "skann.pdf" and not swapped:
+            path.unlink()
+            path.symlink_to(outside)
+            swapped.append(path)
+        return kind
+
+    monkeypatch.setattr(watcher_module, "entry_kind", check_then_swap)
+    with watching(config, warm_pool) as watcher:
+        dropped.rename(signed_folder / "skann.pdf")
+        wait_for(lambda: watcher.signed_results or watcher.results, timeout=60, what="an outcome")
+        time.sleep(2.5)  # longer than vent_sekunder: nothing is filed later either
+    assert swapped
+    assert outside.stat().st_atime == before.st_atime and outside.read_bytes() == outside_bytes  # never read
+    assert [v.number for v in latest(workspace_copy, saksnummer).versions] == versions  # nothing filed
+    assert [r.outcome for r in watcher.signed_results] == ["avvist"] and not watcher.results
+    rejected = signed_folder / "avvist"
+    assert (rejected / "skann.pdf").is_symlink()
+    assert "snarvei (symbolsk lenke)" in (rejected / "skann.pdf.feil.txt").read_text(encoding="utf-8-sig")
+    assert not list((signed_folder / "behandlet").glob("*.pdf"))
+    assert not list(workspace.temp.iterdir())  # the private copies are gone
