@@ -31,6 +31,8 @@ def move_no_clobber(source: Path, folder: Path, name: str) -> Path:
     if os.path.lexists(target):
         raise FileExistsError(target)
     os.rename(source, target)
+    if os.path.islink(target):  # a link set aside: chmod would change the file it points to
+        return target
     try:  # the original holds personal data: group-readable at most, however it was dropped
         os.chmod(target, file_mode())
     except OSError:

@@ -90,6 +90,7 @@ def test_folders_links_and_fifos_get_a_notice_and_are_never_followed(fast, warm_
         time.sleep(1.5)  # a rescan comes and goes without a second notice
     assert cases(workspace.root) == []  # nothing of the outside file, nothing from inside the folder
     assert outside.stat().st_atime == before.st_atime  # not even opened (relatime: a read would move it)
+    assert (outside.stat().st_mode, outside.stat().st_ctime) == (before.st_mode, before.st_ctime)  # nor chmod-ed through the link
     assert outside.read_bytes() == csv_bytes(rows(3, "Secret"))
     rejected = inbox / "avvist"
     assert sorted(p.name for p in rejected.iterdir()) == sorted(
