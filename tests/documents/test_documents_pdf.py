@@ -375,6 +375,10 @@ def test_var_ref_with_the_journal_post_or_utkast(documents) -> None:
 
 # --- the signature block ------------------------------------------------------------------
 
+_SIGNATURE_HEADER = re.compile(r"^Part\s+St(e|a)d og dato\s+Underskrift$")
+"""The header row of the signature table (bokmål «Sted», nynorsk «Stad»)."""
+
+
 def signature_problem(document: Rendered) -> str | None:
     """Why the signature block is not whole on a page with body text (None if it is).
 
@@ -404,7 +408,9 @@ def signature_problem(document: Rendered) -> str | None:
         return "signaturblokken er delt over sidene " + ", ".join(
             f"«{mark}» s. {line.page + 1}" for mark, line in found)
     page = block_pages.pop()
-    top = max(line.top for _, line in found)
+    # the block's highest line on its page (a role label stands above its signer's name)
+    top = max([line.top for _, line in found] + [line.top for line in lines if line.page == page
+                                                  and line.text.strip() in marks])
     # the block's own heading («Underskrifter»), its sentence and the table's header row are not
     # the text it signs: body text must stand above the heading
     heading = [line for line in lines if line.page == page and line.text.strip() == "Underskrifter"
@@ -412,6 +418,7 @@ def signature_problem(document: Rendered) -> str | None:
     limit = min(line.top for line in heading) if heading else top
     repeated = {re.sub(r"\d+", "#", line.text) for line in lines if line.page != page}
     body = [line for line in lines if line.page == page and line.top > limit + 1
+            and not _SIGNATURE_HEADER.match(line.text.strip())  # the block's own table header
             and (pages == 1 or re.sub(r"\d+", "#", line.text) not in repeated)]
     if pages > 1 and not body:  # the end of the text it signs stands above it, on its page
         return f"signaturblokken står nesten alene på side {page + 1} (brødtekst over den: {[b.text for b in body]})"
