@@ -101,7 +101,7 @@ def placement_row(rng: random.Random, number: int) -> dict[str, str]:
         "ansettelse.stillingstittel": "Trainee" if trainee else "",
         "ansettelse.stillingsprosent": "100" if trainee else "",
         "ansettelse.loenn": "kr 470 000 per år" if trainee else "",
-        "ansettelse.proevetid_maaneder": str(probation_months_allowed(start, end) or "") if trainee else "",
+        "ansettelse.proevetid_maaneder": str(probation_months_allowed(start, end)) if trainee else "",
         "arbeidstid": SPANS[row["timer_per_uke"]],  # the daily span the weekly hours give
         "hjemmeenhet.navn": "Eksempel hjemmetjeneste" if internal else "",
         "hjemmeenhet.leder": "Nina Berg" if internal else "",
