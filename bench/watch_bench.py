@@ -1,10 +1,11 @@
 """The watched inbox, measured: drop-to-archived latency and a burst of files.
 
 1. Latency: a fresh workspace, a watcher with the default stability delay (1 s) and its
-   converter warm; 50 times, one placement at status Bekreftet (two documents: praksisavtale
-   and taushetsløfte) is renamed into the inbox, and the time until its receipt appears in
+   converter warm; 50 times, one placement at status Bekreftet (its agreement or contract and
+   the taushetsløfte) is renamed into the inbox, and the time until its receipt appears in
    behandlet/ is measured. Prints p50, p95 and max; and the same for drop to «page and folder
-   current»: both PDFs in inbox/til_signering/ and the case on inbox/oversikt.html.
+   current»: every PDF the receipt names in inbox/til_signering/ and the case on
+   inbox/oversikt.html.
 2. Burst: 200 files (one generated placement each, mixed tiltak and status) renamed into the
    inbox at once; prints the time until all are answered and checks that none was lost:
    200 originals in behandlet/ with 200 receipts, 200 cases, nothing left in the inbox,
@@ -20,6 +21,7 @@ import argparse
 import csv
 import io
 import random
+import re
 import shutil
 import statistics
 import tempfile
@@ -95,9 +97,12 @@ def main() -> None:
             latencies.append(time.perf_counter() - t0)
             wait_until(lambda: len(watcher.results) > i, 60)
             case = watcher.results[i].cases[0]
-            stem = case.replace("/", "-")
-            wait_until(lambda: (folder / f"{stem}_praksisavtale_v1.pdf").exists()
-                       and (folder / f"{stem}_taushetsloefte_v1.pdf").exists()
+            # the documents to sign depend on the tiltak (a trainee's is an arbeidsavtale): the receipt names them
+            receipt = (done / f"{name}.kvittering.txt").read_text(encoding="utf-8")
+            waiting = set(re.findall(rf"{case.replace('/', '-')}_[a-z_]+_v\d+\.pdf", receipt))
+            if not waiting:
+                raise SystemExit(f"the receipt of {name} names no document to sign:\n{receipt}")
+            wait_until(lambda: all((folder / file).exists() for file in waiting)
                        and f">{case}<" in page.read_text(encoding="utf-8"), 60)
             current.append(time.perf_counter() - t0)
         documents = sum(r.documents for r in watcher.results)
