@@ -126,7 +126,7 @@ def lacking(db: sqlite3.Connection, config: Config, today: date, open_only: bool
                FROM sak s LEFT JOIN oversikt_sak o ON o.saksnummer = s.saksnummer
                WHERE s.status IS NOT NULL""" + (" AND s.status != 'Avsluttet'" if open_only else "") + \
             (_MAY_LACK if lacking_only else "") + " ORDER BY s.saksaar, s.sakssekvensnummer"
-    titles = {name: spec.tittel for name, spec in specs.items()}
+    titles = {name: spec.title(config.settings.virksomhet.maalform) for name, spec in specs.items()}
     before_start = {name for name, spec in specs.items() if spec.fra_status.rang <= bekreftet}
     cases: list[Case] = []
     for (saksnummer, status, tiltak, enhet, startdato, sluttdato, oppdatert, navn, krav_politiattest,

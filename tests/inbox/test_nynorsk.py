@@ -124,3 +124,22 @@ def test_list_and_mangler_in_nynorsk(nn_config: Config, tmp_path):
     assert "dato for politiattest (krevst før start" in lacking.output and "FORFALLE" in lacking.output
     assert "2 ting manglar." in lacking.output
     assert not bokmaal_words(listed.output + lacking.output)
+
+
+def test_documents_are_named_by_their_nynorsk_titles(nn_config: Config):
+    """The receipt's list of files to sign, the page and `mangler` call a document what its
+    heading calls it: «Fråsegn om teieplikt …», not the bokmål «Taushetsløfte …»."""
+    from pipeline.archive.registry import Registry
+    from pipeline.pages.til_signering import waiting_by_case
+    today = today_in_oslo()
+    case = add_case(nn_config, 3, "Bekreftet", "Bøgata skule", today + timedelta(days=5), today + timedelta(days=90),
+                    "Anna Nynorsk", {"taushetsloefte": SigningState(1, True, ())})
+    registry = Registry(nn_config.workspace.registry)
+    try:
+        waiting = waiting_by_case(nn_config, registry.db, {case})
+    finally:
+        registry.close()
+    assert waiting == {case: [("2026-3_taushetsloefte_v1.pdf",
+                               "Fråsegn om teieplikt og gjennomgang av etiske retningsliner")]}
+    lacking = praksis(nn_config.workspace.root, "mangler").output
+    assert "signert fråsegn" in lacking and "aushetsløfte" not in lacking

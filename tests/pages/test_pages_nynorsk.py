@@ -46,6 +46,7 @@ def test_the_overview_of_a_nynorsk_workspace_is_in_nynorsk(nn_pages: Config):
     assert {"Opne saker etter eining", "Møte dei neste 30 dagane", "Ledige plassar", "Sist behandla filer"} <= set(dom.headings)
     for phrase in ("2 opne saker", "2 dokument ventar på signert kopi", "ting manglar", "forfalle",
                    "Sak Praktikant Status Tiltak Periode Dokument Manglar", "signert praksisavtale (v1) FORFALLE",
+                   "signert fråsegn om teieplikt og gjennomgang av etiske retningsliner (v1)",
                    "(ventar på signatur)", "(signert)", "dato for politiattest (krevst før start",
                    "er passert, og saka er ikkje oppdatert sidan FORFALLE", "Oppstartsmøte 2026/1",
                    "Plassar per eining: tilbodne, tekne (Bekreftet eller Startet i perioden) og ledige",
