@@ -126,7 +126,7 @@ def oversikt(title: str, now: datetime, cases: list[Case], closed: list[Case], m
     for unit in sorted(by_unit, key=str.lower):
         unit_cases = sorted(by_unit[unit], key=lambda c: rank.get(c.status, 9))
         body += ["<h3>" + e(unit or _("Uten enhet")) + "</h3>",
-                 "<table><caption>" + e(_("{antall} åpne saker ved {enhet}, etter status", antall=len(unit_cases),
+                 "<table><caption>" + e(_("Åpne saker ved {enhet} ({antall}), etter status", antall=len(unit_cases),
                                           enhet=unit)) + "</caption>", head]
         for case in unit_cases:
             body.append(_case_row(case, til_signering, marks))
