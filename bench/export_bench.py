@@ -33,7 +33,8 @@ from pipeline.archive.store import GRUNNLAG, JOURNALPOST, SAKSMAPPE, VERSJON, wr
 from pipeline.common.config import load_config
 from pipeline.domain.synthetic import write_placements_csv
 from pipeline.validation.validator import FileResult, Validator
-from pipeline.common.workspace import init_workspace, sha256_file
+from pipeline.common.workspace import sha256_file
+from workspaces import roomy_workspace
 
 PRAKSIS = str(Path(sys.executable).parent / "praksis")
 
@@ -49,7 +50,7 @@ def tiny_pdfa(path: Path) -> None:
 
 
 def build(root: Path, cases: int) -> None:
-    config = load_config(init_workspace(root))
+    config = load_config(roomy_workspace(root, cases))
     source = root / "plasser.csv"
     write_placements_csv(source, cases, seed=9, encoding="utf-8")
     sample = root / "liten.pdf"

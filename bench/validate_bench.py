@@ -21,9 +21,9 @@ import time
 from pathlib import Path
 
 from pipeline.common.config import Config, load_config
+from workspaces import roomy_workspace
 from pipeline.domain.synthetic import write_placements_csv
 from pipeline.validation.validator import FileResult, Validator
-from pipeline.common.workspace import init_workspace
 
 
 def validate_once(config: Config, data: Path) -> tuple[int, int, float, float]:
@@ -46,7 +46,7 @@ def main() -> None:
     parser.add_argument("--passes", type=int, default=5)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        workspace = init_workspace(Path(tmp) / "ws")
+        workspace = roomy_workspace(Path(tmp) / "ws", args.rows)
         config = load_config(workspace)
         data = Path(tmp) / "stor.csv"
         t0 = time.perf_counter()

@@ -24,7 +24,7 @@ import tempfile
 from pathlib import Path
 
 from pipeline.domain.synthetic import write_placements_csv
-from pipeline.common.workspace import init_workspace
+from workspaces import roomy_workspace
 
 _RUNNER = """
 import sys
@@ -59,7 +59,7 @@ def main() -> None:
     if shutil.which("valgrind") is None:
         raise SystemExit("valgrind mangler: installer det med «apt-get install valgrind».")
     with tempfile.TemporaryDirectory() as tmp:
-        workspace = init_workspace(Path(tmp) / "ws").root
+        workspace = roomy_workspace(Path(tmp) / "ws", 2 * args.rows).root
         counts = []
         for rows in (args.rows, 2 * args.rows):
             data = Path(tmp) / f"{rows}.csv"
