@@ -17,9 +17,10 @@ from functools import lru_cache
 from math import isfinite
 from typing import Any
 
+from .characters import FORBIDDEN, clean, forbidden_name
 from .identifiers import fnr_problem, orgnr_problem
 from .record import Maalform, Sektor, Status, Tiltak
-from .texts import N_, Message
+from .texts import N_
 
 
 class ValueProblem(ValueError):
@@ -33,7 +34,7 @@ class ValueProblem(ValueError):
 def fold(text: str) -> str:
     """Case- and spelling-insensitive key: `" Språkpraksis "` → `"spraakpraksis"` (a soft hyphen
     or zero-width space pasted in does not count either)."""
-    text = " ".join(_clean(text).lower().split())
+    text = " ".join(clean(text).lower().split())
     return text.replace("å", "aa").replace("ø", "oe").replace("æ", "ae")
 
 
@@ -47,67 +48,6 @@ def _as_text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return str(value)
-
-
-_SPACES = {"\u00a0": "hardt mellomrom", "\u2007": "sifferbredt mellomrom", "\u202f": "smalt hardt mellomrom",
-           "\u1680": "spesielt mellomrom", "\u205f": "spesielt mellomrom", "\u3000": "spesielt mellomrom",
-           **{chr(c): "spesielt mellomrom" for c in range(0x2000, 0x200B) if c != 0x2007}}
-"""Spaces that look like a space (pasted from Word, a web page, a PDF): made a plain space."""
-_INVISIBLE = {"\u200b": "usynlig mellomrom", "\u00ad": "myk bindestrek", "\u2060": "usynlig ordskjøt",
-              "\ufeff": "usynlig BOM-tegn"}
-"""Characters that show nothing (or only at a line break): removed."""
-_HARMLESS = re.compile("[" + "".join(_SPACES) + "".join(_INVISIBLE) + "]")
-_CLEAN = str.maketrans({**dict.fromkeys(_SPACES, " "), **dict.fromkeys(_INVISIBLE)})
-
-
-def _clean(text: str) -> str:
-    """Harmless whitespace-like characters made plain spaces, invisible ones removed (the
-    validator notes which, with the field: see `harmless_note`)."""
-    return text.translate(_CLEAN) if not text.isascii() and _HARMLESS.search(text) else text
-
-
-def has_harmless(text: str) -> bool:
-    """Whether `text` holds a character `_clean` changes (C speed: for a whole column at once)."""
-    return not text.isascii() and _HARMLESS.search(text) is not None
-
-
-def harmless_note(text: str) -> list[Message] | None:
-    """What cleaning `text` did (to be translated where it is shown), or None if it did nothing:
-    «hardt mellomrom (U+00A0) gjort om til vanlig mellomrom», «myk bindestrek (U+00AD) fjernet».
-    The characters' names stay as Unicode's Norwegian names here, in both written standards."""
-    if not has_harmless(text):
-        return None
-    found = sorted({m.group() for m in _HARMLESS.finditer(text)})
-    spaces = [f"{_SPACES[ch]} (U+{ord(ch):04X})" for ch in found if ch in _SPACES]
-    removed = [f"{_INVISIBLE[ch]} (U+{ord(ch):04X})" for ch in found if ch in _INVISIBLE]
-    return ([N_("{tegn} gjort om til vanlig mellomrom", tegn=", ".join(spaces))] if spaces else []) + (
-        [N_("{tegn} fjernet", tegn=", ".join(removed))] if removed else [])
-
-
-def _forbidden_class() -> str:
-    """C0 and C1 controls (not tab, line feed, carriage return: whitespace, normalised), DEL,
-    lone surrogates, noncharacters and the bidirectional embeddings, overrides and isolates."""
-    ranges = ["\x00-\x08", "\x0b\x0c", "\x0e-\x1f", "\x7f-\x9f", "\u202a-\u202e", "\u2066-\u2069",
-              "\ud800-\udfff", "\ufdd0-\ufdef"]
-    ranges += [re.escape(chr(plane * 0x10000 + 0xFFFE)) + re.escape(chr(plane * 0x10000 + 0xFFFF)) for plane in range(17)]
-    return "[" + "".join(ranges) + "]"
-
-
-FORBIDDEN = re.compile(_forbidden_class())
-"""Characters no field may hold: invisible, reordering, or impossible in XML (exports)."""
-UNSHOWN = re.compile(_forbidden_class()[:-1] + "".join(_INVISIBLE) + "]")
-"""Characters a message shows as «<U+00AD>»: the forbidden ones and the invisible harmless ones."""
-
-
-def forbidden_name(ch: str) -> str:
-    code = ord(ch)
-    if code == 0:
-        return "U+0000 (NUL)"
-    if 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
-        return N_("U+{kode:04X} (retningstegn som snur teksten)", kode=code)
-    if code < 0x20 or 0x7F <= code <= 0x9F:
-        return N_("U+{kode:04X} (kontrolltegn)", kode=code)
-    return N_("U+{kode:04X} (ikke et gyldig tegn)", kode=code)
 
 
 def _check_characters(text: str) -> None:
@@ -130,7 +70,7 @@ def _text(value: Any, limit: int) -> str | None:
     None where nothing but invisible characters was given."""
     raw = value if value.__class__ is str else _as_text(value)
     _check_characters(raw)
-    text = " ".join(_clean(raw).split())
+    text = " ".join(clean(raw).split())
     if len(text) > limit:
         raise _too_long(len(text), limit)
     return text or None
@@ -138,7 +78,7 @@ def _text(value: Any, limit: int) -> str | None:
 
 def _longtext(value: Any, limit: int) -> str | None:
     """Free text: line breaks kept."""
-    text = _clean(value if value.__class__ is str else _as_text(value)).strip()
+    text = clean(value if value.__class__ is str else _as_text(value)).strip()
     _check_characters(text)
     if len(text) > limit:
         raise _too_long(len(text), limit)
@@ -294,7 +234,7 @@ def list_splitter(separator: str) -> Callable[[Any, int], list[str] | None]:
             items = [p for p in parts if p.strip()]
         for item in items:
             _check_characters(item)
-        cleaned = [" ".join(_clean(item).lstrip("•*-–· ").split()) for item in items]
+        cleaned = [" ".join(clean(item).lstrip("•*-–· ").split()) for item in items]
         cleaned = [c for c in cleaned if c]
         if not cleaned:
             return None

@@ -7,7 +7,7 @@ in Norwegian local time with its offset, whatever offset the stored value has.
 Nothing an XML 1.0 document cannot hold is ever written: a value with a NUL, another control
 character, a lone surrogate or U+FFFE/U+FFFF raises `UnwritableText`, naming the element and
 the character, before anything of it is written. Validation rejects such characters at input
-(normalize.FORBIDDEN), but a record archived before it did may still hold one; the exports
+(characters.FORBIDDEN), but a record archived before it did may still hold one; the exports
 then leave that case out with the message (Fiks Arkiv) or stop with it (a deposit package),
 instead of ending in lxml's ValueError or a document the XSD check cannot parse.
 """
@@ -21,7 +21,7 @@ from datetime import date, datetime
 from typing import Any
 
 from ..common.localtime import local_iso
-from ..domain.normalize import forbidden_name
+from ..domain.characters import forbidden_name
 from .errors import ExportError
 
 XSI = "http://www.w3.org/2001/XMLSchema-instance"

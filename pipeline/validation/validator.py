@@ -11,48 +11,36 @@ from __future__ import annotations
 import gc
 import hashlib
 import hmac
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import islice, repeat
-from operator import itemgetter
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from . import rules
+from .columns import CACHE_LIMIT, CACHED, convert_column, harmless_notes
+from .layout import Layout, Made, Step, nesting
 from ..common.config import Config
 from ..common.errors import InputFileError
+from ..domain.characters import UNSHOWN
 from ..domain.identifiers import mask_fnr
-from ..domain.normalize import UNSHOWN, Converter, ValueProblem, converters, fold, harmless_note, has_harmless
+from ..domain.normalize import converters, fold
 from ..reading import RawRecord, Source, open_source
 from ..domain.record import FIELDS, Praksisplass
-from ..domain.texts import N_, Message, Texts
+from ..domain.texts import N_, Texts
 
-_CACHED = {"text", "longtext", "date", "bool", "number", "list", "tiltak", "status", "orgnr", "phone", "email"}
-"""Kinds whose converted values are remembered per column: sheets repeat units, dates, tiltak,
-tasks… and a dict hit is far cheaper than parsing again. Never the fødselsnummer."""
-_CACHE_LIMIT = 4096
-_MISS = object()
 CHUNK = 256
 """Rows validated together (column by column); small enough to keep memory flat."""
-_Step = tuple[str, Converter, int, "dict[Any, Any] | None"]
-"""Per field: its path, converter, length limit, and its cache of converted values (or None)."""
 _MAX_SHOWN = 60
-_SHARED_PARTS = tuple(sorted(
-    {path.split(".")[0] for path in FIELDS if "." in path}
-    - {path.split(".")[0] for path, spec in FIELDS.items() if spec.kind.name in ("fnr", "list")}
-))
-"""Parts of the record that many rows repeat (the unit and its leader, the supervisor, the
-ordering office, the requirements): each distinct one is validated once and the (frozen)
-instance shared. Never a part with a fødselsnummer, or a list (not hashable)."""
 _ID_FROM = ("praktikant.foedselsnummer", "praksisenhet.navn", "praksisenhet.organisasjonsnummer", "startdato")
 """The fields a derived id is made from (see `derived_id`)."""
 _validate_record = Praksisplass.__pydantic_validator__.validate_python
 """`Praksisplass.model_validate` without its Python wrapper, which costs a tenth as much again.
-Called with `extra="ignore"`: the nested dict is made from the record's own fields (`_nesting`),
+Called with `extra="ignore"`: the nested dict is made from the record's own fields (`nesting`),
 so it has no unknown key, and the check for one would cost pydantic a lookup per key per model.
 (The models themselves forbid unknown keys, which matters where a record is read back from JSON.)"""
 
@@ -166,20 +154,20 @@ class Validator:
         self.texts = config.texts
         """Every message, warning and note of a `FileResult` is written in the workspace's målform."""
         convert = converters(config.settings.innlesing.listeskille)
-        self._fields: dict[str, _Step] = {
-            path: (path, convert[spec.kind.name], spec.kind.max_length, {"": None, None: None} if spec.kind.name in _CACHED else None)
+        self._fields: dict[str, Step] = {
+            path: (path, convert[spec.kind.name], spec.kind.max_length, {"": None, None: None} if spec.kind.name in CACHED else None)
             for path, spec in FIELDS.items()
         }
-        self._layouts: dict[tuple[str, ...], _Layout] = {}
-        self._made: dict[tuple[str, tuple[str, ...]], _Made] = {}
+        self._layouts: dict[tuple[str, ...], Layout] = {}
+        self._made: dict[tuple[str, tuple[str, ...]], Made] = {}
         """Per shared part and the fields a layout has of it: their values → the validated instance."""
 
-    def _layout_for(self, paths: tuple[str, ...]) -> _Layout:
+    def _layout_for(self, paths: tuple[str, ...]) -> Layout:
         """How rows with these fields are converted and nested (one per sheet layout)."""
         layout = self._layouts.get(paths)
         if layout is None:
-            nest = _nesting(paths, lambda part, fields: self._made.setdefault((part, fields), {}))
-            layout = _Layout(paths, tuple(self._fields[path] for path in paths), nest)
+            nest = nesting(paths, lambda part, fields: self._made.setdefault((part, fields), {}))
+            layout = Layout(paths, tuple(self._fields[path] for path in paths), nest)
             if len(self._layouts) < 256:  # JSON records may each have their own layout
                 self._layouts[paths] = layout
         return layout
@@ -241,7 +229,7 @@ class Validator:
             self._validate_group(raws[start:end], self._layout_for(paths), unit, seen, results)
             start = end
 
-    def _validate_group(self, group: list[RawRecord], layout: _Layout, unit: str, seen: dict[str, int] | None,
+    def _validate_group(self, group: list[RawRecord], layout: Layout, unit: str, seen: dict[str, int] | None,
                         results: list[RecordResult]) -> None:
         """Rows of one layout: cells converted and rules checked column by column, then each
         row's id, duplicate check and typed record."""
@@ -249,7 +237,7 @@ class Validator:
         texts = _ = self.texts
         drafts = {index: _Draft(raw, unit, texts) for index, raw in enumerate(group) if raw.problems}
         columns, rows = self._convert_columns(layout, group, drafts, unit)
-        cleaned = _harmless_notes(layout, group)
+        cleaned = harmless_notes(layout, group)
         for index, path, message in rules.check(columns, self.documents):
             errors = drafts.get(index) or drafts.setdefault(index, _Draft(group[index], unit, texts))
             if path not in errors.unreadable:  # already reported as unreadable, not also as missing
@@ -282,7 +270,7 @@ class Validator:
                 self._type(result, raw, row, derived, layout)
             results.append(result)
 
-    def _convert_columns(self, layout: _Layout, group: list[RawRecord], drafts: dict[int, _Draft],
+    def _convert_columns(self, layout: Layout, group: list[RawRecord], drafts: dict[int, _Draft],
                          unit: str) -> tuple[dict[str, Sequence[Any]], list[tuple[Any, ...]]]:
         """The chunk's converted values (None: blank or unreadable), by column for every field
         of the record (a field the sheet lacks is all None), and by row in layout order."""
@@ -290,7 +278,7 @@ class Validator:
         cells = [raw.cells if len(raw.cells) == width else raw.cells[:width] for raw in group]
         resolved: list[list[Any]] = []
         for step, column in zip(layout.steps, zip(*cells)):
-            values, failures = _convert_column(step, column)
+            values, failures = convert_column(step, column)
             for index, message in failures:
                 draft = drafts.get(index) or drafts.setdefault(index, _Draft(group[index], unit, self.texts))
                 draft.unreadable.add(step[0])
@@ -301,7 +289,7 @@ class Validator:
         rows = list(zip(*resolved)) if resolved else [()] * len(group)  # a record with no known field
         return columns, rows
 
-    def _type(self, result: RecordResult, raw: RawRecord, row: tuple[Any, ...], derived: bool, layout: _Layout) -> None:
+    def _type(self, result: RecordResult, raw: RawRecord, row: tuple[Any, ...], derived: bool, layout: Layout) -> None:
         """The typed record of a row without errors; parts many rows repeat are shared."""
         nested, fresh = layout.nest(row, result.id, derived)
         try:
@@ -314,168 +302,8 @@ class Validator:
             result.errors = draft.errors
             return
         for part, key, made in fresh:
-            if len(made) < _CACHE_LIMIT:
+            if len(made) < CACHE_LIMIT:
                 made[key] = getattr(record, part)
-
-
-_CLEANED_KINDS = frozenset(("text", "longtext", "list", "tiltak", "status", "sektor"))
-"""The kinds whose converters clean harmless whitespace-like characters (normalize._clean)."""
-
-
-def _harmless_notes(layout: _Layout, group: list[RawRecord]) -> dict[int, list[tuple[str, list[Message]]]]:
-    """Per row of the chunk, a note for each text field whose value held a no-break space, a
-    zero-width space, a soft hyphen or the like (cleaned by its converter, so not an error,
-    but said, with the field). Each column is looked at whole first, at C speed."""
-    notes: dict[int, list[tuple[str, list[Message]]]] = {}
-    rows = [raw.cells for raw in group]
-    for position, path in enumerate(layout.paths):
-        if FIELDS[path].kind.name not in _CLEANED_KINDS:
-            continue
-        texts = list(map(itemgetter(position), rows))
-        try:
-            joined = "".join(texts)  # a CSV's cells are all text
-        except TypeError:  # blank cells, numbers or lists (.xlsx, JSON)
-            texts = [cell if cell.__class__ is str else "\n".join(map(str, cell)) if isinstance(cell, list) else ""
-                     for cell in texts]
-            joined = "".join(texts)
-        if not has_harmless(joined):
-            continue
-        for index, text in enumerate(texts):
-            note = harmless_note(text)
-            if note is not None:
-                notes.setdefault(index, []).append((group[index].columns[path], note))
-    return notes
-
-
-def _convert_column(step: _Step, column: tuple[Any, ...]) -> tuple[list[Any], list[tuple[int, str]]]:
-    """One column of a chunk: its converted values (None where blank or unreadable) and the
-    cells that could not be read, as (row index, what to fix)."""
-    _path, convert, limit, cache = step
-    failures: list[tuple[int, str]] = []
-    if cache is None:
-        values = [None if value is None or value == "" else _MISS for value in column]
-        if _MISS not in values:
-            return values, failures
-    else:  # it maps "" and None to None: a blank cell is a hit too
-        try:
-            return list(map(cache.__getitem__, column)), failures  # every cell seen before: the usual case
-        except KeyError:
-            values = list(map(cache.get, column, repeat(_MISS)))
-        except TypeError:  # a list or object from JSON: not hashable, so never cached
-            values = [cache.get(value, _MISS) if value.__class__ is str else (None if value is None else _MISS)
-                      for value in column]
-    store = cache if cache is not None and len(cache) < _CACHE_LIMIT else None  # once full, it stays as it is
-    if store is None and values.count(_MISS) == len(values):
-        # A value no earlier row had, in every row (an id, a phone number): converted in one go
-        # unless a cell is blank, not text or cannot be read; those are taken one by one below.
-        try:
-            if not any(map(str.isspace, column)):
-                return [convert(cell, limit) for cell in column], failures
-        except (ValueProblem, TypeError):
-            pass
-    for index, value in enumerate(values):
-        if value is not _MISS:
-            continue
-        cell = column[index]  # never "" or None: both are hits in a cache, and blank without one
-        if cell.__class__ is str and cell.isspace():
-            values[index] = None
-            continue
-        try:
-            converted = convert(cell, limit)
-        except ValueProblem as problem:
-            failures.append((index, problem.message))
-            values[index] = None
-            continue
-        if store is not None and cell.__class__ is str:
-            # lists are stored as tuples, so no record can change another's
-            store[cell] = tuple(converted) if converted.__class__ is list else converted
-        values[index] = converted  # None: empty once cleaned, i.e. not given
-    return values, failures
-
-
-class _Layout:
-    """The fields of one sheet layout (its tuple of field paths), in the sheet's order: the
-    conversion step of each, and `nest`, which turns a converted row into the record's nested
-    shape (`praktikant.navn` → `{"praktikant": {"navn": …}}`), made once per layout."""
-
-    __slots__ = ("nest", "paths", "steps")
-
-    def __init__(self, paths: tuple[str, ...], steps: tuple[_Step, ...], nest: _Nest) -> None:
-        self.paths = paths
-        self.steps = steps
-        self.nest = nest
-
-
-_Made = dict[tuple[Any, ...], BaseModel]
-"""One shared part's validated instances, by the values of its fields in one layout."""
-_Fresh = tuple[tuple[str, tuple[Any, ...], _Made], ...]
-"""Shared parts a row had to build itself: (part, its values, where to keep the instance)."""
-_Nest = Callable[[tuple[Any, ...], "str | None", bool], tuple[dict[str, Any], _Fresh]]
-
-
-def _nesting(paths: tuple[str, ...], made: Callable[[str, tuple[str, ...]], _Made] | None = None) -> _Nest:
-    """A function from a converted row (values in `paths` order, None where not given), its id
-    and whether the id is derived, to the nested dict the record is validated from (leaving out
-    what is not given), and the shared parts it built.
-
-    A shared part (see `_SHARED_PARTS`) whose values an earlier row had is taken as the
-    instance made then, from `made(part, its paths)`; a new one is built as a dict and reported,
-    so the caller can keep the instance pydantic makes of it. Without `made`, nothing is shared.
-
-    The function is written out as straight-line Python and compiled once per layout, as
-    `collections.namedtuple` and `dataclasses` do: a loop over the fields costs three times as
-    much, on every row of every sheet. The names come from the record's own fields (FIELDS),
-    never from a file, and are written with repr()."""
-    tree: dict[str, Any] = {}  # name → index in the row (a field) or a subtree (a part)
-    for index, path in enumerate(paths):
-        *parents, name = path.split(".")
-        node = tree
-        for parent in parents:
-            node = node.setdefault(parent, {})
-        node[name] = index
-    variables = "".join(f"v{index}, " for index in range(len(paths)))
-    lines = ["def nest(row, record_id, derived):", f"    ({variables}) = row",
-             "    nested = {'id': record_id, 'id_avledet': derived}", "    fresh = ()"]
-    namespace: dict[str, Any] = {}
-    shared: dict[str, list[int]] = {part: [] for part in _SHARED_PARTS} if made is not None else {}
-    for name, node in tree.items():
-        if name == "id":
-            continue
-        if isinstance(node, int):
-            lines.append(f"    if v{node} is not None: nested[{name!r}] = v{node}")
-        elif name in shared:
-            shared[name] = [index for index, path in enumerate(paths) if path.startswith(name + ".")]
-        else:
-            _build_part(lines, "nested", name, node, "    ")
-    for part, picks in shared.items():  # also a part the layout lacks: its default, made once
-        assert made is not None
-        namespace[f"made_{part}"] = made(part, tuple(paths[i] for i in picks))
-        lines += [f"    key = ({''.join(f'v{i}, ' for i in picks)})",
-                  f"    found = made_{part}.get(key)",
-                  "    if found is not None:",
-                  f"        nested[{part!r}] = found  # taken as it is: pydantic does not validate an instance again",
-                  "    else:"]
-        if part in tree:
-            _build_part(lines, "nested", part, tree[part], "        ")
-        lines.append(f"        fresh += (({part!r}, key, made_{part}),)")
-    lines.append("    return nested, fresh")
-    exec("\n".join(lines), namespace)  # noqa: S102 (generated from field names, see above)
-    # Taken out of its own globals: a function in the dict it reads would be a reference cycle,
-    # keeping the instances in `made` alive until a full garbage collection.
-    return namespace.pop("nest")  # type: ignore[no-any-return]
-
-
-def _build_part(lines: list[str], holder: str, name: str, node: dict[str, Any], indent: str) -> None:
-    """Lines that build part `name` of `holder` as a dict, its own parts inside it (left out
-    where nothing in it is given)."""
-    variable = f"{holder}_{name}" if holder != "nested" else f"part_{name}"
-    lines.append(f"{indent}{variable} = {{}}")
-    for child, value in node.items():
-        if isinstance(value, int):
-            lines.append(f"{indent}if v{value} is not None: {variable}[{child!r}] = v{value}")
-        else:
-            _build_part(lines, variable, child, value, indent)
-    lines.append(f"{indent}if {variable}: {holder}[{name!r}] = {variable}")
 
 
 class _Draft:

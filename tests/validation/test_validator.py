@@ -148,41 +148,11 @@ def test_blank_and_whitespace_cells_are_not_given(validator: Validator, write_cs
         assert result.record.praktikant.telefon is None
 
 
-def test_nesting_of_a_layout() -> None:
-    from pipeline.validation.validator import _nesting
-
-    nest = _nesting(("id", "praksisenhet.leder.navn", "krav.politiattest", "praksisenhet.navn"))
-    record = {"id": "A", "id_avledet": False}
-    assert nest(("A", "Lea", None, "Enhet"), "A", False) == (
-        {**record, "praksisenhet": {"navn": "Enhet", "leder": {"navn": "Lea"}}}, ())
-    assert nest(("A", "Lea", None, None), "A", False) == ({**record, "praksisenhet": {"leder": {"navn": "Lea"}}}, ())
-    assert nest((None, None, False, None), "H-1", True) == ({"id": "H-1", "id_avledet": True, "krav": {"politiattest": False}}, ())
-    assert _nesting(())((), "A", False) == (record, ())
-
-
-def test_nesting_shares_parts_an_earlier_row_had() -> None:
-    from pipeline.validation.validator import _nesting
-
-    made: dict = {}
-    nest = _nesting(("praktikant.navn", "praksisenhet.navn", "praksisenhet.leder.navn"),
-                    lambda part, fields: made.setdefault((part, fields), {}))
-    nested, fresh = nest(("Ola", "Enhet", "Lea"), "A", False)
-    assert nested["praksisenhet"] == {"navn": "Enhet", "leder": {"navn": "Lea"}}
-    units = made[("praksisenhet", ("praksisenhet.navn", "praksisenhet.leder.navn"))]
-    assert ("praksisenhet", ("Enhet", "Lea"), units) in fresh
-    assert {part for part, _, _ in fresh} == {"praksisenhet", "praksisveileder", "praksisbestiller", "krav",
-                                             "hjemmeenhet", "ansettelse"}
-    units[("Enhet", "Lea")] = instance = object()
-    nested, fresh = nest(("Kari", "Enhet", "Lea"), "B", False)
-    assert nested["praksisenhet"] is instance and nested["praktikant"] == {"navn": "Kari"}
-    assert "praksisenhet" not in {part for part, _, _ in fresh}
-
-
 def test_columns_of_new_values_read_the_same_once_the_caches_are_full(validator: Validator, write_csv,
                                                                         monkeypatch) -> None:
     """Once a column's cache is full, a chunk whose cells are all new is converted in one go;
     a whitespace-only or unreadable cell among them is still taken one by one."""
-    from pipeline.validation import validator as validation
+    from pipeline.validation import columns, validator as validation
 
     # no "" among them: a blank cell is a cache hit even when the cache is full
     addresses = ["Vei 1", " \u00a0 ", "Vei 3", "Vei 4"]
@@ -198,7 +168,8 @@ def test_columns_of_new_values_read_the_same_once_the_caches_are_full(validator:
     expected = outcome(validator.validate_file(path))
     assert [(valid, parts) for valid, parts, _ in expected] == [
         (True, ("Vei 1", "41234567")), (True, (None, "41234568")), (False, None), (True, ("Vei 4", "+4741234569"))]
-    monkeypatch.setattr(validation, "_CACHE_LIMIT", 0)  # as if full: nothing is stored
+    monkeypatch.setattr(columns, "CACHE_LIMIT", 0)  # as if full: nothing is stored
+    monkeypatch.setattr(validation, "CACHE_LIMIT", 0)
     assert outcome(Validator(validator.config).validate_file(path)) == expected
 
 
