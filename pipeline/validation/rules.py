@@ -20,9 +20,9 @@ from operator import lt
 from typing import Any
 
 from ..common.config import DocumentSet
-from ..domain.record import FIELDS, REQUIRED_FIELDS, Status, Tiltak
+from ..domain.record import FIELDS, REQUIRED_FIELDS, Sektor, Status, Tiltak
 from ..domain.vilkaar import hours_disagree, hours_text, probation
-from ..domain.texts import N_
+from ..domain.texts import N_, Message
 
 Column = Sequence[Any]
 Columns = Mapping[str, Column]
@@ -257,6 +257,32 @@ RULES: tuple[Callable[[Columns, DocumentSet, Problems], None], ...] = (
     required_always, period, meetings, hours, working_hours, probation_period, scheme, certificates, certificate_basis,
     completion, documents_due,
 )
+
+
+_ATTEST_SECTORS = frozenset({Sektor.BARNEHAGE, Sektor.SKOLE, Sektor.HELSE, Sektor.BARNEVERN})
+
+
+def sector_notes(columns: Columns) -> dict[int, list[Message]]:
+    """Notes, not errors, for a unit whose sector often requires a certificate the row does not
+    ask for: left out, the requirement is missing from the agreement too (review finding C7).
+    Whether it applies is the unit's call: in a barnehage the law requires a politiattest of an
+    employee (a trainee) and lets the barnehage require it of others (barnehageloven § 30)."""
+    sectors = columns["praksisenhet.sektor"]
+    notes: dict[int, list[Message]] = {}
+    if not any(sector in _ATTEST_SECTORS for sector in sectors):
+        return notes
+    for index, (sector, attest, mrsa) in enumerate(zip(sectors, columns["krav.politiattest"],
+                                                       columns["krav.mrsa_tuberkulose"])):
+        if sector in _ATTEST_SECTORS and attest is None:
+            notes.setdefault(index, []).append(N_(
+                "Politiattest er ikke krevd, men enheten er en barnehage, skole, helse- eller barnevernsenhet, "
+                "der det ofte kreves (i barnehage: barnehageloven § 30). Kontroller det; kreves den, fyll inn "
+                "kravet og hjemmelen, så står det i avtalen."))
+        if sector is Sektor.HELSE and mrsa is None:
+            notes.setdefault(index, []).append(N_(
+                "Egenerklæring om MRSA/tuberkulose er ikke krevd, men enheten er i helsesektoren, der det ofte "
+                "kreves. Kontroller det; kreves den, fyll inn kravet, så står det i avtalen."))
+    return notes
 
 
 def check(columns: Columns, documents: DocumentSet) -> Problems:

@@ -238,6 +238,7 @@ class Validator:
         drafts = {index: _Draft(raw, unit, texts) for index, raw in enumerate(group) if raw.problems}
         columns, rows = self._convert_columns(layout, group, drafts, unit)
         cleaned = harmless_notes(layout, group)
+        unasked = rules.sector_notes(columns)
         for index, path, message in rules.check(columns, self.documents):
             errors = drafts.get(index) or drafts.setdefault(index, _Draft(group[index], unit, texts))
             if path not in errors.unreadable:  # already reported as unreadable, not also as missing
@@ -255,6 +256,8 @@ class Validator:
                 result.notes = [*result.notes, *(_("«{kolonne}»: {merknad}.", kolonne=column,
                                                    merknad="; ".join(texts.render(part) for part in parts))
                                                  for column, parts in cleaned[index])]
+            if index in unasked:
+                result.notes = [*result.notes, *(texts.render(note) for note in unasked[index])]
             draft = drafts.get(index)
             if record_id is not None and seen is not None:
                 if record_id in seen:

@@ -74,6 +74,24 @@ def test_sector_is_read_in_norwegian_spellings(validator, write_csv, typed: str,
     assert record.record.praksisenhet.sektor.value == sektor
 
 
+def test_a_sector_that_often_requires_certificates_gets_a_note_where_none_is_asked(validator, write_csv) -> None:
+    """Review finding C7: a health unit's row with no krav printed an agreement with no politiattest
+    or MRSA line, and validation said nothing. A note (not an error: whether it applies is the
+    unit's call), and none where HR wrote «Nei» or the sector has no such practice."""
+    rows = [good_row(id="H", **{"praksisenhet.sektor": "helse"}),
+            good_row(id="B", **{"praksisenhet.sektor": "barnehage", "krav.mrsa_tuberkulose": "Nei"}),
+            good_row(id="N", **{"praksisenhet.sektor": "helse", "krav.politiattest": "Nei",
+                                "krav.mrsa_tuberkulose": "Nei"}),
+            good_row(id="A", **{"praksisenhet.sektor": "annen"}), good_row(id="U")]
+    path = write_csv(rows)
+    records = {r.id: r for r in validator.iter_file(path, FileResult(str(path)))}
+    assert all(r.valid for r in records.values())
+    health, kindergarten = records["H"].notes, records["B"].notes
+    assert len(health) == 2 and "Politiattest er ikke krevd" in health[0] and "MRSA/tuberkulose" in health[1]
+    assert len(kindergarten) == 1 and "barnehageloven § 30" in kindergarten[0]
+    assert [list(records[k].notes) for k in "NAU"] == [[], [], []]
+
+
 def test_an_unknown_sector_is_named(validator, write_csv) -> None:
     found = messages(validator, write_csv, **{"praksisenhet.sektor": "Kultur"})
     assert found and found[0][0] == "praksisenhet.sektor" and "Ukjent sektor" in found[0][1]
