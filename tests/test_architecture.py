@@ -12,9 +12,6 @@ PIPELINE = PACKAGE_ROOT / "pipeline"
 MAX_LINES = 400
 OVER_LIMIT = {  # not yet split (issue #15; grown with the nynorsk, gettext and input-limit work): each may shrink, none may grow
     "pipeline/cli.py": 463,
-    "pipeline/common/config.py": 453,
-    "pipeline/export/arkivuttrekk.py": 404,
-    "pipeline/reading/xlsx_reader.py": 426,
     "pipeline/report.py": 416,
 }
 

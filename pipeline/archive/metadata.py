@@ -9,7 +9,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from ..common.config import Config, DokumentSpec, maalform_of
+from ..common.config import Config, maalform_of
+from ..common.document_set import DokumentSpec
 from ..domain.record import Praksisplass, Status
 
 OPPRETTET_AV = "praksis"  # «…Av» fields hold names without digits

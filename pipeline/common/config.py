@@ -9,22 +9,19 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from .arbeidsgiver import Arbeidsgiver
+from .config_section import Section
+from .document_set import DocumentSet, DokumentSpec
 from .errors import ConfigError
-from ..domain.normalize import ValueProblem, converters, fold, maalform_text
+from ..domain.normalize import ValueProblem, fold, maalform_text
 from .permissions import DEFAULT_FILE_MODE, apply_file_mode, parse_mode
-from ..domain.record import FIELDS, Maalform, Praksisplass, Status, Tiltak
+from ..domain.record import FIELDS, Maalform, Praksisplass
 from ..domain.retention import Bevaring
 from ..domain.texts import CatalogueMissing, Texts
 from .workspace import Workspace, clean_temp, load_or_create_id_key
 
-PARTIES = ("praktikant", "praksisenhet", "praksisveileder", "praksisbestiller", "hjemmeenhet")
 
-
-class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Virksomhet(_Section):
+class Virksomhet(Section):
     navn: str
     organisasjonsnummer: str
     adresse: str
@@ -53,72 +50,12 @@ def maalform_of(record: Praksisplass, virksomhet: Virksomhet) -> Maalform:
     return record.maalform or virksomhet.maalform
 
 
-ARBEIDSGIVER_NYNORSK = {
-    "pensjon": "Kommunal Landspensjonskasse (KLP)",
-    "tariffavtale": "Hovudtariffavtalen i KS-området",
-    "loennsdag": "den 12. i kvar månad",
-    "ferie": "fem veker ferie etter ferielova og hovudtariffavtalen",
-    "feriepenger": "12 prosent av feriepengegrunnlaget",
-    "pauser": "Matpausen er 30 minutt og blir rekna med i arbeidstida",
-    "fravaersmelding": "Fråvær skal meldast til praksisrettleiaren same dag, før arbeidstida byrjar",
-}
-"""The nynorsk wording of the default terms below (used where `[arbeidsgiver.nynorsk]` says nothing)."""
-
-
-class ArbeidsgiverNynorsk(_Section):
-    """`[arbeidsgiver.nynorsk]`: the same terms as printed in nynorsk documents. A term left out is
-    the nynorsk wording of the default where the bokmål term is the default, else the bokmål term
-    itself (and `praksis templates check` says so)."""
-
-    pensjon: str | None = None
-    tariffavtale: str | None = None
-    loennsdag: str | None = None
-    ferie: str | None = None
-    feriepenger: str | None = None
-    pauser: str | None = None
-    fravaersmelding: str | None = None
-
-
-class Arbeidsgiver(_Section):
-    """The employer's terms that the trainee's arbeidsavtale states (aml. § 14-6)."""
-
-    pensjon: str = "Kommunal Landspensjonskasse (KLP)"
-    tariffavtale: str = "Hovedtariffavtalen i KS-området"
-    loennsdag: str = "den 12. i hver måned"
-    ferie: str = "fem uker ferie etter ferieloven og hovedtariffavtalen"
-    feriepenger: str = "12 prosent av feriepengegrunnlaget"
-    pauser: str = "Spisepausen er 30 minutter og regnes med i arbeidstiden"
-    """Length of the breaks and whether they count as working time (aml. § 14-6 (1) k, § 10-9)."""
-    fravaersmelding: str = "Fravær meldes til praksisveilederen samme dag, før arbeidstid"
-    """How absence is reported (used in every agreement and in the oppfølgingsplan)."""
-    nynorsk: ArbeidsgiverNynorsk = ArbeidsgiverNynorsk()
-
-    def terms(self, maalform: Maalform) -> dict[str, str]:
-        """The terms as the documents of this written standard print them."""
-        bokmaal = self.model_dump(exclude={"nynorsk"})
-        if maalform is Maalform.BOKMAAL:
-            return bokmaal
-        return {name: self._nynorsk(name, value) for name, value in bokmaal.items()}
-
-    def untranslated(self) -> list[str]:
-        """Terms changed from the default in bokmål with no nynorsk wording: nynorsk documents
-        print them in bokmål."""
-        return [name for name, value in self.model_dump(exclude={"nynorsk"}).items()
-                if self._nynorsk(name, value) == value and ARBEIDSGIVER_NYNORSK[name] != value]
-
-    def _nynorsk(self, name: str, bokmaal: str) -> str:
-        given = getattr(self.nynorsk, name)
-        if given:
-            return str(given)
-        return ARBEIDSGIVER_NYNORSK[name] if bokmaal == type(self).model_fields[name].default else bokmaal
-
-
-class Innlesing(_Section):
+class Innlesing(Section):
     listeskille: str = "|"
     kolonnealiaser: str = "kolonner.toml"
 
 
-class Arkiv(_Section):
+class Arkiv(Section):
     administrativ_enhet: str
     saksansvarlig: str
     ordningsprinsipp: str = "Arkivkode"
@@ -146,7 +83,7 @@ def _folder_name(value: str) -> str:
     return value
 
 
-class Innboks(_Section):
+class Innboks(Section):
     """The watched inbox (`praksis watch`): where files arrive and where they go afterwards."""
 
     mappe: str = "inbox"
@@ -175,7 +112,7 @@ class Innboks(_Section):
         return _folder_name(value)
 
 
-class Signering(_Section):
+class Signering(Section):
     """Signed copies coming back (`praksis signert`, and inbox/signert/ under `praksis watch`)."""
 
     mappe: str = "signert"
@@ -195,7 +132,7 @@ class Signering(_Section):
         return _folder_name(value)
 
 
-class Eksport(_Section):
+class Eksport(Section):
     """`praksis export`: where bundles go and how Fiks Arkiv bundles are cut."""
 
     mappe: str = "eksport"
@@ -206,7 +143,7 @@ class Eksport(_Section):
     """The system name in arkivmelding and arkivuttrekk (fagsystem of the external keys)."""
 
 
-class Tilgang(_Section):
+class Tilgang(Section):
     """Who may read what praksis writes (pipeline/permissions.py)."""
 
     filmodus: str = DEFAULT_FILE_MODE
@@ -223,7 +160,7 @@ class Tilgang(_Section):
         return parse_mode(self.filmodus)
 
 
-class Konvertering(_Section):
+class Konvertering(Section):
     pdfa: Literal["1a", "1b", "2b"] = "1a"
     """PDF/A level of generated documents (1a: tagged, accessible). The old numbers 1 and 2 mean 1b and 2b."""
     instanser: int = Field(2, ge=1, le=16)
@@ -237,7 +174,7 @@ class Konvertering(_Section):
         return value.lower() if isinstance(value, str) else value
 
 
-class Grenser(_Section):
+class Grenser(Section):
     """Resource limits on every input file, checked before the work (see pipeline/reading/limits.py)."""
 
     maks_mb: float = Field(50.0, gt=0)
@@ -260,67 +197,7 @@ class Grenser(_Section):
     """Characters in one cell (Excel's own limit)."""
 
 
-class DokumentSpec(_Section):
-    """One document of the document set: which template, from which status, for which tiltak."""
-
-    tittel: str
-    mal: str
-    fra_status: Status
-    tiltak: list[Tiltak]
-    krever: list[str] = []
-    betingelse: str | None = None
-    signeres_av: list[str] = []
-    tillat_foedselsnummer: bool = False
-    """Only a document type that sets this gets the fødselsnummer at all (none does): every other
-    template gets the birth date only, and `templates check` refuses one that names the number."""
-    uten_foedselsnummer: bool | None = None
-    """Obsolete: the fødselsnummer is given only where `tillat_foedselsnummer` is set (#13).
-    Accepted, and ignored, so a praksis.toml written before still loads."""
-    tittel_nynorsk: str | None = None
-    """The title in nynorsk documents (in their heading, footer and PDF title); None: `tittel`."""
-    noark_dokumenttype: str = "Dokument"
-    """The Noark dokumenttype in exports (a name from the Fiks Arkiv list, e.g. Avtale)."""
-    spraak: Literal["nb-NO", "nn-NO"] | None = None
-    """Obsolete: a document's language follows its målform (nb-NO for bokmål, nn-NO for nynorsk).
-    Accepted, and ignored, so a praksis.toml written before still loads."""
-
-    def title(self, maalform: Maalform) -> str:
-        """The title in the document's written standard."""
-        return (self.tittel_nynorsk or self.tittel) if maalform is Maalform.NYNORSK else self.tittel
-
-    @field_validator("fra_status", mode="before")
-    @classmethod
-    def _status(cls, value: Any) -> Any:
-        try:
-            return converters("")["status"](value, FIELDS["status"].kind.max_length)
-        except ValueProblem as exc:
-            raise ValueError(exc.message) from None
-
-    @field_validator("krever")
-    @classmethod
-    def _known_fields(cls, value: list[str]) -> list[str]:
-        unknown = [f for f in value if f not in FIELDS]
-        if unknown:
-            raise ValueError(f"ukjente felt: {', '.join(unknown)}")
-        return value
-
-    @field_validator("betingelse")
-    @classmethod
-    def _bool_field(cls, value: str | None) -> str | None:
-        if value is not None and (value not in FIELDS or FIELDS[value].kind.name != "bool"):
-            raise ValueError(f"«{value}» er ikke et ja/nei-felt i praksisposten")
-        return value
-
-    @field_validator("signeres_av")
-    @classmethod
-    def _parties(cls, value: list[str]) -> list[str]:
-        unknown = [p for p in value if p not in PARTIES]
-        if unknown:
-            raise ValueError(f"ukjente parter: {', '.join(unknown)} (bruk {', '.join(PARTIES)})")
-        return value
-
-
-class Settings(_Section):
+class Settings(Section):
     virksomhet: Virksomhet
     arbeidsgiver: Arbeidsgiver = Arbeidsgiver()
     innlesing: Innlesing = Innlesing()
@@ -340,33 +217,6 @@ class Settings(_Section):
         if unknown:
             raise ValueError(f"[bevaring.dokumenter] nevner dokumenter som ikke er i [dokumenter]: {', '.join(unknown)}")
         return self
-
-
-class DocumentSet:
-    """The configured documents, with which are due for each tiltak at each status precomputed."""
-
-    def __init__(self, specs: dict[str, DokumentSpec]) -> None:
-        self.specs = specs
-        self._due = {
-            (tiltak, status): [
-                (name, spec) for name, spec in specs.items()
-                if tiltak in spec.tiltak and status.rang >= spec.fra_status.rang
-            ]
-            for tiltak in Tiltak
-            for status in Status
-        }
-        self._needed = {
-            key: tuple(dict.fromkeys(path for _, spec in due for path in spec.krever)) for key, due in self._due.items()
-        }
-
-    def needed(self, tiltak: Tiltak, status: Status) -> tuple[str, ...]:
-        """Every field a document due for this tiltak at this status may require (whatever its
-        `betingelse`): where all are given, no document lacks anything."""
-        return self._needed[(tiltak, status)]
-
-    def due(self, tiltak: Tiltak, status: Status) -> list[tuple[str, DokumentSpec]]:
-        """Documents whose status has come for this tiltak (their `betingelse` not yet checked)."""
-        return self._due[(tiltak, status)]
 
 
 class Config(BaseModel):

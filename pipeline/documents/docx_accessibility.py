@@ -25,7 +25,7 @@ from docx.oxml.parser import OxmlElement
 from docx.oxml.text.font import CT_RPr
 from docxtpl import InlineImage
 
-from ..common.config import DokumentSpec
+from ..common.document_set import DokumentSpec
 from .identity import DocumentIdentity
 from ..domain.record import Maalform
 

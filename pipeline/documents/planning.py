@@ -14,7 +14,8 @@ from typing import Any
 from ..archive import metadata as noark
 from ..archive.registry import CaseRow
 from ..archive.store import GRUNNLAG, CaseFiles
-from ..common.config import Config, DocumentSet, maalform_of
+from ..common.config import Config, maalform_of
+from ..common.document_set import DocumentSet
 from ..common.errors import CaseError
 from ..domain.record import Praksisplass, Status
 from .facts import FactReader, changed, digest

@@ -18,7 +18,8 @@ from docx.shared import Mm
 from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined, TemplateError
 
-from ..common.config import Config, DokumentSpec, maalform_of
+from ..common.config import Config, maalform_of
+from ..common.document_set import DokumentSpec
 from .docx_accessibility import DescribedImage, describe_document, document_title
 from ..common.errors import PraksisError
 from ..domain.identifiers import fnr_birth_date

@@ -19,7 +19,8 @@ from typing import Any
 
 from jinja2 import Environment, Template, TemplateSyntaxError, meta, nodes
 
-from ..common.config import Config, DokumentSpec
+from ..common.config import Config
+from ..common.document_set import DokumentSpec
 from .identity import DocumentIdentity
 from .maalform import NYNORSK_DIR, template_path
 from ..domain.record import Maalform

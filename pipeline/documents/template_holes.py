@@ -26,7 +26,8 @@ from typing import Any
 
 from lxml import etree
 
-from ..common.config import Config, DokumentSpec
+from ..common.config import Config
+from ..common.document_set import DokumentSpec
 from ..domain.record import FIELDS, REQUIRED_FIELDS, Praksisplass, Status, Tiltak
 from ..validation.rules import check as check_rules
 

@@ -42,6 +42,7 @@ from ..archive.case_state import closed_at, journal_date
 from .errors import ExportError
 from .schemas import DEPOSIT_XML, DEPOSIT_XSDS, NOARK5, validate_file
 from .addml import write_addml
+from .deposit_staging import STAGING_PREFIX, remove_leftovers
 from .xmlwrite import UnwritableText, XmlWriter
 
 NS = "http://www.arkivverket.no/standarder/noark5/"
@@ -317,30 +318,6 @@ class DepositWriter:
 
 
 # --- the export ---------------------------------------------------------------------------------
-
-STAGING_PREFIX = ".avleveringspakke-"
-
-
-def remove_leftovers(base: Path, default_location: bool) -> int:
-    """Remove what an export killed mid-way left behind: its staging folders (`.avleveringspakke-*`)
-    beside the finished packages, in `base` and, in the default location, in every other
-    period's folder too. Runs under the workspace lock, so no export is writing them now.
-    Returns how many were removed."""
-    folders = [base]
-    if default_location and base.parent.is_dir():
-        folders = [p for p in base.parent.iterdir() if p.is_dir() and not p.name.startswith(".")]
-    removed = 0
-    for folder in folders:
-        if not folder.is_dir():
-            continue
-        for leftover in folder.glob(f"{STAGING_PREFIX}*"):
-            shutil.rmtree(leftover, ignore_errors=True)
-            removed += 1
-        if folder != base and not any(folder.iterdir()):
-            folder.rmdir()  # a period folder holding nothing but a leftover
-    return removed
-
-
 
 def export_arkivuttrekk(config: Config, start: date, end: date, out: Path | None = None) -> DepositResult:
     if end < start:

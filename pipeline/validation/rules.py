@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from operator import lt
 from typing import Any
 
-from ..common.config import DocumentSet
+from ..common.document_set import DocumentSet
 from ..domain.record import FIELDS, REQUIRED_FIELDS, Sektor, Status, Tiltak
 from ..domain.vilkaar import hours_disagree, hours_text, probation
 from ..domain.texts import N_, Message

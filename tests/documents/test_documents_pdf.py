@@ -23,7 +23,8 @@ import pikepdf
 import pypdfium2
 import pytest
 
-from pipeline.common.config import Config, DokumentSpec
+from pipeline.common.config import Config
+from pipeline.common.document_set import DokumentSpec
 from pipeline.convert import ConverterPool, PdfaLevel
 from pipeline.programs.preflight import preflight
 from pipeline.documents.identity import DocumentIdentity

@@ -76,7 +76,8 @@ def test_values_are_read_as_openpyxl_reads_them(tmp_path: Path, config: Config, 
     from openpyxl.cell.rich_text import CellRichText, TextBlock
     from openpyxl.cell.text import InlineFont
 
-    from pipeline.reading.xlsx_reader import _rows, _Workbook
+    from pipeline.reading.xlsx_reader import _rows
+    from pipeline.reading.xlsx_workbook import XlsxWorkbook
 
     book = Workbook()
     book.epoch = datetime(1904, 1, 1) if epoch_1904 else book.epoch
@@ -90,7 +91,7 @@ def test_values_are_read_as_openpyxl_reads_them(tmp_path: Path, config: Config, 
     sheet["B7"] = "=1+1"
     path = tmp_path / "typer.xlsx"
     book.save(path)
-    workbook = _Workbook(path)
+    workbook = XlsxWorkbook(path)
     try:
         ours = [(n, tuple(v)) for n, v in _rows(workbook, str(path), config.settings.grenser, bytearray(b"\x01" * 600))]
     finally:
