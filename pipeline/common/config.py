@@ -238,7 +238,7 @@ class Config(BaseModel):
     @cached_property
     def documents(self) -> DocumentSet:
         """Made once per configuration: ingest asks for it for every record."""
-        return DocumentSet(self.settings.dokumenter)
+        return DocumentSet(self.settings.dokumenter, self.settings.virksomhet.maalform)
 
     @cached_property
     def texts(self) -> Texts:

@@ -75,10 +75,12 @@ class DokumentSpec(Section):
 
 
 class DocumentSet:
-    """The configured documents, with which are due for each tiltak at each status precomputed."""
+    """The configured documents, with which are due for each tiltak at each status precomputed,
+    and the workspace's målform, in which the texts HR read name them."""
 
-    def __init__(self, specs: dict[str, DokumentSpec]) -> None:
+    def __init__(self, specs: dict[str, DokumentSpec], maalform: Maalform = Maalform.BOKMAAL) -> None:
         self.specs = specs
+        self.maalform = maalform
         self._due = {
             (tiltak, status): [
                 (name, spec) for name, spec in specs.items()

@@ -242,7 +242,7 @@ def _missing_for_documents(columns: Columns, documents: DocumentSet, index: int,
             continue
         for path in spec.krever:
             if columns[path][index] is None:
-                missing.setdefault(path, []).append(spec.tittel.lower())
+                missing.setdefault(path, []).append(spec.title(documents.maalform).lower())
     for path, titles in missing.items():
         names = [f"«{t}»" for t in dict.fromkeys(titles)]
         listed = names[0] if len(names) == 1 else N_("{dokumenter} og {siste}", dokumenter=", ".join(names[:-1]),

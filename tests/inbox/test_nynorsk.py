@@ -143,3 +143,15 @@ def test_documents_are_named_by_their_nynorsk_titles(nn_config: Config):
                                "Fråsegn om teieplikt og gjennomgang av etiske retningsliner")]}
     lacking = praksis(nn_config.workspace.root, "mangler").output
     assert "signert fråsegn" in lacking and "aushetsløfte" not in lacking
+
+
+def test_a_missing_field_names_the_document_by_its_nynorsk_title(nn_config: Config, tmp_path):
+    """«Feltet trengst frå status … fordi «…» blir laga då» names the document as a nynorsk
+    workspace's documents are headed, not by the bokmål title."""
+    file = tmp_path / "trainee.csv"
+    row = good_row(id="T-9", tiltak="Trainee", status="Bekreftet", timer_per_uke="37,5",
+                   arbeidsoppgaver="Saksbehandling")
+    file.write_bytes((";".join(row) + "\r\n" + ";".join(row.values()) + "\r\n").encode("utf-8"))
+    out = praksis(nn_config.workspace.root, "validate", str(file)).output
+    assert "«arbeidsavtale – mellombels tilsetjing som trainee»" in out
+    assert "midlertidig ansettelse" not in out
