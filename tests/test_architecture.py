@@ -11,12 +11,10 @@ from pipeline.common.workspace import PACKAGE_ROOT
 PIPELINE = PACKAGE_ROOT / "pipeline"
 MAX_LINES = 400
 OVER_LIMIT = {  # not yet split (issue #15; grown with the nynorsk, gettext and input-limit work): each may shrink, none may grow
-    "pipeline/cli.py": 463,
     "pipeline/common/config.py": 453,
     "pipeline/domain/normalize.py": 417,
     "pipeline/export/arkivuttrekk.py": 404,
     "pipeline/reading/xlsx_reader.py": 426,
-    "pipeline/report.py": 416,
     "pipeline/validation/validator.py": 520,
 }
 
@@ -26,8 +24,8 @@ def modules() -> list[Path]:
 
 
 def unit(module: str) -> str:
-    """The node of the package graph: a sub-package (`pipeline.archive`) or a top-level
-    module (`pipeline.ingest`, `pipeline.cli`)."""
+    """The node of the package graph: a sub-package (`pipeline.archive`, `pipeline.cli`) or a
+    top-level module (`pipeline.ingest`)."""
     return ".".join(module.split(".")[:2])
 
 
