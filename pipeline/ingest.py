@@ -36,7 +36,7 @@ from .documents.facts import FactReader
 from .documents.make import DocumentMaker
 from .documents.planning import CasePlan, DocumentJob, Outcome, Planner, Rejected
 from .domain.identifiers import mask_numbers_in
-from .report import IngestReport, RecordOutcome, describe_errors
+from .report.ingest import IngestReport, RecordOutcome, describe_errors
 from .validation.validator import FileResult, RecordResult, Validator
 
 log = logging.getLogger("praksis.ingest")

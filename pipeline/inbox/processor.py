@@ -25,7 +25,7 @@ from ..domain.identifiers import mask_numbers_in
 from ..reading.limits import is_limit_message
 from ..documents.planning import Outcome
 from ..ingest import Ingest
-from ..report import RecordOutcome
+from ..report.ingest import RecordOutcome
 from ..archive.locking import WorkspaceBusy
 from ..reading.places import is_places_sheet
 from ..reading import SUPPORTED

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from ..common.names import shown
-from ..report import RecordOutcome
+from ..report.ingest import RecordOutcome
 from ..validation.validator import FileResult
 from ..domain.texts import N_, Texts
 

@@ -12,7 +12,7 @@ from .validator import FileResult, RecordResult, Validator
 
 
 class FileReport(Protocol):
-    """Where the results go: a table for people or JSON for machines (report.py)."""
+    """Where the results go: a table for people or JSON for machines (report/validation.py)."""
 
     def start_file(self, path: str) -> None: ...
 

@@ -15,7 +15,7 @@ from pipeline.common.folders import free_name, move_no_clobber
 from pipeline.inbox.patterns import IgnoreRules
 from pipeline.inbox.receipts import duplicate, error_list, receipt
 from pipeline.inbox.rejected_rows import write_rejected_rows
-from pipeline.report import RecordOutcome
+from pipeline.report.ingest import RecordOutcome
 from pipeline.validation.validator import FileResult
 from pipeline.domain.texts import Texts
 

@@ -84,7 +84,7 @@ def test_list_json_from_sqlite_is_the_text_pythons_json_writes(workspace_copy: P
     from pipeline.pages.cases import list_cases
     from pipeline.archive.store import ArchiveStore
     from pipeline.common.config import load_config
-    from pipeline.report import json_list
+    from pipeline.report.output import json_list
     from pipeline.common.workspace import workspace_from
     awkward = ['Enhet «A» "sitat" \\ skråstrek', "linje\nskift\ttab\x01\x1f", "emoji 😀 og \u2028", ""]
     with sqlite3.connect(workspace_copy / "registry.sqlite") as db:

@@ -1,4 +1,5 @@
-"""The `praksis` command: a thin layer over the library. Errors become messages and exit codes."""
+"""The `praksis` command: a thin layer over the library. Errors become messages and exit codes.
+The groups `signert` and `export` are in signed_commands.py and export_commands.py."""
 
 from __future__ import annotations
 
@@ -7,58 +8,22 @@ import logging
 import signal
 import sqlite3
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import click
 
-from . import __version__
-from .common.config import Config, load_config
-from .common.environment import from_os_error, from_sqlite_error
-from .common.errors import CaseError, ExitCode, PraksisError
-from .common.workspace import Workspace, init_workspace, workspace_from
-from .domain.texts import Texts
+from .. import __version__
+from ..common.environment import from_os_error, from_sqlite_error
+from ..common.errors import CaseError, ExitCode, PraksisError
+from ..common.workspace import init_workspace, workspace_from
+from .context import AppContext, refresh_inbox
+from .export_commands import export
+from .signed_commands import signert
 
 # Each command imports what it uses: `praksis list` should not pay for the validator, docxtpl,
 # pikepdf, openpyxl and LibreOffice's wrappers (0.6 s of CPU at every start, 15 s of wall time
 # in one run on a loaded machine: more than list's own work at 30,000 cases).
-
-
-@dataclass
-class AppContext:
-    workspace: Workspace
-    _config: Config | None = None
-
-    @property
-    def config(self) -> Config:
-        """Read once, on first use, and passed down from here."""
-        if self._config is None:
-            self._config = load_config(self.workspace)
-        return self._config
-
-    @property
-    def texts(self) -> Texts | None:
-        """The workspace's målform, once its configuration has been read (None before that)."""
-        return self._config.texts if self._config is not None else None
-
-
-def refresh_inbox(config: Config, say: bool = False) -> None:
-    """til_signering/, oversikt.html and ledige_plasser.html brought up to date after a change.
-    A failure here is reported but does not undo or fail the change itself."""
-    from .pages import refresh
-    try:
-        result = refresh(config)
-    except OSError as exc:
-        click.echo(f"Merk: oversikten i innboksen ble ikke oppdatert: {exc.strerror or exc} ({exc.filename}).", err=True)
-        return
-    if say:
-        inbox = config.inbox
-        click.echo(f"Oversikten er skrevet: {inbox / config.settings.innboks.oversikt} ({result.cases} åpne saker) og "
-                   f"{inbox / config.settings.innboks.ledige_plasser}.")
-        click.echo(f"{inbox / config.settings.innboks.til_signering}: {result.written} lagt til, {result.removed} "
-                   f"fjernet" + (f", {result.set_aside} ukjente flyttet til avvist/" if result.set_aside else "")
-                   + f" ({result.seconds:.2f} s).")
 
 
 class PraksisGroup(click.Group):
@@ -92,11 +57,15 @@ def main(ctx: click.Context, root: Path | None) -> None:
     ctx.obj = AppContext(workspace_from(root))
 
 
+main.add_command(signert)
+main.add_command(export)
+
+
 @main.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 def init(directory: Path) -> None:
     """Lag et nytt arbeidsområde i DIRECTORY med standardoppsett."""
-    from .report import print_workspace
+    from ..report.workspace import print_workspace
     workspace = init_workspace(directory)
     print_workspace(workspace, click.echo)
 
@@ -107,9 +76,9 @@ def init(directory: Path) -> None:
 @click.pass_obj
 def validate(app: AppContext, files: tuple[Path, ...], as_json: bool) -> None:
     """Kontroller praksisplasser i FILES (JSON, CSV, .xlsx) og vis alle feil."""
-    from .report import ValidationJson, ValidationTable
-    from .validation.files import validate_files
-    from .validation.validator import Validator
+    from ..report.validation import ValidationJson, ValidationTable
+    from ..validation.files import validate_files
+    from ..validation.validator import Validator
     report = ValidationJson(lambda text: click.echo(text, nl=False)) if as_json else ValidationTable(click.echo, app.config.texts)
     results = validate_files(Validator(app.config), files, report)
     if not all(r.ok for r in results):
@@ -123,8 +92,8 @@ def validate(app: AppContext, files: tuple[Path, ...], as_json: bool) -> None:
 @click.pass_obj
 def ingest(app: AppContext, files: tuple[Path, ...], force: bool, as_json: bool) -> None:
     """Les, kontroller, lag dokumentene som er aktuelle, og arkiver dem i archive/."""
-    from .ingest import Ingest
-    from .report import ingest_json, print_ingest
+    from ..ingest import Ingest
+    from ..report.ingest import ingest_json, print_ingest
     echo = (lambda _m: None) if as_json else click.echo
     report = Ingest(app.config, progress=echo, force=force).run(list(files))
     refresh_inbox(app.config)
@@ -143,7 +112,7 @@ def ingest(app: AppContext, files: tuple[Path, ...], force: bool, as_json: bool)
 @click.pass_obj
 def watch(app: AppContext, polling: bool, verbose: bool) -> None:
     """Følg med på innboksen og behandle filene som legges der, til Ctrl-C eller SIGTERM."""
-    from .inbox.watcher import InboxWatcher  # heavy imports (watchdog, pyHanko, pdfium) only where used
+    from ..inbox.watcher import InboxWatcher  # heavy imports (watchdog, pyHanko, pdfium) only where used
     logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO, stream=sys.stderr,
                         format="%(asctime)s %(levelname)-7s %(message)s", datefmt="%Y-%m-%d %H:%M:%S")
     watcher = InboxWatcher(app.config, polling=polling)
@@ -163,9 +132,10 @@ def watch(app: AppContext, polling: bool, verbose: bool) -> None:
 @click.pass_obj
 def list_command(app: AppContext, as_json: bool) -> None:
     """Sakene: status, tiltak, enhet, periode, dokumenter og hva som mangler signert versjon."""
-    from .archive.store import ArchiveStore
-    from .pages.cases import list_cases, list_json
-    from .report import json_lines, print_case_list
+    from ..archive.store import ArchiveStore
+    from ..pages.cases import list_cases, list_json
+    from ..report.cases import print_case_list
+    from ..report.output import json_lines
     store = ArchiveStore(app.config.workspace.archive)
     if as_json:
         click.echo(json_lines("saker", list_json(store, app.config)))  # the JSON text made by SQLite
@@ -179,9 +149,9 @@ def list_command(app: AppContext, as_json: bool) -> None:
 @click.pass_obj
 def show(app: AppContext, saksnummer: str, as_json: bool) -> None:
     """Alt om én sak: metadata, journalposter, versjoner med filer og sjekksummer, hendelser."""
-    from .archive.store import ArchiveStore
-    from .pages.cases import show_case
-    from .report import print_case
+    from ..archive.store import ArchiveStore
+    from ..pages.cases import show_case
+    from ..report.cases import print_case
     store = ArchiveStore(app.config.workspace.archive)
     case = store.load_case(saksnummer)
     if case is None:
@@ -198,8 +168,8 @@ def show(app: AppContext, saksnummer: str, as_json: bool) -> None:
 @click.pass_obj
 def verify(app: AppContext, as_json: bool) -> None:
     """Kontroller hele arkivet mot lagrede sjekksummer; vis alle avvik; exit 1 ved avvik."""
-    from .archive.fixity import verify_workspace
-    from .report import fixity_json, print_fixity
+    from ..archive.fixity import verify_workspace
+    from ..report.archive import fixity_json, print_fixity
     report = verify_workspace(app.config)
     if as_json:
         click.echo(json.dumps(fixity_json(report), ensure_ascii=False, indent=2))
@@ -213,7 +183,7 @@ def verify(app: AppContext, as_json: bool) -> None:
 @click.pass_obj
 def reindex(app: AppContext) -> None:
     """Bygg registeret (registry.sqlite) på nytt fra filene i archive/."""
-    from .archive.reindex import reindex_workspace
+    from ..archive.reindex import reindex_workspace
     counts = reindex_workspace(app.config, say=click.echo)
     refresh_inbox(app.config)
     click.echo("Registeret er bygd på nytt: " + ", ".join(f"{v} {k}" for k, v in counts.items()) + ".")
@@ -226,8 +196,8 @@ def reindex(app: AppContext) -> None:
 @click.pass_obj
 def regenerate(app: AppContext, saksnummer: str, dokumenter: tuple[str, ...], grunn: str) -> None:
     """Lag en ny versjon av dokumentene i en sak fra det lagrede grunnlaget, med dagens maler."""
-    from .ingest import Ingest
-    from .report import print_ingest
+    from ..ingest import Ingest
+    from ..report.ingest import print_ingest
     report = Ingest(app.config, progress=click.echo).regenerate(saksnummer, list(dokumenter) or None, grunn)
     refresh_inbox(app.config)
     print_ingest(report, app.config.workspace, click.echo)
@@ -235,73 +205,15 @@ def regenerate(app: AppContext, saksnummer: str, dokumenter: tuple[str, ...], gr
         sys.exit(int(ExitCode.INPUT_REJECTED))
 
 
-class SignedGroup(click.Group):
-    """`praksis signert FIL…` files signed copies (the command `arkiver`); `godkjenn` and `avvis`
-    settle a scan waiting in signert/til_kontroll/."""
-
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if args and args[0] not in self.commands and args[0] not in ("-h", "--help"):
-            args = ["arkiver", *args]
-        return super().parse_args(ctx, args)
-
-
-@main.group(cls=SignedGroup)
-def signert() -> None:
-    """Signerte dokumenter: «praksis signert FIL…» arkiverer, «godkjenn»/«avvis» avgjør det som venter på kontroll."""
-
-
-@signert.command("arkiver")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Skriv resultatet som JSON.")
-@click.pass_obj
-def signert_arkiver(app: AppContext, files: tuple[Path, ...], as_json: bool) -> None:
-    """Arkiver signerte dokumenter (skannet eller e-signert PDF) i riktig sak.
-
-    Dokumentet finnes fra QR-koden, dokument-id-en i filnavnet eller i teksten. Flere filer for
-    samme dokument (én per part, forside og bakside) slås sammen til én signert versjon."""
-    from .report import print_signed, signed_json
-    from .signed.results import SignedOutcome
-    from .inbox.signed_folder import SignedFolder
-    results = SignedFolder(app.config).file_given(list(files))
-    refresh_inbox(app.config)
-    if as_json:
-        click.echo(json.dumps(signed_json(results), ensure_ascii=False, indent=2))
-    else:
-        print_signed(results, app.config.settings.signering.til_kontroll, click.echo)
-    if any(r.outcome is not SignedOutcome.ARKIVERT for r in results):
-        sys.exit(int(ExitCode.INPUT_REJECTED))
-
-
-@signert.command("godkjenn")
-@click.argument("fil", type=click.Path(path_type=Path))
-@click.option("--grunn", default="", help="Hva du kontrollerte (skrives i sakens hendelseslogg).")
-@click.pass_obj
-def signert_godkjenn(app: AppContext, fil: Path, grunn: str) -> None:
-    """Arkiver en skannet kopi som venter i til_kontroll/ som signert: du har sett på den og går god for den."""
-    from .report import print_approved
-    from .inbox.signed_folder import SignedFolder
-    print_approved(SignedFolder(app.config).approve(fil, grunn), click.echo)
-
-
-@signert.command("avvis")
-@click.argument("fil", type=click.Path(path_type=Path))
-@click.option("--grunn", required=True, help="Hvorfor kopien ikke godtas (skrives i sakens hendelseslogg).")
-@click.pass_obj
-def signert_avvis(app: AppContext, fil: Path, grunn: str) -> None:
-    """Avvis en kopi som venter i til_kontroll/: den flyttes til avvist/, og dokumentet mangler fortsatt signatur."""
-    from .report import print_set_aside
-    from .inbox.signed_folder import SignedFolder
-    print_set_aside(SignedFolder(app.config).reject(fil, grunn), click.echo)
-
-
 @main.command()
 @click.option("--json", "as_json", is_flag=True, help="Skriv resultatet som JSON.")
 @click.pass_obj
 def mangler(app: AppContext, as_json: bool) -> None:
     """Det en koordinator må purre på: dokumenter uten signert kopi, og attester som mangler."""
-    from .archive.store import ArchiveStore
-    from .pages.cases import missing_items
-    from .report import json_list, print_missing
+    from ..archive.store import ArchiveStore
+    from ..pages.cases import missing_items
+    from ..report.cases import print_missing
+    from ..report.output import json_list
     _ = app.config.texts
     items = missing_items(ArchiveStore(app.config.workspace.archive), app.config)
     if as_json:
@@ -317,70 +229,6 @@ def oversikt(app: AppContext) -> None:
     refresh_inbox(app.config, say=True)
 
 
-@main.group()
-def export() -> None:
-    """Eksport til arkivsystemet: Fiks Arkiv-bunter og Noark 5-arkivuttrekk."""
-
-
-@export.command("fiks-arkiv")
-@click.option("--sak", "saker", multiple=True, help="Bare denne saken (kan gjentas), f.eks. 2026/17.")
-@click.option("--siden", "--since", "since", type=click.DateTime(["%Y-%m-%d", "%d.%m.%Y"]),
-              help="Saker endret fra og med denne datoen. Standard: alt som er endret siden forrige eksport.")
-@click.option("--samlet", "combined", is_flag=True, help="Én zip for alle sakene (standard: én zip per sak).")
-@click.option("--ut", "out", type=click.Path(file_okay=False, path_type=Path),
-              help="Mappen buntene skrives til. Standard: eksport/fiks-arkiv/ i arbeidsområdet.")
-@click.option("--json", "as_json", is_flag=True, help="Skriv resultatet som JSON.")
-@click.pass_obj
-def export_fiks_arkiv_command(app: AppContext, saker: tuple[str, ...], since: Any, combined: bool, out: Path | None,
-                              as_json: bool) -> None:
-    """Lag arkivmelding-bunter (KS Fiks Arkiv v1) for sakene, kontrollert mot XSD."""
-    from .report import fiks_json, print_fiks
-    from .export.fiks_arkiv import export_fiks_arkiv
-    result = export_fiks_arkiv(app.config, out, list(saker) or None, since.date() if since else None,
-                               "samlet" if combined else None, progress=None if as_json else click.echo)
-    if as_json:
-        click.echo(json.dumps(fiks_json(result), ensure_ascii=False, indent=2))
-    else:
-        print_fiks(result, click.echo)
-    if result.left_out:
-        sys.exit(int(ExitCode.INPUT_REJECTED))
-
-
-@export.command("arkivuttrekk")
-@click.option("--fra", "--from", "start", required=True, type=click.DateTime(["%Y-%m-%d", "%d.%m.%Y"]),
-              help="Første dag i perioden (saksdato).")
-@click.option("--til", "--to", "end", required=True, type=click.DateTime(["%Y-%m-%d", "%d.%m.%Y"]),
-              help="Siste dag i perioden (saksdato).")
-@click.option("--ut", "out", type=click.Path(file_okay=False, path_type=Path),
-              help="Mappen avleveringspakke/ lages i. Standard: eksport/arkivuttrekk/<fra>_<til>/.")
-@click.pass_obj
-def export_arkivuttrekk_command(app: AppContext, start: Any, end: Any, out: Path | None) -> None:
-    """Lag et Noark 5 v5.0-arkivuttrekk (avleveringspakke) for de avsluttede sakene i perioden."""
-    from .report import print_deposit
-    from .export.arkivuttrekk import export_arkivuttrekk
-    result = export_arkivuttrekk(app.config, start.date(), end.date(), out)
-    print_deposit(result, click.echo)
-
-
-@export.command("check")
-@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Skriv resultatet som JSON.")
-@click.pass_obj
-def export_check_command(app: AppContext, directory: Path, as_json: bool) -> None:
-    """Kontroller en avleveringspakke slik depotet gjør; vis alle avvik; exit 1 ved avvik."""
-    from .report import print_package_problems
-    from .export.package_check import check_package
-    package = directory / "avleveringspakke" if (directory / "avleveringspakke").is_dir() else directory
-    problems = check_package(package)
-    if as_json:
-        click.echo(json.dumps({"pakke": str(package), "avvik": [p.__dict__ for p in problems]},
-                              ensure_ascii=False, indent=2))
-    else:
-        print_package_problems(package, problems, click.echo)
-    if problems:
-        sys.exit(int(ExitCode.INPUT_REJECTED))
-
-
 @main.command("kassasjon")
 @click.option("--dato", "on", type=click.DateTime(["%Y-%m-%d", "%d.%m.%Y"]),
               help="Vis det som er klart for kassasjon på denne datoen (standard: i dag).")
@@ -388,9 +236,9 @@ def export_check_command(app: AppContext, directory: Path, as_json: bool) -> Non
 @click.pass_obj
 def kassasjon_command(app: AppContext, on: Any, as_json: bool) -> None:
     """Avsluttede saker der bevaringstiden er ute, til vurdering av arkivar. praksis sletter aldri noe."""
-    from .report import print_due_for_disposal
-    from .archive.kassasjon import due_cases
-    from .common.localtime import now as oslo_now
+    from ..report.archive import print_due_for_disposal
+    from ..archive.kassasjon import due_cases
+    from ..common.localtime import now as oslo_now
     day = on.date() if on else oslo_now().date()
     due = due_cases(app.config, day)
     if as_json:
@@ -409,8 +257,8 @@ def templates() -> None:
 @click.pass_obj
 def templates_check(app: AppContext, as_json: bool) -> None:
     """Finn feil i malene: malkode, ukjente felt, fødselsnummer, og hull når valgfrie felt er tomme."""
-    from .documents.template_check import check_templates
-    from .report import print_template_check
+    from ..documents.template_check import check_templates
+    from ..report.workspace import print_template_check
     results = check_templates(app.config)
     problems = [p for found in results.values() for p in found if not p.warning]
     warnings = [p for found in results.values() for p in found if p.warning]
@@ -435,7 +283,7 @@ def templates_check(app: AppContext, as_json: bool) -> None:
 @click.pass_obj
 def render(app: AppContext, files: tuple[Path, ...], out: Path, every_document: bool, no_pdf: bool) -> None:
     """Lag utkast (DOCX og PDF/A) for praksisplassene i FILES uten å arkivere dem."""
-    from .documents.preview import PreviewDocument, render_previews
+    from ..documents.preview import PreviewDocument, render_previews
     config = app.config
     counter = {"n": 0}
 
