@@ -184,9 +184,10 @@ def verify(app: AppContext, as_json: bool) -> None:
 def reindex(app: AppContext) -> None:
     """Bygg registeret (registry.sqlite) på nytt fra filene i archive/."""
     from ..archive.reindex import reindex_workspace
+    from ..report.archive import print_reindexed
     counts = reindex_workspace(app.config, say=click.echo)
     refresh_inbox(app.config)
-    click.echo("Registeret er bygd på nytt: " + ", ".join(f"{v} {k}" for k, v in counts.items()) + ".")
+    print_reindexed(counts, click.echo)
 
 
 @main.command()
@@ -236,13 +237,13 @@ def oversikt(app: AppContext) -> None:
 @click.pass_obj
 def kassasjon_command(app: AppContext, on: Any, as_json: bool) -> None:
     """Avsluttede saker der bevaringstiden er ute, til vurdering av arkivar. praksis sletter aldri noe."""
-    from ..report.archive import print_due_for_disposal
+    from ..report.archive import disposal_json, print_due_for_disposal
     from ..archive.kassasjon import due_cases
     from ..common.localtime import now as oslo_now
     day = on.date() if on else oslo_now().date()
     due = due_cases(app.config, day)
     if as_json:
-        click.echo(json.dumps({"dato": day.isoformat(), "saker": [d.as_dict() for d in due]}, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(disposal_json(due, day), ensure_ascii=False, indent=2))
     else:
         print_due_for_disposal(due, day, click.echo)
 
@@ -258,18 +259,13 @@ def templates() -> None:
 def templates_check(app: AppContext, as_json: bool) -> None:
     """Finn feil i malene: malkode, ukjente felt, fødselsnummer, og hull når valgfrie felt er tomme."""
     from ..documents.template_check import check_templates
-    from ..report.workspace import print_template_check
+    from ..report.workspace import print_template_check, template_check_json
     results = check_templates(app.config)
-    problems = [p for found in results.values() for p in found if not p.warning]
-    warnings = [p for found in results.values() for p in found if p.warning]
     if as_json:
-        click.echo(json.dumps({"maler": {name: [p.message for p in found if not p.warning] for name, found in results.items()},
-                               "advarsler": {name: [p.message for p in found if p.warning]
-                                             for name, found in results.items() if any(p.warning for p in found)},
-                               "feil": len(problems)}, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(template_check_json(results), ensure_ascii=False, indent=2))
     else:
         print_template_check(results, click.echo)
-    if problems:
+    if any(not p.warning for found in results.values() for p in found):
         sys.exit(int(ExitCode.INPUT_REJECTED))
 
 
@@ -283,29 +279,11 @@ def templates_check(app: AppContext, as_json: bool) -> None:
 @click.pass_obj
 def render(app: AppContext, files: tuple[Path, ...], out: Path, every_document: bool, no_pdf: bool) -> None:
     """Lag utkast (DOCX og PDF/A) for praksisplassene i FILES uten å arkivere dem."""
-    from ..documents.preview import PreviewDocument, render_previews
-    config = app.config
-    counter = {"n": 0}
-
-    def show(document: PreviewDocument) -> None:
-        counter["n"] += 1
-        shown = document.pdf or document.docx
-        state = f"FEIL: {document.error}" if document.error else str(shown)
-        click.echo(f"  [{counter['n']}] {document.record_id:<20} {document.dokumenttype:<18} {state}")
-
-    click.echo(f"Lager utkast i {out} …" + ("" if no_pdf else " (starter LibreOffice for PDF/A; det tar noen sekunder)"))
-    result = render_previews(config, list(files), out, every_document=every_document, pdf=not no_pdf,
-                             on_document=show)
-    for file_result in result.files:
-        if file_result.file_error:
-            click.echo(f"{file_result.path}: AVVIST: {file_result.file_error}")
-        for error in file_result.errors:
-            click.echo(f"{error.fil}, {error.plassering}, kolonne «{error.kolonne}»: {error.melding}")
-    made = [d for d in result.documents if not d.error]
-    invalid = sum(f.n_invalid for f in result.files)
-    click.echo(f"\n{len(made)} dokument(er) laget i {out}"
-               + (f", {len(result.documents) - len(made)} feilet" if len(made) < len(result.documents) else "")
-               + (f"; {invalid} praksisplass(er) avvist (se feilene over)" if invalid else "") + ".")
-    click.echo("Alle er UTKAST: de har ikke saksnummer og er ikke arkivert.")
+    from ..documents.preview import render_previews
+    from ..report.drafts import DraftProgress, print_drafts, print_drafts_start
+    print_drafts_start(out, not no_pdf, click.echo)
+    result = render_previews(app.config, list(files), out, every_document=every_document, pdf=not no_pdf,
+                             on_document=DraftProgress(click.echo))
+    print_drafts(result, out, click.echo)
     if not result.ok:
         sys.exit(int(ExitCode.INPUT_REJECTED))

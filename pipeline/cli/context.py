@@ -34,15 +34,11 @@ def refresh_inbox(config: Config, say: bool = False) -> None:
     """til_signering/, oversikt.html and ledige_plasser.html brought up to date after a change.
     A failure here is reported but does not undo or fail the change itself."""
     from ..pages import refresh
+    from ..report.pages import print_not_refreshed, print_refreshed
     try:
         result = refresh(config)
     except OSError as exc:
-        click.echo(f"Merk: oversikten i innboksen ble ikke oppdatert: {exc.strerror or exc} ({exc.filename}).", err=True)
+        print_not_refreshed(exc, lambda text: click.echo(text, err=True))
         return
     if say:
-        inbox = config.inbox
-        click.echo(f"Oversikten er skrevet: {inbox / config.settings.innboks.oversikt} ({result.cases} åpne saker) og "
-                   f"{inbox / config.settings.innboks.ledige_plasser}.")
-        click.echo(f"{inbox / config.settings.innboks.til_signering}: {result.written} lagt til, {result.removed} "
-                   f"fjernet" + (f", {result.set_aside} ukjente flyttet til avvist/" if result.set_aside else "")
-                   + f" ({result.seconds:.2f} s).")
+        print_refreshed(config, result, click.echo)

@@ -64,13 +64,12 @@ def export_arkivuttrekk_command(app: AppContext, start: Any, end: Any, out: Path
 @click.pass_obj
 def export_check_command(app: AppContext, directory: Path, as_json: bool) -> None:
     """Kontroller en avleveringspakke slik depotet gjør; vis alle avvik; exit 1 ved avvik."""
-    from ..report.export import print_package_problems
+    from ..report.export import package_problems_json, print_package_problems
     from ..export.package_check import check_package
     package = directory / "avleveringspakke" if (directory / "avleveringspakke").is_dir() else directory
     problems = check_package(package)
     if as_json:
-        click.echo(json.dumps({"pakke": str(package), "avvik": [p.__dict__ for p in problems]},
-                              ensure_ascii=False, indent=2))
+        click.echo(json.dumps(package_problems_json(package, problems), ensure_ascii=False, indent=2))
     else:
         print_package_problems(package, problems, click.echo)
     if problems:

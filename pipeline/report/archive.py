@@ -1,4 +1,4 @@
-"""The archive checked and weeded: `praksis verify` (fixity) and `kassasjon`."""
+"""The archive checked, rebuilt and weeded: `praksis verify` (fixity), `reindex` and `kassasjon`."""
 
 from __future__ import annotations
 
@@ -20,6 +20,14 @@ def print_fixity(report: FixityReport, echo: Echo) -> None:
     for problem in report.problems:
         echo(f"  {problem.kind.upper():<12} {problem.path}: {problem.detail}")
     echo(f"{report.cases} saker, {report.files} filer kontrollert, {len(report.problems)} avvik.")
+
+
+def print_reindexed(counts: dict[str, int], echo: Echo) -> None:
+    echo("Registeret er bygd på nytt: " + ", ".join(f"{v} {k}" for k, v in counts.items()) + ".")
+
+
+def disposal_json(due: list[Due], day: date) -> dict[str, Any]:
+    return {"dato": day.isoformat(), "saker": [d.as_dict() for d in due]}
 
 
 def print_due_for_disposal(due: list[Due], day: date, echo: Echo) -> None:

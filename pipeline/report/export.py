@@ -42,6 +42,10 @@ def print_deposit(result: DepositResult, echo: Echo) -> None:
         echo(f"  {result.open_skipped} sak(er) i perioden er ikke avsluttet og er ikke tatt med.")
 
 
+def package_problems_json(package: Path, problems: list[Problem]) -> dict[str, Any]:
+    return {"pakke": str(package), "avvik": [p.__dict__ for p in problems]}
+
+
 def print_package_problems(package: Path, problems: list[Problem], echo: Echo) -> None:
     for problem in problems:
         echo(f"  {problem.text()}")

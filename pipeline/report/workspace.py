@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .output import Echo
 
@@ -17,6 +17,13 @@ def print_workspace(workspace: Workspace, echo: Echo) -> None:
     echo(f"  Maler:     {workspace.templates}")
     echo(f"  Innboks:   {workspace.inbox}")
     echo(f"  Arkiv:     {workspace.archive}")
+
+
+def template_check_json(results: dict[str, list[TemplateProblem]]) -> dict[str, Any]:
+    return {"maler": {name: [p.message for p in found if not p.warning] for name, found in results.items()},
+            "advarsler": {name: [p.message for p in found if p.warning]
+                          for name, found in results.items() if any(p.warning for p in found)},
+            "feil": sum(1 for found in results.values() for p in found if not p.warning)}
 
 
 def print_template_check(results: dict[str, list[TemplateProblem]], echo: Echo) -> None:
