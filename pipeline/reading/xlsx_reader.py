@@ -32,9 +32,10 @@ from ..common.errors import InputFileError
 from ..domain.texts import N_
 from . import HeaderMap, RawRecord, Source
 from .limits import check_zip, count_sheet, too_many_rows
-from .xlsx_workbook import BROKEN, CHUNK, MAIN, EntityTrick, XlsxWorkbook, broken, entities, feed_parser
+from .xlsx_workbook import (BROKEN, CHUNK, MAIN, PHONETIC, TEXT, EntityTrick, XlsxWorkbook, broken, entities,
+                            feed_parser)
 
-_ROW, _CELL, _V, _T = (f"{{{MAIN}}}{tag}" for tag in ("row", "c", "v", "t"))
+_ROW, _CELL, _V = (f"{{{MAIN}}}{tag}" for tag in ("row", "c", "v"))
 _MAX_COLUMN = 16_384
 """Excel's last column (XFD); a cell reference past it is not from a spreadsheet program."""
 
@@ -152,8 +153,6 @@ def _rows(workbook: XlsxWorkbook, display: str, limits: Grenser,
         raise broken(display) from None
 
 
-_PHONETIC = f"{{{MAIN}}}rPh"
-
 
 class _SheetTarget:
     """Parser target for a worksheet: each `<row>` as (number, values), values from column A
@@ -185,13 +184,13 @@ class _SheetTarget:
                 self.parts = []
         elif tag == _V:
             self.collect = self.keep and self.kind != "inlineStr"
-        elif tag == _T:
+        elif tag == TEXT:
             self.collect = self.keep and self.kind == "inlineStr" and not self.phonetic
         elif tag == _ROW:
             stated = attrib.get("r")
             self.number = int(stated) if stated else self.number + 1
             self.values, self.column = [], 0
-        elif tag == _PHONETIC:
+        elif tag == PHONETIC:
             self.phonetic = True
 
     def data(self, text: str) -> None:
@@ -203,11 +202,11 @@ class _SheetTarget:
             if self.keep:
                 self._cell()
             self.keep = self.collect = False
-        elif tag == _V or tag == _T:
+        elif tag == _V or tag == TEXT:
             self.collect = False
         elif tag == _ROW:
             self.ready.append((self.number, self.values))
-        elif tag == _PHONETIC:
+        elif tag == PHONETIC:
             self.phonetic = False
 
     def _cell(self) -> None:

@@ -24,7 +24,7 @@ from ..domain.texts import N_
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _OFFICE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_T, _SI = (f"{{{MAIN}}}{tag}" for tag in ("t", "si"))
+TEXT, _SI = (f"{{{MAIN}}}{tag}" for tag in ("t", "si"))
 
 BROKEN = (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, IndexError, OverflowError,
           etree.LxmlError, EOFError, zlib.error, NotImplementedError)
@@ -137,7 +137,8 @@ def _rels_target(rels: Any, kind: str) -> str | None:
 
 
 CHUNK = 1 << 16
-_PHONETIC = f"{{{MAIN}}}rPh"
+PHONETIC = f"{{{MAIN}}}rPh"
+"""A phonetic guide (furigana) inside a text: not part of the cell's value."""
 
 
 def feed_parser(target: Any) -> Any:
@@ -163,9 +164,9 @@ class _StringsTarget:
         self.phonetic = False
 
     def start(self, tag: str, attrib: Any) -> None:
-        if tag == _T:
+        if tag == TEXT:
             self.collect = not self.phonetic
-        elif tag == _PHONETIC:
+        elif tag == PHONETIC:
             self.phonetic = True
 
     def data(self, text: str) -> None:
@@ -173,9 +174,9 @@ class _StringsTarget:
             self.parts.append(text)
 
     def end(self, tag: str) -> None:
-        if tag == _T:
+        if tag == TEXT:
             self.collect = False
-        elif tag == _PHONETIC:
+        elif tag == PHONETIC:
             self.phonetic = False
         elif tag == _SI:
             self.strings.append("".join(self.parts).replace("x005F_", ""))
