@@ -3,7 +3,6 @@ The groups `signert` and `export` are in signed_commands.py and export_commands.
 
 from __future__ import annotations
 
-import json
 import logging
 import signal
 import sqlite3
@@ -17,6 +16,7 @@ from .. import __version__
 from ..common.environment import from_os_error, from_sqlite_error
 from ..common.errors import CaseError, ExitCode, PraksisError
 from ..common.workspace import init_workspace, workspace_from
+from ..report.output import json_list, json_lines, json_text
 from .context import AppContext, refresh_inbox
 from .export_commands import export
 from .signed_commands import signert
@@ -98,7 +98,7 @@ def ingest(app: AppContext, files: tuple[Path, ...], force: bool, as_json: bool)
     report = Ingest(app.config, progress=echo, force=force).run(list(files))
     refresh_inbox(app.config)
     if as_json:
-        click.echo(json.dumps(ingest_json(report), ensure_ascii=False, indent=2))
+        click.echo(json_text(ingest_json(report)))
     else:
         print_ingest(report, app.config.workspace, click.echo)
     if not report.ok:
@@ -135,7 +135,6 @@ def list_command(app: AppContext, as_json: bool) -> None:
     from ..archive.store import ArchiveStore
     from ..pages.cases import list_cases, list_json
     from ..report.cases import print_case_list
-    from ..report.output import json_lines
     store = ArchiveStore(app.config.workspace.archive)
     if as_json:
         click.echo(json_lines("saker", list_json(store, app.config)))  # the JSON text made by SQLite
@@ -158,7 +157,7 @@ def show(app: AppContext, saksnummer: str, as_json: bool) -> None:
         raise CaseError(f"Fant ingen sak {saksnummer}. Se sakene med «praksis list».")
     data = show_case(store, app.config, case)
     if as_json:
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        click.echo(json_text(data))
         return
     print_case(data, click.echo)
 
@@ -172,7 +171,7 @@ def verify(app: AppContext, as_json: bool) -> None:
     from ..report.archive import fixity_json, print_fixity
     report = verify_workspace(app.config)
     if as_json:
-        click.echo(json.dumps(fixity_json(report), ensure_ascii=False, indent=2))
+        click.echo(json_text(fixity_json(report)))
     else:
         print_fixity(report, click.echo)
     if report.problems:
@@ -214,7 +213,6 @@ def mangler(app: AppContext, as_json: bool) -> None:
     from ..archive.store import ArchiveStore
     from ..pages.cases import missing_items
     from ..report.cases import print_missing
-    from ..report.output import json_list
     _ = app.config.texts
     items = missing_items(ArchiveStore(app.config.workspace.archive), app.config)
     if as_json:
@@ -243,7 +241,7 @@ def kassasjon_command(app: AppContext, on: Any, as_json: bool) -> None:
     day = on.date() if on else oslo_now().date()
     due = due_cases(app.config, day)
     if as_json:
-        click.echo(json.dumps(disposal_json(due, day), ensure_ascii=False, indent=2))
+        click.echo(json_text(disposal_json(due, day)))
     else:
         print_due_for_disposal(due, day, click.echo)
 
@@ -262,7 +260,7 @@ def templates_check(app: AppContext, as_json: bool) -> None:
     from ..report.workspace import print_template_check, template_check_json
     results = check_templates(app.config)
     if as_json:
-        click.echo(json.dumps(template_check_json(results), ensure_ascii=False, indent=2))
+        click.echo(json_text(template_check_json(results)))
     else:
         print_template_check(results, click.echo)
     if any(not p.warning for found in results.values() for p in found):

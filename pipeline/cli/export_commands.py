@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -10,6 +9,7 @@ from typing import Any
 import click
 
 from ..common.errors import ExitCode
+from ..report.output import json_text
 from .context import AppContext
 
 
@@ -35,7 +35,7 @@ def export_fiks_arkiv_command(app: AppContext, saker: tuple[str, ...], since: An
     result = export_fiks_arkiv(app.config, out, list(saker) or None, since.date() if since else None,
                                "samlet" if combined else None, progress=None if as_json else click.echo)
     if as_json:
-        click.echo(json.dumps(fiks_json(result), ensure_ascii=False, indent=2))
+        click.echo(json_text(fiks_json(result)))
     else:
         print_fiks(result, click.echo)
     if result.left_out:
@@ -69,7 +69,7 @@ def export_check_command(app: AppContext, directory: Path, as_json: bool) -> Non
     package = directory / "avleveringspakke" if (directory / "avleveringspakke").is_dir() else directory
     problems = check_package(package)
     if as_json:
-        click.echo(json.dumps(package_problems_json(package, problems), ensure_ascii=False, indent=2))
+        click.echo(json_text(package_problems_json(package, problems)))
     else:
         print_package_problems(package, problems, click.echo)
     if problems:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 import click
 
 from ..common.errors import ExitCode
+from ..report.output import json_text
 from .context import AppContext, refresh_inbox
 
 
@@ -42,7 +42,7 @@ def signert_arkiver(app: AppContext, files: tuple[Path, ...], as_json: bool) -> 
     results = SignedFolder(app.config).file_given(list(files))
     refresh_inbox(app.config)
     if as_json:
-        click.echo(json.dumps(signed_json(results), ensure_ascii=False, indent=2))
+        click.echo(json_text(signed_json(results)))
     else:
         print_signed(results, app.config.settings.signering.til_kontroll, click.echo)
     if any(r.outcome is not SignedOutcome.ARKIVERT for r in results):
