@@ -93,6 +93,12 @@ class DocumentSet:
             key: tuple(dict.fromkeys(path for _, spec in due for path in spec.krever)) for key, due in self._due.items()
         }
 
+    def title(self, name: str) -> str:
+        """What the texts HR read call document `name`: its title in the workspace's målform, as
+        the documents are headed (the name itself for a document no longer configured)."""
+        spec = self.specs.get(name)
+        return spec.title(self.maalform) if spec is not None else name
+
     def needed(self, tiltak: Tiltak, status: Status) -> tuple[str, ...]:
         """Every field a document due for this tiltak at this status may require (whatever its
         `betingelse`): where all are given, no document lacks anything."""

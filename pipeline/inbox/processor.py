@@ -131,8 +131,7 @@ class InboxProcessor:
         done = datetime.now().astimezone().replace(microsecond=0)
         write_text(notice, receipts.receipt(name, sha, received, done, file_result, report.outcomes, report.documents,
                                             report.source_copies.get(str(copy)), rejected_file, self.texts,
-                                            {k: spec.title(self.config.settings.virksomhet.maalform)
-                                             for k, spec in self.config.settings.dokumenter.items()},
+                                            {name: self.config.documents.title(name) for name in self.config.settings.dokumenter},
                                             self._waiting({o.saksnummer for o in filed if o.saksnummer}),
                                             self.config.settings.innboks.til_signering))
         faults.crash_point("innboks-foer-flytting")

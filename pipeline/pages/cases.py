@@ -103,7 +103,7 @@ def missing_items(store: ArchiveStore, config: Config) -> list[dict[str, str]]:
     from . import backfill
     from .model import lacking, today_in_oslo
     from ..archive.reindex import open_registry
-    specs, maalform = config.settings.dokumenter, config.settings.virksomhet.maalform
+    specs = config.settings.dokumenter
     if not config.workspace.registry.exists():  # rebuilt from the files first, as any command does
         with workspace_lock(config.workspace.root, "mangler"):
             open_registry(config.workspace).close()
@@ -122,7 +122,7 @@ def missing_items(store: ArchiveStore, config: Config) -> list[dict[str, str]]:
             if lack.kind == "signatur":
                 spec = specs[lack.dokument]
                 items.append({"saksnummer": case.saksnummer,
-                              "hva": _("signert {dokument}", dokument=spec.title(maalform).split(" ")[0].lower()),
+                              "hva": _("signert {dokument}", dokument=config.documents.title(lack.dokument).split(" ")[0].lower()),
                               "detalj": _("v{versjon}, signeres av {parter} (id {id}; til_signering/{fil})",
                                           versjon=lack.versjon, parter=", ".join(spec.signeres_av),
                                           id=f"{case.saksnummer}:{lack.dokument}:v{lack.versjon}", fil=lack.link)

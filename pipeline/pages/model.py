@@ -126,7 +126,6 @@ def lacking(db: sqlite3.Connection, config: Config, today: date, open_only: bool
                FROM sak s LEFT JOIN oversikt_sak o ON o.saksnummer = s.saksnummer
                WHERE s.status IS NOT NULL""" + (" AND s.status != 'Avsluttet'" if open_only else "") + \
             (_MAY_LACK if lacking_only else "") + " ORDER BY s.saksaar, s.sakssekvensnummer"
-    titles = {name: spec.title(config.settings.virksomhet.maalform) for name, spec in specs.items()}
     before_start = {name for name, spec in specs.items() if spec.fra_status.rang <= bekreftet}
     cases: list[Case] = []
     for (saksnummer, status, tiltak, enhet, startdato, sluttdato, oppdatert, navn, krav_politiattest,
@@ -139,7 +138,7 @@ def lacking(db: sqlite3.Connection, config: Config, today: date, open_only: bool
             # due before the start (from Bekreftet): unsigned after the start date is overdue
             overdue = waiting and started and dokumenttype in before_start
             name = til_signering_name(saksnummer, dokumenttype, current) if waiting else None
-            title = titles.get(dokumenttype, dokumenttype)
+            title = config.documents.title(dokumenttype)
             superseded = tuple(tuple(pair) for pair in json.loads(replaced)) if replaced != "[]" else ()
             case.documents.append(Document(dokumenttype, title, current, waiting,
                                            dokumenttype in to_sign and not waiting, superseded))  # type: ignore[arg-type]

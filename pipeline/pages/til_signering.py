@@ -197,9 +197,8 @@ def waiting_by_case(config: Config, db: sqlite3.Connection, cases: set[str]) -> 
     """The folder synced, then for each of `cases` its files there with the documents' titles
     (for the receipt of the sheet that filed them)."""
     sync(config, db)
-    specs, maalform = config.settings.dokumenter, config.settings.virksomhet.maalform
     found: dict[str, list[tuple[str, str]]] = {}
     for item in waiting_documents(db, config):
         if item.saksnummer in cases:
-            found.setdefault(item.saksnummer, []).append((item.file_name, specs[item.dokumenttype].title(maalform)))
+            found.setdefault(item.saksnummer, []).append((item.file_name, config.documents.title(item.dokumenttype)))
     return found

@@ -237,12 +237,12 @@ def _missing_for_documents(columns: Columns, documents: DocumentSet, index: int,
     """One row lacks a field some due document may need: which documents, and what."""
     tiltak, status = case
     missing: dict[str, list[str]] = {}
-    for _, spec in documents.due(tiltak, status):
+    for name, spec in documents.due(tiltak, status):
         if spec.betingelse and not columns[spec.betingelse][index]:
             continue
         for path in spec.krever:
             if columns[path][index] is None:
-                missing.setdefault(path, []).append(spec.title(documents.maalform).lower())
+                missing.setdefault(path, []).append(documents.title(name).lower())
     for path, titles in missing.items():
         names = [f"«{t}»" for t in dict.fromkeys(titles)]
         listed = names[0] if len(names) == 1 else N_("{dokumenter} og {siste}", dokumenter=", ".join(names[:-1]),
