@@ -135,7 +135,7 @@ def oversikt(title: str, now: datetime, cases: list[Case], closed: list[Case], m
         body += ['<h2 id="avsluttede">' + e(_("Avsluttede saker som venter på signert kopi")) + "</h2>",
                  "<p>" + e(_("Saken er avsluttet, men disse dokumentene ligger fortsatt i {mappe}/ og venter på "
                              "signert kopi.", mappe=til_signering)) + "</p>",
-                 "<table><caption>" + e(_("{antall} avsluttede saker med dokumenter som venter på signert kopi",
+                 "<table><caption>" + e(_("Avsluttede saker med dokumenter som venter på signert kopi ({antall})",
                                           antall=len(closed))) + "</caption>", head]
         body += [_case_row(case, til_signering, marks) for case in closed]
         body.append("</tbody></table>")

@@ -60,6 +60,7 @@ def test_the_overview_shows_open_cases_what_they_lack_and_what_is_overdue(pages:
     assert {"Åpne saker etter enhet", "Møter de neste 30 dagene", "Ledige plasser", "Sist behandlede filer"} <= set(dom.headings)
     assert all(scope in ("col", "row") for scope in dom.th_scopes)
     assert "Åpne saker ved Bøgata skole (2), etter status" in text  # a count that reads for 1 too
+    assert "Avsluttede saker med dokumenter som venter på signert kopi (1)" in text
     # open cases by unit; the closed one only in its own section, for its agreement still in til_signering/
     closed_at = text.index("Avsluttede saker som venter på signert kopi", text.index("Avsluttede saker som venter") + 40)
     open_part, closed_part = text[:closed_at], text[closed_at:text.index("Møter de neste 30 dagene", closed_at)]
